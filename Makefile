@@ -1,0 +1,17 @@
+# The two commands of the README: `make run` (the chat over the bundled corpus) and `make test`.
+SWIFT ?= swift
+BIN := .build/release/panelist
+
+.PHONY: run test deps build
+
+run: build
+	@$(BIN)
+
+build: deps
+	$(SWIFT) build -c release --product panelist
+
+test: deps
+	$(SWIFT) test
+
+deps:
+	@scripts/install-deps.sh

@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Panelist",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "panelist", targets: ["panelist"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "Corpus"),
+        .target(name: "Retrieval", dependencies: ["Corpus"]),
+        .target(name: "Store", dependencies: ["CSQLite", "Corpus", "Retrieval"]),
+        .target(name: "Answering", dependencies: ["Corpus", "Retrieval", "Store"]),
+        .target(name: "Evaluation", dependencies: ["Corpus", "Retrieval", "Store", "Answering"]),
+        // The bundled corpus lives in the top-level `store/` folder; this target carries it as a resource.
+        .target(
+            name: "Bundled",
+            dependencies: ["Corpus", "Store"],
+            path: ".",
+            exclude: ["Sources/CSQLite", "Sources/Corpus", "Sources/Retrieval", "Sources/Store",
+                      "Sources/Answering", "Sources/Evaluation", "Sources/panelist",
+                      "Tests", "docs", "scripts", ".ci", "README.md", "Makefile"],
+            sources: ["Sources/Bundled"],
+            resources: [.copy("store/carnegie-moscow-experts.txt")]
+        ),
+        .executableTarget(
+            name: "panelist",
+            dependencies: [
+                "Corpus", "Retrieval", "Store", "Answering", "Evaluation", "Bundled",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RetrievalTests", dependencies: ["Retrieval", "Corpus"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Retrieval", "Corpus", "Bundled"]),
+        .testTarget(name: "AnsweringTests", dependencies: ["Answering", "Store", "Retrieval", "Corpus", "Bundled"]),
+        .testTarget(name: "PanelistCLITests", dependencies: ["Bundled"]),
+    ]
+)

@@ -1,0 +1,87 @@
+import Corpus
+import Retrieval
+import Store
+
+/// A passage as ranked for a question, with its score and what made it.
+public struct RankedPassage: Sendable, Equatable {
+    /// The passage's number in the store.
+    public var doc: Int32
+    public var passage: Passage
+    public var score: Double
+    /// The matched terms and what each added (filled when explaining, and for the answerer).
+    public var contributions: [Contribution]
+}
+
+/// The passages found for a question and the query that found them.
+public struct SearchResult: Sendable {
+    /// The analysed question as it was scored.
+    public var query: Query
+    /// Best first.
+    public var passages: [RankedPassage]
+}
+
+/// Runs questions against a store: analysis, expert restriction, scoring, passage lookup.
+public final class Retriever {
+    public let store: PassageStore
+    public let analyzer: Analyzer
+    public let scorer: Scorer
+    /// The store's experts, read once.
+    public let experts: [ExpertSummary]
+    /// The longest question accepted, in characters.
+    public static let maxQuestionLength = 2_000
+
+    /// A retriever over `store`.
+    ///
+    /// - Throws: `DatabaseError` when the store's experts cannot be read.
+    public init(store: PassageStore, analyzer: Analyzer = Analyzer(), scorer: Scorer = Scorer()) throws {
+        self.store = store
+        self.analyzer = analyzer
+        self.scorer = scorer
+        experts = try store.experts()
+    }
+
+    /// The user's question as a query, checked for length and content.
+    ///
+    /// - Throws: `AnswerError` when the question is too long or has no searchable word.
+    public func query(for question: String) throws -> Query {
+        guard question.count <= Self.maxQuestionLength else {
+            throw AnswerError(.questionTooLong, "the question is \(question.count) characters long; Panelist takes at most \(Self.maxQuestionLength) — ask something shorter")
+        }
+        let query = Query(text: question, analyzer: analyzer)
+        guard !query.isEmpty else {
+            let shown = question.trimmingWhitespace().isEmpty ? "the question is empty" : "“\(question.trimmingWhitespace())” has only common words"
+            throw AnswerError(.emptyQuestion, "\(shown); ask about a topic, for example “What does the Kremlin think about sanctions?”")
+        }
+        return query
+    }
+
+    /// The expert called `name`: full name or surname, any case and accents.
+    ///
+    /// - Throws: `AnswerError.unknownExpert` listing the experts when nobody matches.
+    public func expert(named name: String) throws -> Expert {
+        let wanted = analyzer.fold(name.trimmingWhitespace())
+        if let match = experts.first(where: { analyzer.fold($0.expert.name) == wanted })
+            ?? experts.first(where: { analyzer.fold($0.expert.surname) == wanted }) {
+            return match.expert
+        }
+        let known = experts.map(\.expert.name).joined(separator: ", ")
+        throw AnswerError(.unknownExpert, "no expert called “\(name)” in this corpus; the experts are: \(known.isEmpty ? "(none named)" : known)")
+    }
+
+    /// The best `k` passages for `query`, optionally restricted to one expert.
+    ///
+    /// - Parameters:
+    ///   - query: The analysed question.
+    ///   - k: How many passages at most.
+    ///   - expert: When given, only that expert's passages are returned.
+    ///   - explain: Whether each passage carries its contributions.
+    /// - Throws: `DatabaseError` when the store cannot be read.
+    public func search(_ query: Query, k: Int, expert: Expert? = nil, explain: Bool = false) throws -> SearchResult {
+        let allowed = try expert.map { try store.passages(ofExpert: $0.name) }
+        let hits = try scorer.search(query, in: store, k: k, allowed: allowed, explain: explain)
+        let passages = try hits.map { hit in
+            RankedPassage(doc: hit.passage, passage: try store.passage(hit.passage), score: hit.score, contributions: hit.contributions)
+        }
+        return SearchResult(query: query, passages: passages)
+    }
+}

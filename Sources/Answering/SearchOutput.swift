@@ -1,0 +1,54 @@
+import Retrieval
+
+/// A passage as printed by `--json` modes: `{"id", "expert", "role", "question", "text", "score", "source"}`.
+///
+/// Field names are a public contract (docs/JSON.md). `explanation` appears only with `--explain`.
+public struct PassageOutput: Codable, Sendable, Equatable {
+    public var id: String
+    public var expert: String
+    public var role: String
+    public var question: String
+    public var text: String
+    public var score: Double
+    public var source: String
+    public var explanation: [ContributionOutput]?
+
+    public init(_ ranked: RankedPassage, explained: Bool = false) {
+        id = ranked.passage.id
+        expert = ranked.passage.expert
+        role = ranked.passage.role
+        question = ranked.passage.question
+        text = ranked.passage.text
+        score = (ranked.score * 1_000_000).rounded() / 1_000_000
+        source = ranked.passage.source
+        explanation = explained ? ranked.contributions.map(ContributionOutput.init) : nil
+    }
+}
+
+/// One matched term of an explained score: `{"term", "word", "field", "origin", "value"}`.
+public struct ContributionOutput: Codable, Sendable, Equatable {
+    public var term: String
+    public var word: String
+    public var field: String
+    public var origin: String
+    public var value: Double
+
+    public init(_ contribution: Contribution) {
+        term = contribution.term
+        word = contribution.word
+        field = contribution.field.description
+        origin = contribution.origin.rawValue
+        value = (contribution.value * 1_000_000).rounded() / 1_000_000
+    }
+}
+
+/// What `panelist search --json` prints: `{"query", "passages": [P…]}`.
+public struct SearchOutput: Codable, Sendable, Equatable {
+    public var query: String
+    public var passages: [PassageOutput]
+
+    public init(query: String, result: SearchResult, explained: Bool) {
+        self.query = query
+        passages = result.passages.map { PassageOutput($0, explained: explained) }
+    }
+}

@@ -1,0 +1,64 @@
+import Corpus
+import Foundation
+import Store
+
+/// Finds the store Panelist uses when none is named, building it from the bundled corpus.
+///
+/// The default store lives at `$PANELIST_STORE` when set, else
+/// `$XDG_CACHE_HOME/panelist/default.sqlite` (`~/.cache/panelist/default.sqlite`). It is built on
+/// first use and rebuilt whenever the bundled corpus no longer matches the hash it was built from.
+/// A store that `panelist index` built there from other files is used as it is.
+public struct DefaultStore: Sendable {
+    /// The store's path.
+    public let path: String
+
+    /// A default store kept at `path` instead of the usual place.
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// The default store's location in `environment`.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        if let explicit = environment["PANELIST_STORE"], !explicit.isEmpty {
+            path = explicit
+            return
+        }
+        let cache = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.cache")
+        path = cache + "/panelist/default.sqlite"
+    }
+
+    /// Opens the default store, building or rebuilding it from the bundled corpus when needed.
+    ///
+    /// - Returns: The open store and whether it was (re)built just now.
+    /// - Throws: `CorpusError` when the bundled corpus is missing, `DatabaseError` when the
+    ///   store cannot be written or read.
+    public func open() throws -> (store: PassageStore, rebuilt: Bool) {
+        guard let corpusURL = BundledCorpus.url else { throw Self.missingCorpus }
+        let data = try Data(contentsOf: corpusURL)
+        var hash = ContentHash()
+        hash.update(fileNamed: corpusURL.lastPathComponent, contents: Array(data))
+        if let store = try? PassageStore(path: path),
+           store.origin != StoreMeta.bundledOrigin || store.contentHash == hash.hexDigest {
+            return (store, false)
+        }
+        try rebuildFromBundledCorpus()
+        return (try PassageStore(path: path), true)
+    }
+
+    /// Builds the default store from the bundled corpus, replacing whatever is there.
+    ///
+    /// - Returns: What was written.
+    /// - Throws: `CorpusError` or `DatabaseError`.
+    @discardableResult
+    public func rebuildFromBundledCorpus() throws -> StoreBuilder.Summary {
+        guard let corpusURL = BundledCorpus.url else { throw Self.missingCorpus }
+        return try rebuild(from: DocumentLoader().load([corpusURL]))
+    }
+
+    func rebuild(from corpus: LoadedCorpus) throws -> StoreBuilder.Summary {
+        try StoreBuilder().build(corpus, at: path, origin: StoreMeta.bundledOrigin)
+    }
+
+    static let missingCorpus = CorpusError(.unreadable, "the bundled corpus \(BundledCorpus.fileName) is missing from this installation; reinstall Panelist or pass --store")
+}

@@ -1,0 +1,178 @@
+import Foundation
+
+/// One word of analysed text: the index term it yields and where it stood.
+public struct Token: Sendable, Equatable {
+    /// The normalised, stemmed term (e.g. "sanction" for "Sanctions").
+    public var term: String
+    /// The folded surface word before stemming (e.g. "sanctions"); for highlighting and expansion.
+    public var word: String
+    /// The ordinal of the word in the text, counting every word (stop words too).
+    public var position: Int
+}
+
+/// Turns text into index terms: folding, word rules, stop words and Porter2 stemming.
+///
+/// - Case and diacritics are folded ("Übersee" → "ubersee").
+/// - Curly and straight apostrophes are alike; a possessive "'s" is dropped ("Russia’s" → "russia").
+/// - A dotted abbreviation is one word without its periods ("U.S." → "us"), and so is an
+///   all-capitals word that would otherwise be a stop word ("US", "IT"); neither is dropped or stemmed.
+/// - Hyphenated or en-dashed compounds yield their parts and the joined form
+///   ("nuclear-capable" → "nuclear", "capabl", "nuclearcap").
+/// - Numbers keep their digits, thousands separators dropped ("4,200" → "4200").
+/// - Stop words (`StopWords.english`) are dropped; other words are stemmed (`EnglishStemmer`).
+///
+/// ```swift
+/// Analyzer().terms("Russia’s U.S. sanctions")   // ["russia", "us", "sanction"]
+/// ```
+public struct Analyzer: Sendable {
+    let stopWords: Set<String>
+    let stemmer = EnglishStemmer()
+
+    public init(stopWords: Set<String> = StopWords.english) {
+        self.stopWords = stopWords
+    }
+
+    /// The index terms of `text`, in order, repeated as often as they occur.
+    public func terms(_ text: String) -> [String] {
+        tokens(text).map(\.term)
+    }
+
+    /// The tokens of `text`: one per kept word (and per joined compound), in order.
+    ///
+    /// - Parameter text: Any text.
+    /// - Returns: Terms with their folded words and positions; stop words are left out.
+    /// - Complexity: O(n) in the length of `text`.
+    public func tokens(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        var position = 0
+        let hasLowercase = text.unicodeScalars.contains { $0.properties.isLowercase }
+        for chunk in Self.chunks(text) {
+            let parts = Self.compoundParts(chunk)
+            var joined = ""
+            var alphabeticParts = 0
+            for part in parts {
+                guard let word = Self.normalise(part) else { continue }
+                position += 1
+                joined += word.text
+                if word.text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) { alphabeticParts += 1 }
+                let isAcronym = word.isAbbreviation
+                    || (hasLowercase && part.count >= 2 && part.allSatisfy { $0.properties.isUppercase } && stopWords.contains(word.text))
+                if isAcronym {
+                    tokens.append(Token(term: word.text, word: word.text, position: position))
+                } else if !stopWords.contains(word.text) {
+                    tokens.append(Token(term: stem(word.text), word: word.text, position: position))
+                }
+            }
+            if parts.count > 1, alphabeticParts > 1 {
+                tokens.append(Token(term: stem(joined), word: joined, position: position))
+            }
+        }
+        return tokens
+    }
+
+    /// Folds a single word as the analyser does (case, diacritics, apostrophes), without stemming.
+    public func fold(_ word: String) -> String {
+        Self.normalise(Array(word.unicodeScalars))?.text ?? ""
+    }
+
+    /// Stems a folded word unless it holds digits.
+    public func stem(_ word: String) -> String {
+        word.unicodeScalars.contains(where: { $0.properties.numericType != nil }) ? word : stemmer.stem(word)
+    }
+
+    /// Runs of scalars between separators. Kept inside a chunk: letters, digits, apostrophes,
+    /// periods and commas between word characters, hyphens and en dashes.
+    static func chunks(_ text: String) -> [[Unicode.Scalar]] {
+        let scalars = Array(text.unicodeScalars)
+        var chunks: [[Unicode.Scalar]] = []
+        var current: [Unicode.Scalar] = []
+        for (index, scalar) in scalars.enumerated() {
+            if isWordScalar(scalar) || scalar == "-" || scalar == "\u{2013}" || scalar == "\u{2010}" || scalar == "\u{2011}" {
+                current.append(scalar)
+                continue
+            }
+            let previous = index > 0 ? scalars[index - 1] : " "
+            let next = index + 1 < scalars.count ? scalars[index + 1] : " "
+            let joinsWord = isWordScalar(previous) && isWordScalar(next)
+            if isApostrophe(scalar), joinsWord || (isWordScalar(previous) && next == " ") {
+                current.append("'")
+            } else if scalar == "." && (joinsWord || (!current.isEmpty && isAbbreviationSoFar(current + ["."]))) {
+                current.append(".")
+            } else if scalar == ",", isDigit(previous), isDigit(next) {
+                current.append(",")
+            } else {
+                if !current.isEmpty { chunks.append(current) }
+                current = []
+            }
+        }
+        if !current.isEmpty { chunks.append(current) }
+        return chunks
+    }
+
+    /// Splits a chunk at hyphens and en dashes.
+    static func compoundParts(_ chunk: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
+        chunk.split(whereSeparator: { $0 == "-" || $0 == "\u{2013}" || $0 == "\u{2010}" || $0 == "\u{2011}" }).map(Array.init)
+    }
+
+    /// A folded word and whether it was a dotted abbreviation.
+    struct Word {
+        var text: String
+        var isAbbreviation: Bool
+    }
+
+    /// Folds one compound part into a word, or nil when nothing word-like is left.
+    static func normalise(_ part: [Unicode.Scalar]) -> Word? {
+        var scalars = part[...]
+        while let last = scalars.last, last == "." || last == "'" || last == "," { scalars = scalars.dropLast() }
+        while let first = scalars.first, first == "." || first == "'" || first == "," { scalars = scalars.dropFirst() }
+        guard !scalars.isEmpty else { return nil }
+        let isAbbreviation = scalars.contains(".") && isAbbreviationSoFar(Array(scalars) + ["."])
+        var text = ""
+        text.unicodeScalars.reserveCapacity(scalars.count)
+        for scalar in scalars {
+            switch scalar {
+            case "'": text.unicodeScalars.append("'")
+            case ",": continue
+            case ".": if !isAbbreviation { text.unicodeScalars.append(".") }
+            default: appendFolded(scalar, to: &text)
+            }
+        }
+        if text.hasSuffix("'s") { text.removeLast(2) }
+        if text.hasSuffix("'") { text.removeLast() }
+        guard !text.isEmpty else { return nil }
+        return Word(text: text, isAbbreviation: isAbbreviation)
+    }
+
+    /// Whether scalars read "X.Y." so far: single letters each followed by a period.
+    static func isAbbreviationSoFar(_ scalars: [Unicode.Scalar]) -> Bool {
+        guard scalars.count >= 4, scalars.count % 2 == 0 else { return false }
+        for (index, scalar) in scalars.enumerated() {
+            if index % 2 == 0 ? !scalar.properties.isAlphabetic : scalar != "." { return false }
+        }
+        return true
+    }
+
+    static func appendFolded(_ scalar: Unicode.Scalar, to text: inout String) {
+        if scalar.isASCII {
+            let value = scalar.value
+            text.unicodeScalars.append((65...90).contains(value) ? Unicode.Scalar(value + 32) ?? scalar : scalar)
+            return
+        }
+        let folded = String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        for piece in folded.unicodeScalars where !piece.properties.isDiacritic && piece.properties.generalCategory != .nonspacingMark {
+            text.unicodeScalars.append(piece)
+        }
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        ("0"..."9").contains(scalar)
+    }
+
+    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2018}" || scalar == "\u{02BC}"
+    }
+}

@@ -1,0 +1,62 @@
+import Corpus
+
+/// A TF-IDF index held in memory: the reference the SQLite store is written from and checked against.
+///
+/// Each field of each passage becomes a sublinear-tf × smoothed-idf vector, L2-normalised,
+/// stored as posting lists per field and term.
+///
+/// - Complexity: building is O(total words); memory is O(postings).
+public struct InMemoryIndex: PostingSource, Sendable {
+    /// The indexed passages; a posting's `passage` is an index into this array.
+    public let passages: [Passage]
+    /// The posting lists by field, then term.
+    public let lists: [Field: [String: PostingList]]
+
+    public var passageCount: Int { passages.count }
+
+    /// Indexes `passages` with `analyzer`.
+    public init(passages: [Passage], analyzer: Analyzer = Analyzer()) {
+        self.passages = passages
+        var lists: [Field: [String: PostingList]] = [:]
+        for field in Field.allCases {
+            lists[field] = Self.postingLists(
+                counts: passages.map { Self.termCounts(analyzer.terms(field.content(of: $0))) },
+                passageCount: passages.count)
+        }
+        self.lists = lists
+    }
+
+    public func postingList(for term: String, in field: Field) -> PostingList? {
+        lists[field]?[term]
+    }
+
+    /// How often each term occurs in `terms`.
+    public static func termCounts(_ terms: [String]) -> [String: Int] {
+        terms.reduce(into: [:]) { $0[$1, default: 0] += 1 }
+    }
+
+    /// Posting lists for one field from each passage's term counts, in passage order.
+    ///
+    /// - Parameters:
+    ///   - counts: For each passage, how often each term occurs in the field.
+    ///   - passageCount: N, the number of passages in the whole index.
+    /// - Returns: For each term, its postings with L2-normalised TF-IDF weights.
+    public static func postingLists(counts: [[String: Int]], passageCount: Int) -> [String: PostingList] {
+        var documentFrequency: [String: Int] = [:]
+        for passageCounts in counts {
+            for term in passageCounts.keys { documentFrequency[term, default: 0] += 1 }
+        }
+        var postings: [String: [Posting]] = [:]
+        for (passage, passageCounts) in counts.enumerated() {
+            var weights: [String: Double] = [:]
+            for (term, count) in passageCounts {
+                let idf = TFIDF.inverseDocumentFrequency(documentFrequency: documentFrequency[term] ?? 0, passageCount: passageCount)
+                weights[term] = TFIDF.termFrequency(count) * idf
+            }
+            for (term, weight) in TFIDF.normalised(weights) {
+                postings[term, default: []].append(Posting(passage: Int32(passage), weight: Float(weight)))
+            }
+        }
+        return postings.mapValues(PostingList.init(postings:))
+    }
+}

@@ -1,0 +1,38 @@
+/// One passage's weight for a term: an entry of a posting list.
+public struct Posting: Sendable, Equatable {
+    /// The passage's number in the index (0-based, in build order).
+    public var passage: Int32
+    /// The term's weight in the passage's L2-normalised TF-IDF vector for the field.
+    public var weight: Float
+
+    public init(passage: Int32, weight: Float) {
+        self.passage = passage
+        self.weight = weight
+    }
+}
+
+/// The passages that contain a term in a field, ascending by passage number.
+public struct PostingList: Sendable, Equatable {
+    /// In how many passages the term occurs in this field.
+    public var documentFrequency: Int
+    /// The largest weight in `postings`.
+    public var maxWeight: Float
+    /// The postings, sorted by passage.
+    public var postings: [Posting]
+
+    public init(postings: [Posting]) {
+        self.postings = postings
+        documentFrequency = postings.count
+        maxWeight = postings.map(\.weight).max() ?? 0
+    }
+}
+
+/// Where a scorer reads the statistics and postings of terms: an in-memory index or a store.
+///
+/// Scoring depends only on this, so the same scorer ranks identically over both.
+public protocol PostingSource {
+    /// How many passages the index holds.
+    var passageCount: Int { get }
+    /// The posting list of `term` in `field`, or nil when no passage has it there.
+    func postingList(for term: String, in field: Field) throws -> PostingList?
+}

@@ -1,0 +1,68 @@
+/// Where a query term came from.
+public enum TermOrigin: String, Sendable, Codable {
+    /// A word the user typed.
+    case user
+    /// A word related to one the user typed (synonym, derived form, alias, spelling correction).
+    case expansion
+    /// A word carried over from earlier turns of the conversation.
+    case context
+}
+
+/// One term of a query with its weight before IDF.
+public struct QueryTerm: Sendable, Equatable {
+    /// The index term (stemmed).
+    public var term: String
+    /// The word that produced it, for explanations ("sanctions", or "frontier → border").
+    public var word: String
+    /// Its weight relative to a word the user typed once (which weighs 1).
+    public var weight: Double
+    public var origin: TermOrigin
+
+    public init(term: String, word: String, weight: Double, origin: TermOrigin = .user) {
+        self.term = term
+        self.word = word
+        self.weight = weight
+        self.origin = origin
+    }
+}
+
+/// An analysed question: its distinct terms with weights.
+public struct Query: Sendable, Equatable {
+    public var terms: [QueryTerm]
+
+    public init(terms: [QueryTerm]) {
+        self.terms = terms
+    }
+
+    /// The user's own terms of `text`, a repeated word weighing `1 + ln(count)`.
+    ///
+    /// - Parameters:
+    ///   - text: The question.
+    ///   - analyzer: The analyser the index was built with.
+    public init(text: String, analyzer: Analyzer) {
+        var order: [String] = []
+        var counts: [String: Int] = [:]
+        var words: [String: String] = [:]
+        for token in analyzer.tokens(text) {
+            if counts[token.term] == nil { order.append(token.term); words[token.term] = token.word }
+            counts[token.term, default: 0] += 1
+        }
+        terms = order.map { term in
+            QueryTerm(term: term, word: words[term] ?? term, weight: TFIDF.termFrequency(counts[term] ?? 1))
+        }
+    }
+
+    /// Whether the query has no term at all (empty, or stop words only).
+    public var isEmpty: Bool { terms.isEmpty }
+
+    /// Adds `other`'s terms, keeping the larger weight where a term is in both.
+    public mutating func merge(_ other: [QueryTerm]) {
+        for term in other {
+            if let index = terms.firstIndex(where: { $0.term == term.term }) {
+                if term.weight > terms[index].weight { terms[index].weight = term.weight }
+            } else {
+                terms.append(term)
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+/// What one query term in one field added to a passage's score.
+public struct Contribution: Sendable, Equatable {
+    public var term: String
+    /// The word behind the term (see `QueryTerm.word`).
+    public var word: String
+    public var field: Field
+    public var origin: TermOrigin
+    /// The term's weight in the normalised query vector of the field, times the field's weight.
+    public var queryWeight: Double
+    /// The term's weight in the passage's normalised vector of the field.
+    public var passageWeight: Double
+    /// `queryWeight × passageWeight`: what it added to the score.
+    public var value: Double
+}
+
+/// A ranked passage with its score and, on request, how the score came about.
+public struct Hit: Sendable, Equatable {
+    /// The passage's number in the index.
+    public var passage: Int32
+    public var score: Double
+    /// Every term and field that matched, largest contribution first (empty unless explained).
+    public var contributions: [Contribution]
+}
+
+/// Ranks passages by field-weighted cosine similarity of TF-IDF vectors.
+///
+/// For each field the query becomes a TF-IDF vector (each term's weight × its IDF in that
+/// field), L2-normalised; a passage's score is the sum over fields of the field weight times the
+/// dot product with the passage's normalised vector for that field.
+///
+/// ```swift
+/// let hits = try Scorer().search(Query(text: "sanctions", analyzer: analyzer), in: index, k: 5)
+/// ```
+public struct Scorer: Sendable {
+    public var weights: FieldWeights
+
+    public init(weights: FieldWeights = FieldWeights()) {
+        self.weights = weights
+    }
+
+    /// The query's normalised weight per field and term, with the posting lists it reads.
+    public struct Plan: Sendable {
+        public var entries: [Entry]
+
+        public struct Entry: Sendable {
+            public var term: QueryTerm
+            public var field: Field
+            /// The normalised query weight times the field weight.
+            public var weight: Double
+            public var list: PostingList
+        }
+    }
+
+    /// Reads the query terms' posting lists and weighs them.
+    ///
+    /// - Throws: Whatever `source` throws while reading.
+    public func plan(_ query: Query, in source: PostingSource) throws -> Plan {
+        var entries: [Plan.Entry] = []
+        for field in Field.allCases where weights[field] > 0 {
+            var raw: [(QueryTerm, Double, PostingList?)] = []
+            for term in query.terms {
+                let list = try source.postingList(for: term.term, in: field)
+                let idf = TFIDF.inverseDocumentFrequency(documentFrequency: list?.documentFrequency ?? 0, passageCount: source.passageCount)
+                raw.append((term, term.weight * idf, list))
+            }
+            let norm = raw.reduce(0) { $0 + $1.1 * $1.1 }.squareRoot()
+            guard norm > 0 else { continue }
+            for (term, weight, list) in raw {
+                guard let list else { continue }
+                entries.append(Plan.Entry(term: term, field: field, weight: weights[field] * weight / norm, list: list))
+            }
+        }
+        return Plan(entries: entries)
+    }
+
+    /// The `k` best passages for `query`.
+    ///
+    /// - Parameters:
+    ///   - query: The analysed query.
+    ///   - source: The index to read.
+    ///   - k: How many passages to return.
+    ///   - allowed: When given, only these passages may be returned.
+    ///   - explain: Whether to fill in each hit's contributions.
+    /// - Returns: At most `k` hits with a positive score, best first.
+    /// - Throws: Whatever `source` throws while reading.
+    /// - Complexity: O(p + k log k) for p postings read.
+    public func search(_ query: Query, in source: PostingSource, k: Int, allowed: Set<Int32>? = nil, explain: Bool = false) throws -> [Hit] {
+        let plan = try plan(query, in: source)
+        var scores: [Int32: Double] = [:]
+        for entry in plan.entries {
+            for posting in entry.list.postings where allowed?.contains(posting.passage) ?? true {
+                scores[posting.passage, default: 0] += entry.weight * Double(posting.weight)
+            }
+        }
+        var top = TopK(k: k)
+        for (passage, score) in scores where score > 0 {
+            top.insert(score: score, passage: passage)
+        }
+        return top.sorted().map { item in
+            Hit(passage: item.passage, score: item.score,
+                contributions: explain ? Self.contributions(of: item.passage, in: plan) : [])
+        }
+    }
+
+    /// Every entry of `plan` that matched `passage`, largest first.
+    public static func contributions(of passage: Int32, in plan: Plan) -> [Contribution] {
+        var result: [Contribution] = []
+        for entry in plan.entries {
+            guard let posting = entry.list.posting(for: passage) else { continue }
+            let weight = Double(posting.weight)
+            result.append(Contribution(
+                term: entry.term.term, word: entry.term.word, field: entry.field, origin: entry.term.origin,
+                queryWeight: entry.weight, passageWeight: weight, value: entry.weight * weight))
+        }
+        return result.sorted { $0.value > $1.value }
+    }
+}
+
+extension PostingList {
+    /// The posting of `passage`, found by binary search.
+    public func posting(for passage: Int32) -> Posting? {
+        var low = 0
+        var high = postings.count
+        while low < high {
+            let middle = (low + high) / 2
+            if postings[middle].passage < passage { low = middle + 1 } else { high = middle }
+        }
+        return low < postings.count && postings[low].passage == passage ? postings[low] : nil
+    }
+}

@@ -1,0 +1,97 @@
+import CSQLite
+
+/// An open SQLite database file.
+///
+/// Owns the connection and closes it in `deinit`; statements are prepared once and cached.
+public final class Database {
+    private var handle: OpaquePointer?
+    private var cache: [String: Statement] = [:]
+    /// The file's path.
+    public let path: String
+
+    /// How the file is opened.
+    public enum Mode: Sendable {
+        case readOnly
+        /// Read-write, creating the file if needed.
+        case readWrite
+    }
+
+    /// Opens the database at `path`.
+    ///
+    /// - Throws: `DatabaseError` when SQLite cannot open it.
+    public init(path: String, mode: Mode) throws {
+        self.path = path
+        let flags = mode == .readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        let status = sqlite3_open_v2(path, &handle, flags | SQLITE_OPEN_NOMUTEX, nil)
+        guard status == SQLITE_OK else {
+            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close_v2(handle)
+            handle = nil
+            throw DatabaseError(.sqlite, message: "cannot open \(path): \(message)", resultCode: status)
+        }
+    }
+
+    deinit {
+        cache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more statements that return no rows.
+    ///
+    /// - Throws: `DatabaseError` with SQLite's message and the SQL.
+    public func execute(_ sql: String) throws {
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        let status = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
+        guard status == SQLITE_OK else {
+            let message = errorMessage.map { String(cString: $0) } ?? lastErrorMessage
+            sqlite3_free(errorMessage)
+            throw DatabaseError(.sqlite, message: "\(path): \(message)", resultCode: status, sql: sql)
+        }
+    }
+
+    /// A prepared statement for `sql`, compiled once per connection and reset for reuse.
+    ///
+    /// - Throws: `DatabaseError` when the SQL does not compile.
+    public func statement(_ sql: String) throws -> Statement {
+        if let cached = cache[sql] {
+            cached.reset()
+            return cached
+        }
+        var raw: OpaquePointer?
+        let status = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &raw, nil)
+        guard status == SQLITE_OK, let raw else {
+            throw DatabaseError(.sqlite, message: "\(path): \(lastErrorMessage)", resultCode: status, sql: sql)
+        }
+        let statement = Statement(raw, database: self, sql: sql)
+        cache[sql] = statement
+        return statement
+    }
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    public func transaction<Result>(_ body: () throws -> Result) throws -> Result {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// The integer value of a pragma such as `user_version`.
+    public func pragma(_ name: String) throws -> Int64 {
+        let statement = try statement("PRAGMA \(name)")
+        guard try statement.step() else { return 0 }
+        return statement.int64(at: 0)
+    }
+
+    var lastErrorMessage: String {
+        handle.map { String(cString: sqlite3_errmsg($0)) } ?? "no connection"
+    }
+
+    func error(status: Int32, sql: String) -> DatabaseError {
+        DatabaseError(.sqlite, message: "\(path): \(lastErrorMessage)", resultCode: status, sql: sql)
+    }
+}

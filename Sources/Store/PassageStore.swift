@@ -1,0 +1,132 @@
+import Corpus
+import CSQLite
+import Foundation
+import Retrieval
+
+/// A store file opened for reading: passages, vocabulary and postings, queried in place.
+///
+/// Only what a question needs is read: the posting lists of its terms and the passages it
+/// returns. Statements are prepared once per process.
+public final class PassageStore: PostingSource {
+    let database: Database
+    /// How many passages the store holds.
+    public let passageCount: Int
+    /// The hash of the input the store was built from.
+    public let contentHash: String
+    /// What the store was built from (see `StoreMeta.origin`).
+    public let origin: String
+
+    /// Opens the store at `path` read-only and checks that it is a store this build can read.
+    ///
+    /// - Throws: `DatabaseError` `.missing`, `.notAStore`, `.newerVersion` or `.corrupt`, each with
+    ///   a message that says how to rebuild.
+    public init(path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw DatabaseError(.missing, message: "no store at \(path); build one with `panelist index FILES… --store \(path)`")
+        }
+        let rebuild = "rebuild it with `panelist index FILES… --store \(path)`"
+        do {
+            database = try Database(path: path, mode: .readOnly)
+            guard try database.pragma("application_id") == Schema.applicationID else {
+                throw DatabaseError(.notAStore, message: "\(path) is not a Panelist store; give another --store path or \(rebuild)")
+            }
+            let version = try database.pragma("user_version")
+            guard version <= Schema.currentVersion else {
+                throw DatabaseError(.newerVersion, message: "\(path) was written by a newer Panelist (schema \(version), this build reads \(Schema.currentVersion)); upgrade Panelist or \(rebuild)")
+            }
+            guard version == Schema.currentVersion else {
+                throw DatabaseError(.notAStore, message: "\(path) has an older schema (\(version)); \(rebuild)")
+            }
+            let meta = try Self.meta(database)
+            guard meta[StoreMeta.analyzer] == StoreMeta.analyzerVersion else {
+                throw DatabaseError(.notAStore, message: "\(path) was built with another text analysis; \(rebuild)")
+            }
+            guard let count = meta[StoreMeta.passageCount].flatMap(Int.init), let hash = meta[StoreMeta.contentHash] else {
+                throw DatabaseError(.corrupt, message: "\(path) is damaged (its metadata is incomplete); \(rebuild)")
+            }
+            passageCount = count
+            contentHash = hash
+            origin = meta[StoreMeta.origin] ?? ""
+        } catch let error as DatabaseError where error.code == .sqlite {
+            throw Self.explain(error, path: path)
+        }
+    }
+
+    static func meta(_ database: Database) throws -> [String: String] {
+        let statement = try database.statement("SELECT key, value FROM meta")
+        var meta: [String: String] = [:]
+        while try statement.step() { meta[statement.string(at: 0)] = statement.string(at: 1) }
+        return meta
+    }
+
+    /// Maps SQLite's "not a database" and "malformed" errors to a message that says how to rebuild.
+    static func explain(_ error: DatabaseError, path: String) -> DatabaseError {
+        let rebuild = "rebuild it with `panelist index FILES… --store \(path)`"
+        switch error.resultCode & 0xff {
+        case SQLITE_NOTADB: return DatabaseError(.notAStore, message: "\(path) is not a Panelist store (not an SQLite file); \(rebuild)", resultCode: error.resultCode)
+        case SQLITE_CORRUPT: return DatabaseError(.corrupt, message: "\(path) is damaged (\(error.message)); \(rebuild)", resultCode: error.resultCode)
+        default: return error
+        }
+    }
+
+    private func reading<Result>(_ body: () throws -> Result) throws -> Result {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            throw Self.explain(error, path: database.path)
+        }
+    }
+
+    public func postingList(for term: String, in field: Field) throws -> PostingList? {
+        try reading {
+            let statement = try database.statement("SELECT postings FROM terms WHERE field = ? AND term = ?")
+            try statement.bind(field.rawValue, term)
+            guard try statement.step() else { return nil }
+            guard let postings = statement.withBlob(at: 0, PostingCodec.decode) else {
+                throw DatabaseError(.corrupt, message: "\(database.path) is damaged (postings of '\(term)'); rebuild it with `panelist index`")
+            }
+            return PostingList(postings: postings)
+        }
+    }
+
+    /// The passage numbered `doc`.
+    ///
+    /// - Throws: `DatabaseError.corrupt` when no such passage exists.
+    public func passage(_ doc: Int32) throws -> Passage {
+        try reading {
+            let statement = try database.statement("SELECT id, expert, role, question, text, source, ordinal FROM passages WHERE doc = ?")
+            try statement.bind(doc)
+            guard try statement.step() else {
+                throw DatabaseError(.corrupt, message: "\(database.path) is damaged (passage \(doc) is missing); rebuild it with `panelist index`")
+            }
+            return Passage(id: statement.string(at: 0), expert: statement.string(at: 1), role: statement.string(at: 2),
+                           question: statement.string(at: 3), text: statement.string(at: 4), source: statement.string(at: 5),
+                           ordinal: statement.int(at: 6))
+        }
+    }
+
+    /// The numbers of the passages of the expert named exactly `name`.
+    public func passages(ofExpert name: String) throws -> Set<Int32> {
+        try reading {
+            let statement = try database.statement("SELECT doc FROM passages WHERE expert = ?")
+            try statement.bind(name)
+            var docs: Set<Int32> = []
+            while try statement.step() { docs.insert(Int32(statement.int64(at: 0))) }
+            return docs
+        }
+    }
+
+    /// The experts in order of first appearance, with their passage counts and questions.
+    public func experts() throws -> [ExpertSummary] {
+        try reading {
+            let statement = try database.statement("SELECT name, role, passages, questions FROM experts ORDER BY rank")
+            var summaries: [ExpertSummary] = []
+            while try statement.step() {
+                let questions = statement.string(at: 3).split(separator: "\n").map(String.init)
+                summaries.append(ExpertSummary(expert: Expert(name: statement.string(at: 0), role: statement.string(at: 1)),
+                                               passages: statement.int(at: 2), questions: questions))
+            }
+            return summaries
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import CSQLite
+import Foundation
+
+/// A compiled SQL statement; owns its `sqlite3_stmt` and finalizes it in `deinit`.
+///
+/// Bind parameters by 1-based index, `step()` through rows, read columns by 0-based index.
+public final class Statement {
+    private let handle: OpaquePointer
+    private unowned let database: Database
+    /// The statement's SQL text.
+    public let sql: String
+
+    init(_ handle: OpaquePointer, database: Database, sql: String) {
+        self.handle = handle
+        self.database = database
+        self.sql = sql
+    }
+
+    deinit {
+        sqlite3_finalize(handle)
+    }
+
+    /// Clears bindings and rewinds, ready to run again.
+    public func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    /// Binds values to the parameters in order, starting at 1.
+    ///
+    /// Supported values: `String`, `Int`, `Int64`, `Int32`, `Double`, `[UInt8]`, `Data`, and nil.
+    public func bind(_ values: (any Sendable)?...) throws {
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let status: Int32
+            switch value {
+            case nil: status = sqlite3_bind_null(handle, index)
+            case let text as String: status = sqlite3_bind_text(handle, index, text, -1, panelist_sqlite_transient())
+            case let number as Int: status = sqlite3_bind_int64(handle, index, Int64(number))
+            case let number as Int64: status = sqlite3_bind_int64(handle, index, number)
+            case let number as Int32: status = sqlite3_bind_int64(handle, index, Int64(number))
+            case let number as Double: status = sqlite3_bind_double(handle, index, number)
+            case let bytes as [UInt8]:
+                status = bytes.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), panelist_sqlite_transient()) }
+            case let data as Data:
+                status = data.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), panelist_sqlite_transient()) }
+            default:
+                throw DatabaseError(.sqlite, message: "cannot bind a value of type \(type(of: value)) to \(sql)", resultCode: SQLITE_MISUSE, sql: sql)
+            }
+            guard status == SQLITE_OK else { throw database.error(status: status, sql: sql) }
+        }
+    }
+
+    /// Advances to the next row.
+    ///
+    /// - Returns: true while there is a row to read, false when done.
+    /// - Throws: `DatabaseError` when SQLite reports an error.
+    @discardableResult
+    public func step() throws -> Bool {
+        let status = sqlite3_step(handle)
+        switch status {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default: throw database.error(status: status, sql: sql)
+        }
+    }
+
+    /// Runs the statement to completion, ignoring rows.
+    public func run() throws {
+        while try step() {}
+    }
+
+    public func int64(at column: Int32) -> Int64 {
+        sqlite3_column_int64(handle, column)
+    }
+
+    public func int(at column: Int32) -> Int {
+        Int(sqlite3_column_int64(handle, column))
+    }
+
+    public func double(at column: Int32) -> Double {
+        sqlite3_column_double(handle, column)
+    }
+
+    public func string(at column: Int32) -> String {
+        guard let text = sqlite3_column_text(handle, column) else { return "" }
+        return String(cString: text)
+    }
+
+    /// The bytes of a BLOB column, passed to `body` without copying.
+    public func withBlob<Result>(at column: Int32, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard let base = sqlite3_column_blob(handle, column), count > 0 else {
+            return try body(UnsafeRawBufferPointer(start: nil, count: 0))
+        }
+        return try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+}

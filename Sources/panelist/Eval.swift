@@ -1,0 +1,29 @@
+import Answering
+import ArgumentParser
+import Evaluation
+import Foundation
+
+extension Panelist {
+    struct Eval: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure retrieval on a question set (JSON Lines, the format of shared/eval/dev.jsonl).")
+
+        @Argument(help: "The question set.")
+        var file: String
+
+        @Flag(help: "Print the figures as JSON.")
+        var json = false
+
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let items = try EvalItem.load(from: URL(fileURLWithPath: file))
+            let report = try Evaluator(retriever: Retriever(store: storeOptions.open())).run(items)
+            if json {
+                try Output.printJSON(ReportRenderer.json(report))
+            } else {
+                print(ReportRenderer.table(report), terminator: "")
+            }
+        }
+    }
+}

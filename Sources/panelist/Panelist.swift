@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `panelist` command: expert interviews, searched and answered with citations.
+@main
+struct Panelist: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "panelist",
+        abstract: "Ask what the experts said; every answer cites the expert behind it.",
+        version: "0.1.0",
+        subcommands: [Search.self, Index.self, Eval.self]
+    )
+}
