@@ -1,10 +1,12 @@
+import Foundation
+
 /// Reads the plain-text interview format: expert lines, question lines and answer paragraphs.
 ///
 /// Paragraphs are separated by blank lines. A paragraph is
 /// - a **question** when it is one sentence ending with "?";
 /// - an **expert line** when it is one sentence that starts with a capitalised name of two to
 ///   four words followed by a comma and a lower-case role ("Dmitri Trenin, director of …"),
-///   even when the role is cut short;
+///   even when the role is cut short, and the next paragraph is a question;
 /// - a **heading** (ignored) when it is short, has no closing punctuation and is not a question;
 /// - otherwise an **answer paragraph**, which becomes one or more passages of the current expert
 ///   and question.
@@ -26,10 +28,12 @@ public struct InterviewParser: Sendable {
     /// - Returns: The answer passages in document order, numbered from 1.
     public func passages(in text: String, source: String) -> [Passage] {
         var builder = PassageBuilder(source: source, chunker: chunker)
-        for paragraph in Paragraphs.split(text) {
+        let paragraphs = Paragraphs.split(text)
+        for (index, paragraph) in paragraphs.enumerated() {
+            let nextIsQuestion = index + 1 < paragraphs.count && isQuestion(paragraphs[index + 1])
             if isQuestion(paragraph) {
                 builder.question = paragraph
-            } else if let expert = expertLine(paragraph) {
+            } else if nextIsQuestion, let expert = expertLine(paragraph) {
                 builder.expert = expert
                 builder.question = ""
             } else if !isHeading(paragraph) {
@@ -57,9 +61,17 @@ public struct InterviewParser: Sendable {
               nameWords.allSatisfy({ word in word.first?.isUppercase == true && word.allSatisfy { $0.isLetter || ".-'’".contains($0) } }),
               !Self.leadingFunctionWords.contains(nameWords[0].lowercased()) else { return nil }
         let role = paragraph[paragraph.index(after: comma)...].drop(while: { $0 == " " })
-        guard let initial = role.first, initial.isLowercase else { return nil }
+        guard let initial = role.first, initial.isLowercase,
+              let roleWord = role.split(separator: " ").first.map({ $0.lowercased().trimmingCharacters(in: .punctuationCharacters) }),
+              !Self.discourseWords.contains(roleWord) else { return nil }
         return Expert.parse(line: paragraph)
     }
+
+    /// Words that follow a name in an ordinary sentence ("Putin, however, …"), never a role.
+    static let discourseWords: Set<String> = [
+        "however", "though", "too", "also", "meanwhile", "who", "which", "whose", "said", "says",
+        "in", "for", "instead", "therefore", "then", "of", "and", "or", "but", "nevertheless", "moreover",
+    ]
 
     /// Capitalised words that open ordinary sentences ("In Moscow, …"), never a name.
     static let leadingFunctionWords: Set<String> = [

@@ -14,7 +14,7 @@ public struct SentenceSplitter: Sendable {
     /// Words that are abbreviations when followed by a period, lower-cased and without the period.
     static let titles: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col",
-        "capt", "sgt", "rev", "hon", "pres", "vs", "no", "nos", "fig", "approx", "dept", "est", "vol",
+        "capt", "sgt", "rev", "hon", "pres", "vs", "fig", "approx", "dept", "est", "vol",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ]
     /// Abbreviations that may also end a sentence; they do when a function word follows.
@@ -93,6 +93,7 @@ public struct SentenceSplitter: Sendable {
         let following = Self.word(in: text, indices: indices, from: nextWord).lowercased()
         let followedByStarter = Self.sentenceStarters.contains(following)
         if Self.titles.contains(bare) { return true }
+        if bare == "no" || bare == "nos" { return text[indices[nextWord]].isNumber }
         if Self.terminalAbbreviations.contains(bare) { return !followedByStarter }
         if word.count == 1, let letter = word.first, letter.isUppercase { return true }
         if Self.isDottedAbbreviation(word) { return !followedByStarter }

@@ -1,0 +1,38 @@
+import Corpus
+import Retrieval
+import Testing
+
+@Suite struct ScorerTests {
+    let index = InMemoryIndex(passages: [
+        Passage(id: "a", expert: "Dmitri Trenin", role: "director", question: "What about arms control?", text: "The arms race is back.", source: "s", ordinal: 1),
+        Passage(id: "b", expert: "Alexander Gabuev", role: "senior fellow", question: "What about China?", text: "China buys Russian oil.", source: "s", ordinal: 2),
+        Passage(id: "c", expert: "Alexander Gabuev", role: "senior fellow", question: "What about sanctions?", text: "Sanctions will stay in place.", source: "s", ordinal: 3),
+    ])
+
+    @Test func questionAndExpertFieldsCount() throws {
+        let byQuestion = try Scorer().search(Query(text: "arms control", analyzer: Analyzer()), in: index, k: 3)
+        #expect(byQuestion.first?.passage == 0)
+        let byExpert = try Scorer().search(Query(text: "Gabuev", analyzer: Analyzer()), in: index, k: 3, explain: true)
+        #expect(Set(byExpert.map(\.passage)) == [1, 2])
+        #expect(byExpert.first?.contributions.first?.field == .expert)
+    }
+
+    @Test func restrictsToAllowedPassages() throws {
+        let hits = try Scorer().search(Query(text: "China sanctions arms", analyzer: Analyzer()), in: index, k: 3, allowed: [2])
+        #expect(hits.map(\.passage) == [2])
+    }
+
+    @Test func unknownAndEmptyQueriesFindNothing() throws {
+        #expect(try Scorer().search(Query(text: "banana bread", analyzer: Analyzer()), in: index, k: 3).isEmpty)
+        #expect(Query(text: "what is the", analyzer: Analyzer()).isEmpty)
+    }
+
+    @Test func topKKeepsTheBestInOrderWithStableTies() {
+        var top = TopK(k: 3)
+        for (score, passage) in [(0.5, 4), (0.9, 1), (0.1, 2), (0.5, 3), (0.7, 9)] {
+            top.insert(score: score, passage: Int32(passage))
+        }
+        #expect(top.sorted().map(\.passage) == [1, 9, 3])
+        #expect(top.threshold == 0.5)
+    }
+}
