@@ -43,6 +43,6 @@ let package = Package(
         .testTarget(name: "RetrievalTests", dependencies: ["Retrieval", "Corpus"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Retrieval", "Corpus", "Bundled"]),
         .testTarget(name: "AnsweringTests", dependencies: ["Answering", "Store", "Retrieval", "Corpus", "Bundled"]),
-        .testTarget(name: "PanelistCLITests", dependencies: ["Bundled"]),
+        .testTarget(name: "PanelistCLITests", dependencies: ["panelist", "Corpus", "Retrieval"]),
     ]
 )

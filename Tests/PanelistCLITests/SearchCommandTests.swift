@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// `search --json` as a script sees it; decoded field by field.
+struct SearchJSON: Decodable {
+    struct Passage: Decodable {
+        var id: String
+        var expert: String
+        var role: String
+        var question: String
+        var text: String
+        var score: Double
+        var source: String
+        var explanation: [Contribution]?
+    }
+    struct Contribution: Decodable {
+        var term: String
+        var word: String
+        var field: String
+        var origin: String
+        var value: Double
+    }
+    var query: String
+    var passages: [Passage]
+}
+
+@Suite struct SearchCommandTests {
+    @Test func searchJSONHasTheContractFields() throws {
+        let binary = try PanelistBinary()
+        let run = try binary.run(["search", "Why is Putin so eager to court Trump?", "--json", "--k", "3"])
+        #expect(run.status == 0)
+        let output = try PanelistBinary.decode(SearchJSON.self, from: run)
+        #expect(output.query == "Why is Putin so eager to court Trump?")
+        #expect(output.passages.count == 3)
+        let first = try #require(output.passages.first)
+        #expect(first.expert == "Dmitri Trenin")
+        #expect(first.role == "director of the Carnegie Moscow Center")
+        #expect(first.question.hasPrefix("Why is Russian President Vladimir Putin"))
+        #expect(first.source == "carnegie-moscow-experts.txt")
+        #expect(first.id.hasPrefix("carnegie-moscow-experts:"))
+        #expect(first.explanation == nil)
+        #expect(output.passages.map(\.score) == output.passages.map(\.score).sorted(by: >))
+    }
+
+    @Test func explainListsMatchedTermsThatAddUpToTheScore() throws {
+        let run = try PanelistBinary().run(["search", "sanctions relief", "--json", "--explain", "--k", "1"])
+        let passage = try #require(try PanelistBinary.decode(SearchJSON.self, from: run).passages.first)
+        let contributions = try #require(passage.explanation)
+        #expect(contributions.contains { $0.term == "sanction" && $0.word == "sanctions" })
+        #expect(abs(contributions.map(\.value).reduce(0, +) - passage.score) < 1e-4)
+        let text = try PanelistBinary().run(["search", "sanctions relief", "--explain", "--k", "1"])
+        #expect(text.stdout.contains("sanction ← “sanctions” in text"))
+    }
+
+    @Test func expertFilterAcceptsSurnameAndRejectsUnknownNames() throws {
+        let binary = try PanelistBinary()
+        let run = try binary.run(["search", "sanctions", "--expert", "baunov", "--json"])
+        #expect(try PanelistBinary.decode(SearchJSON.self, from: run).passages.allSatisfy { $0.expert == "Alexander Baunov" })
+        let unknown = try binary.run(["search", "sanctions", "--expert", "Smith"])
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("Dmitri Trenin, Alexander Gabuev, Alexander Baunov"))
+    }
+
+    @Test func emptyAndStopWordQueriesGetAClearMessage() throws {
+        let binary = try PanelistBinary()
+        for query in ["", "   ", "what is the", String(repeating: "word ", count: 1_000)] {
+            let run = try binary.run(["search", query])
+            #expect(run.status != 0)
+            #expect(run.stderr.split(separator: "\n").count == 1)
+            #expect(run.stdout.isEmpty)
+        }
+    }
+}
