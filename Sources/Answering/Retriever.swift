@@ -16,6 +16,8 @@ public struct RankedPassage: Sendable, Equatable {
 public struct SearchResult: Sendable {
     /// The analysed question as it was scored.
     public var query: Query
+    /// The query's normalised text-field weights (see `Scorer.Plan.textVector`).
+    public var textVector: [String: Double]
     /// Best first.
     public var passages: [RankedPassage]
 }
@@ -78,10 +80,11 @@ public final class Retriever {
     /// - Throws: `DatabaseError` when the store cannot be read.
     public func search(_ query: Query, k: Int, expert: Expert? = nil, explain: Bool = false) throws -> SearchResult {
         let allowed = try expert.map { try store.passages(ofExpert: $0.name) }
-        let hits = try scorer.search(query, in: store, k: k, allowed: allowed, explain: explain)
+        let plan = try scorer.plan(query, in: store)
+        let hits = scorer.rank(plan, k: k, allowed: allowed, explain: explain)
         let passages = try hits.map { hit in
             RankedPassage(doc: hit.passage, passage: try store.passage(hit.passage), score: hit.score, contributions: hit.contributions)
         }
-        return SearchResult(query: query, passages: passages)
+        return SearchResult(query: query, textVector: plan.textVector, passages: passages)
     }
 }

@@ -41,6 +41,9 @@ public struct Scorer: Sendable {
     /// The query's normalised weight per field and term, with the posting lists it reads.
     public struct Plan: Sendable {
         public var entries: [Entry]
+        /// Each query term's weight in the normalised text-field query vector, matched or not.
+        /// The squares sum to 1: a passage's share of them measures how much of the query it covers.
+        public var textVector: [String: Double]
 
         public struct Entry: Sendable {
             public var term: QueryTerm
@@ -56,6 +59,7 @@ public struct Scorer: Sendable {
     /// - Throws: Whatever `source` throws while reading.
     public func plan(_ query: Query, in source: PostingSource) throws -> Plan {
         var entries: [Plan.Entry] = []
+        var textVector: [String: Double] = [:]
         for field in Field.allCases where weights[field] > 0 {
             var raw: [(QueryTerm, Double, PostingList?)] = []
             for term in query.terms {
@@ -65,12 +69,15 @@ public struct Scorer: Sendable {
             }
             let norm = raw.reduce(0) { $0 + $1.1 * $1.1 }.squareRoot()
             guard norm > 0 else { continue }
+            if field == .text {
+                for (term, weight, _) in raw { textVector[term.term] = weight / norm }
+            }
             for (term, weight, list) in raw {
                 guard let list else { continue }
                 entries.append(Plan.Entry(term: term, field: field, weight: weights[field] * weight / norm, list: list))
             }
         }
-        return Plan(entries: entries)
+        return Plan(entries: entries, textVector: textVector)
     }
 
     /// The `k` best passages for `query`.
@@ -85,7 +92,11 @@ public struct Scorer: Sendable {
     /// - Throws: Whatever `source` throws while reading.
     /// - Complexity: O(p + k log k) for p postings read.
     public func search(_ query: Query, in source: PostingSource, k: Int, allowed: Set<Int32>? = nil, explain: Bool = false) throws -> [Hit] {
-        let plan = try plan(query, in: source)
+        rank(try plan(query, in: source), k: k, allowed: allowed, explain: explain)
+    }
+
+    /// The `k` best passages for a planned query (see `search`).
+    public func rank(_ plan: Plan, k: Int, allowed: Set<Int32>? = nil, explain: Bool = false) -> [Hit] {
         var scores: [Int32: Double] = [:]
         for entry in plan.entries {
             for posting in entry.list.postings where allowed?.contains(posting.passage) ?? true {
