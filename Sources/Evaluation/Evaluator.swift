@@ -4,10 +4,16 @@ import Corpus
 /// What one evaluation item produced.
 public struct ItemOutcome: Sendable {
     public var item: EvalItem
-    /// The 1-based rank of the first gold passage among the first ten, if any.
+    /// The 1-based rank of the first gold passage among the first ten retrieved, if any.
     public var goldRank: Int?
-    /// The expert of the first passage, if any.
-    public var firstExpert: String?
+    /// The expert of the answer's first citation, if any.
+    public var citedExpert: String?
+    /// Whether a cited passage holds a gold phrase.
+    public var citesGold: Bool
+    /// Whether Panelist declined to answer.
+    public var abstained: Bool
+    /// The evidence coverage of the best passage (see `Evidence`).
+    public var coverage: Double
     /// Whether the item's earlier turns were used (false: the question was run alone).
     public var ranAsConversation: Bool
 }
@@ -21,12 +27,15 @@ public struct EvaluationReport: Sendable {
     public var kinds: [String] = []
 }
 
-/// Runs an evaluation set through a retriever and measures Hit@1, Hit@3, MRR@10 and expert@1.
+/// Runs an evaluation set through the answerer and measures retrieval and answers.
+///
+/// Retrieval figures (Hit@1, Hit@3, MRR@10) come from the top ten passages for the question as
+/// the answerer prepares it (expert names become filters); answer figures from the answer itself.
 public struct Evaluator {
-    let retriever: Retriever
+    let answerer: Answerer
 
-    public init(retriever: Retriever) {
-        self.retriever = retriever
+    public init(answerer: Answerer) {
+        self.answerer = answerer
     }
 
     /// Runs every item.
@@ -40,26 +49,24 @@ public struct Evaluator {
             let outcome = try evaluate(item)
             report.outcomes.append(outcome)
             if report.byKind[item.kind] == nil { report.kinds.append(item.kind) }
-            var kind = report.byKind[item.kind] ?? Metrics()
-            if item.isInScope {
-                let expertCorrect = outcome.firstExpert == item.expert
-                report.overall.record(goldRank: outcome.goldRank, expertCorrect: expertCorrect)
-                kind.record(goldRank: outcome.goldRank, expertCorrect: expertCorrect)
-            } else {
-                report.overall.recordOutOfScope()
-                kind.recordOutOfScope()
-            }
-            report.byKind[item.kind] = kind
+            report.byKind[item.kind, default: Metrics()].record(outcome)
+            report.overall.record(outcome)
         }
         return report
     }
 
     func evaluate(_ item: EvalItem) throws -> ItemOutcome {
-        guard let query = try? retriever.query(for: item.question) else {
-            return ItemOutcome(item: item, goldRank: nil, firstExpert: nil, ranAsConversation: false)
+        let retrieved: SearchResult
+        do {
+            retrieved = try answerer.retrieve(item.question, options: AnswerOptions(k: 10)).result
+        } catch is AnswerError {
+            return ItemOutcome(item: item, goldRank: nil, citedExpert: nil, citesGold: false, abstained: true, coverage: 0, ranAsConversation: false)
         }
-        let result = try retriever.search(query, k: 10)
-        let rank = result.passages.firstIndex { GoldMatcher.matches($0.passage.text, gold: item.gold) }.map { $0 + 1 }
-        return ItemOutcome(item: item, goldRank: rank, firstExpert: result.passages.first?.passage.expert, ranAsConversation: false)
+        let rank = retrieved.passages.firstIndex { GoldMatcher.matches($0.passage.text, gold: item.gold) }.map { $0 + 1 }
+        let answer = try answerer.answer(item.question)
+        return ItemOutcome(
+            item: item, goldRank: rank, citedExpert: answer.citations.first?.passage.passage.expert,
+            citesGold: answer.citations.contains { GoldMatcher.matches($0.passage.passage.text, gold: item.gold) },
+            abstained: answer.abstained, coverage: answer.evidence.coverage, ranAsConversation: false)
     }
 }

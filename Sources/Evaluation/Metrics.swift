@@ -1,5 +1,5 @@
 /// Retrieval and answer figures for a group of evaluation items.
-public struct Metrics: Sendable, Codable, Equatable {
+public struct Metrics: Sendable, Equatable {
     /// In-scope items.
     public var inScope = 0
     /// Out-of-scope items.
@@ -8,6 +8,9 @@ public struct Metrics: Sendable, Codable, Equatable {
     var hits3 = 0
     var reciprocalRanks = 0.0
     var expertHits = 0
+    var citesGoldCount = 0
+    var falseAbstentions = 0
+    var declined = 0
 
     public init() {}
 
@@ -17,27 +20,31 @@ public struct Metrics: Sendable, Codable, Equatable {
     public var hitAt3: Double { share(hits3, of: inScope) }
     /// Mean reciprocal rank of the first gold passage within the first ten.
     public var mrrAt10: Double { inScope > 0 ? reciprocalRanks / Double(inScope) : 0 }
-    /// Share of in-scope items whose first passage is the right expert's.
+    /// Share of in-scope items whose answer's first citation names the expected expert.
     public var expertAt1: Double { share(expertHits, of: inScope) }
+    /// Share of in-scope items with a cited passage that holds a gold phrase.
+    public var citesGold: Double { share(citesGoldCount, of: inScope) }
+    /// Share of in-scope items that Panelist wrongly declined.
+    public var falseAbstention: Double { share(falseAbstentions, of: inScope) }
+    /// Share of out-of-scope items that Panelist declined.
+    public var abstention: Double { share(declined, of: outOfScope) }
 
-    /// Adds one in-scope item's outcome.
-    ///
-    /// - Parameters:
-    ///   - goldRank: The 1-based rank of the first passage holding a gold phrase, if any.
-    ///   - expertCorrect: Whether the first passage names the expected expert.
-    public mutating func record(goldRank: Int?, expertCorrect: Bool) {
+    /// Adds one item's outcome.
+    public mutating func record(_ outcome: ItemOutcome) {
+        guard outcome.item.isInScope else {
+            outOfScope += 1
+            if outcome.abstained { declined += 1 }
+            return
+        }
         inScope += 1
-        if let goldRank {
+        if let goldRank = outcome.goldRank {
             if goldRank == 1 { hits1 += 1 }
             if goldRank <= 3 { hits3 += 1 }
             if goldRank <= 10 { reciprocalRanks += 1 / Double(goldRank) }
         }
-        if expertCorrect { expertHits += 1 }
-    }
-
-    /// Adds one out-of-scope item.
-    public mutating func recordOutOfScope() {
-        outOfScope += 1
+        if outcome.citedExpert == outcome.item.expert { expertHits += 1 }
+        if outcome.citesGold { citesGoldCount += 1 }
+        if outcome.abstained { falseAbstentions += 1 }
     }
 
     func share(_ count: Int, of total: Int) -> Double {

@@ -4,16 +4,26 @@ import Foundation
 public enum ReportRenderer {
     /// A table: one row per kind, then the in-scope total.
     public static func table(_ report: EvaluationReport) -> String {
-        var lines = [pad("kind", 12) + pad("n", 5) + pad("Hit@1", 8) + pad("Hit@3", 8) + pad("MRR@10", 8) + "expert@1"]
+        var lines = [pad("kind", 12) + pad("n", 5) + pad("Hit@1", 8) + pad("Hit@3", 8) + pad("MRR@10", 8) + pad("expert@1", 10)
+            + pad("cites-gold", 12) + pad("false-abst", 12) + "declined"]
         func row(_ name: String, _ metrics: Metrics) -> String {
-            guard metrics.inScope > 0 else { return pad(name, 12) + pad(String(metrics.outOfScope), 5) + "(out of scope)" }
+            guard metrics.inScope > 0 else {
+                return pad(name, 12) + pad(String(metrics.outOfScope), 5) + pad("-", 8) + pad("-", 8) + pad("-", 8) + pad("-", 10)
+                    + pad("-", 12) + pad("-", 12) + format(metrics.abstention)
+            }
             return pad(name, 12) + pad(String(metrics.inScope), 5) + pad(format(metrics.hitAt1), 8) + pad(format(metrics.hitAt3), 8)
-                + pad(format(metrics.mrrAt10), 8) + format(metrics.expertAt1)
+                + pad(format(metrics.mrrAt10), 8) + pad(format(metrics.expertAt1), 10) + pad(format(metrics.citesGold), 12)
+                + pad(format(metrics.falseAbstention), 12) + (metrics.outOfScope > 0 ? format(metrics.abstention) : "-")
         }
         for kind in report.kinds {
             if let metrics = report.byKind[kind] { lines.append(row(kind, metrics)) }
         }
-        lines.append(row("in-scope", report.overall))
+        var inScope = report.overall
+        inScope.outOfScope = 0
+        lines.append(row("in-scope", inScope))
+        var outOfScope = Metrics()
+        for outcome in report.outcomes where !outcome.item.isInScope { outOfScope.record(outcome) }
+        lines.append(row("out-of-scope", outOfScope))
         if report.outcomes.contains(where: { $0.item.context != nil && !$0.ranAsConversation }) {
             lines.append("note: follow-up items were run as the question alone (no conversation yet)")
         }
@@ -25,7 +35,7 @@ public enum ReportRenderer {
         ReportOutput(
             overall: FiguresOutput(report.overall),
             kinds: report.byKind.mapValues(FiguresOutput.init),
-            items: report.outcomes.map { ItemOutput(id: $0.item.id, kind: $0.item.kind, goldRank: $0.goldRank, firstExpert: $0.firstExpert) })
+            items: report.outcomes.map(ItemOutput.init))
     }
 
     static func pad(_ text: String, _ width: Int) -> String {
@@ -44,7 +54,8 @@ public struct ReportOutput: Codable, Sendable {
     public var items: [ItemOutput]
 }
 
-/// Figures of a group: `{"in_scope", "out_of_scope", "hit_at_1", "hit_at_3", "mrr_at_10", "expert_at_1"}`.
+/// Figures of a group: `{"in_scope", "out_of_scope", "hit_at_1", "hit_at_3", "mrr_at_10", "expert_at_1",
+/// "cites_gold", "false_abstention", "abstention"}`.
 public struct FiguresOutput: Codable, Sendable {
     public var inScope: Int
     public var outOfScope: Int
@@ -52,6 +63,9 @@ public struct FiguresOutput: Codable, Sendable {
     public var hitAt3: Double
     public var mrrAt10: Double
     public var expertAt1: Double
+    public var citesGold: Double
+    public var falseAbstention: Double
+    public var abstention: Double
 
     init(_ metrics: Metrics) {
         inScope = metrics.inScope
@@ -60,22 +74,53 @@ public struct FiguresOutput: Codable, Sendable {
         hitAt3 = metrics.hitAt3
         mrrAt10 = metrics.mrrAt10
         expertAt1 = metrics.expertAt1
+        citesGold = metrics.citesGold
+        falseAbstention = metrics.falseAbstention
+        abstention = metrics.abstention
     }
 
     enum CodingKeys: String, CodingKey {
         case inScope = "in_scope", outOfScope = "out_of_scope", hitAt1 = "hit_at_1", hitAt3 = "hit_at_3"
-        case mrrAt10 = "mrr_at_10", expertAt1 = "expert_at_1"
+        case mrrAt10 = "mrr_at_10", expertAt1 = "expert_at_1", citesGold = "cites_gold"
+        case falseAbstention = "false_abstention", abstention
     }
 }
 
-/// One item's outcome: `{"id", "kind", "gold_rank", "first_expert"}`.
+/// One item's outcome: `{"id", "kind", "gold_rank", "cited_expert", "cites_gold", "abstained", "coverage", "conversation"}`.
 public struct ItemOutput: Codable, Sendable {
     public var id: String
     public var kind: String
     public var goldRank: Int?
-    public var firstExpert: String?
+    public var citedExpert: String?
+    public var citesGold: Bool
+    public var abstained: Bool
+    public var coverage: Double
+    public var conversation: Bool
+
+    init(_ outcome: ItemOutcome) {
+        id = outcome.item.id
+        kind = outcome.item.kind
+        goldRank = outcome.goldRank
+        citedExpert = outcome.citedExpert
+        citesGold = outcome.citesGold
+        abstained = outcome.abstained
+        coverage = (outcome.coverage * 1000).rounded() / 1000
+        conversation = outcome.ranAsConversation
+    }
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, goldRank = "gold_rank", firstExpert = "first_expert"
+        case id, kind, goldRank = "gold_rank", citedExpert = "cited_expert", citesGold = "cites_gold", abstained, coverage, conversation
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(goldRank, forKey: .goldRank)
+        try container.encode(citedExpert, forKey: .citedExpert)
+        try container.encode(citesGold, forKey: .citesGold)
+        try container.encode(abstained, forKey: .abstained)
+        try container.encode(coverage, forKey: .coverage)
+        try container.encode(conversation, forKey: .conversation)
     }
 }

@@ -18,10 +18,12 @@ public struct InMemoryIndex: PostingSource, Sendable {
     public init(passages: [Passage], analyzer: Analyzer = Analyzer()) {
         self.passages = passages
         var lists: [Field: [String: PostingList]] = [:]
+        let lead = Self.leadFactors(passages)
         for field in Field.allCases {
             lists[field] = Self.postingLists(
                 counts: passages.map { Self.termCounts(analyzer.terms(field.content(of: $0))) },
-                passageCount: passages.count)
+                passageCount: passages.count,
+                scale: field == .question ? lead : nil)
         }
         self.lists = lists
     }
@@ -29,6 +31,26 @@ public struct InMemoryIndex: PostingSource, Sendable {
     public func postingList(for term: String, in field: Field) -> PostingList? {
         lists[field]?[term]
     }
+
+    /// How much the question field counts for each passage: the lead prior.
+    ///
+    /// An answer states its point first and elaborates after, so a match on the question counts
+    /// fully for the first paragraph of an answer and less for each later one:
+    /// `1 / (1 + leadDecay × (position − 1))`, where position counts the consecutive passages of one
+    /// source that answer the same question.
+    public static func leadFactors(_ passages: [Passage]) -> [Double] {
+        var factors: [Double] = []
+        var position = 0
+        for (index, passage) in passages.enumerated() {
+            let previous = index > 0 ? passages[index - 1] : nil
+            position = previous?.source == passage.source && previous?.question == passage.question ? position + 1 : 1
+            factors.append(1 / (1 + leadDecay * Double(position - 1)))
+        }
+        return factors
+    }
+
+    /// How fast the lead prior falls with a paragraph's position in its answer.
+    public static let leadDecay = 0.5
 
     /// How often each term occurs in `terms`.
     public static func termCounts(_ terms: [String]) -> [String: Int] {
@@ -41,7 +63,8 @@ public struct InMemoryIndex: PostingSource, Sendable {
     ///   - counts: For each passage, how often each term occurs in the field.
     ///   - passageCount: N, the number of passages in the whole index.
     /// - Returns: For each term, its postings with L2-normalised TF-IDF weights.
-    public static func postingLists(counts: [[String: Int]], passageCount: Int) -> [String: PostingList] {
+    ///   - scale: Optional per-passage factors applied after normalisation.
+    public static func postingLists(counts: [[String: Int]], passageCount: Int, scale: [Double]? = nil) -> [String: PostingList] {
         var documentFrequency: [String: Int] = [:]
         for passageCounts in counts {
             for term in passageCounts.keys { documentFrequency[term, default: 0] += 1 }
@@ -53,8 +76,9 @@ public struct InMemoryIndex: PostingSource, Sendable {
                 let idf = TFIDF.inverseDocumentFrequency(documentFrequency: documentFrequency[term] ?? 0, passageCount: passageCount)
                 weights[term] = TFIDF.termFrequency(count) * idf
             }
+            let factor = scale?[passage] ?? 1
             for (term, weight) in TFIDF.normalised(weights) {
-                postings[term, default: []].append(Posting(passage: Int32(passage), weight: Float(weight)))
+                postings[term, default: []].append(Posting(passage: Int32(passage), weight: Float(weight * factor)))
             }
         }
         return postings.mapValues(PostingList.init(postings:))

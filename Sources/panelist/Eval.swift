@@ -18,7 +18,7 @@ extension Panelist {
 
         func run() throws {
             let items = try EvalItem.load(from: URL(fileURLWithPath: file))
-            let report = try Evaluator(retriever: Retriever(store: storeOptions.open())).run(items)
+            let report = try Evaluator(answerer: Answerer(retriever: Retriever(store: storeOptions.open()))).run(items)
             if json {
                 try Output.printJSON(ReportRenderer.json(report))
             } else {

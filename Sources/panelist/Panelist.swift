@@ -7,6 +7,6 @@ struct Panelist: ParsableCommand {
         commandName: "panelist",
         abstract: "Ask what the experts said; every answer cites the expert behind it.",
         version: "0.1.0",
-        subcommands: [Search.self, Index.self, Eval.self]
+        subcommands: [Ask.self, Search.self, Index.self, Eval.self]
     )
 }

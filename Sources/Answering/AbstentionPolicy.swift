@@ -1,0 +1,34 @@
+/// How strongly the best passage supports a question, and whether that is enough to answer.
+public struct Evidence: Sendable, Equatable {
+    /// The share of the question's informative content (its squared, IDF-weighted text-vector
+    /// weights) that the best passage matches, in its text or its question: 0…1.
+    public var coverage: Double
+    /// The best passage's score.
+    public var score: Double
+    /// The user's terms that no retrieved passage contains.
+    public var unmatched: [String]
+}
+
+/// Decides when the corpus does not cover a question.
+///
+/// Panelist declines when the best passage covers too little of what the question is about —
+/// measured by `Evidence.coverage`, which weighs each word by how rare it is in the corpus, so a
+/// question whose distinctive words the corpus never uses ("Venezuela", "sourdough") is declined
+/// even when its common words ("Kremlin", "think") match — or when its score is negligible.
+/// The thresholds were calibrated on shared/eval/dev.jsonl (see docs/RETRIEVAL.md).
+public struct AbstentionPolicy: Sendable, Equatable {
+    /// The least coverage that is answered.
+    public var minimumCoverage: Double
+    /// The least score that is answered.
+    public var minimumScore: Double
+
+    public init(minimumCoverage: Double = 0.5, minimumScore: Double = 0.05) {
+        self.minimumCoverage = minimumCoverage
+        self.minimumScore = minimumScore
+    }
+
+    /// Whether `evidence` is too weak to answer from.
+    public func declines(_ evidence: Evidence) -> Bool {
+        evidence.coverage < minimumCoverage || evidence.score < minimumScore
+    }
+}

@@ -1,0 +1,140 @@
+import Corpus
+import Retrieval
+
+/// Options of one question.
+public struct AnswerOptions: Sendable, Equatable {
+    /// How many passages to retrieve.
+    public var k: Int
+    /// An expert to restrict the answer to (full name or surname), besides any named in the question.
+    public var expert: String?
+
+    public init(k: Int = 5, expert: String? = nil) {
+        self.k = k
+        self.expert = expert
+    }
+}
+
+/// Answers questions offline from the corpus's own sentences, each cited to its expert.
+///
+/// 1. Experts named in the question (or by `--expert`) restrict retrieval to their passages.
+/// 2. The passages are retrieved and the evidence weighed; too little, and Panelist declines,
+///    listing the topics the corpus covers.
+/// 3. Otherwise one to three sentences are selected (`SentenceSelector`) and cited `[n]`, one
+///    marker per passage; a "which expert …?" question gets one cited sentence per expert.
+public final class Answerer {
+    public let retriever: Retriever
+    public var policy: AbstentionPolicy
+    let selector: SentenceSelector
+    let mention: ExpertMention
+
+    public init(retriever: Retriever, policy: AbstentionPolicy = AbstentionPolicy()) {
+        self.retriever = retriever
+        self.policy = policy
+        selector = SentenceSelector(analyzer: retriever.analyzer)
+        mention = ExpertMention(analyzer: retriever.analyzer)
+    }
+
+    /// The question as it will be searched: its terms without expert names, and the experts it names.
+    ///
+    /// - Throws: `AnswerError` for an empty or over-long question or an unknown `--expert`.
+    public func prepare(_ question: String, options: AnswerOptions) throws -> (query: Query, experts: [Expert], notice: String?) {
+        var query = try retriever.query(for: question)
+        let named = mention.find(in: question, among: retriever.experts.map(\.expert))
+        var experts = named.experts
+        var notice: String?
+        if let explicit = options.expert {
+            experts = [try retriever.expert(named: explicit)]
+        } else if !experts.isEmpty {
+            notice = "restricted to \(experts.map(\.name).joined(separator: " and ")), named in the question"
+        }
+        let remaining = query.terms.filter { !named.words.contains($0.word) }
+        if !remaining.isEmpty { query.terms = remaining }
+        return (query, experts, notice)
+    }
+
+    /// Answers `question`.
+    ///
+    /// - Parameters:
+    ///   - question: The user's question.
+    ///   - options: How many passages, and an optional expert.
+    ///   - context: Terms carried over from earlier turns (see `Conversation`), added with their weights.
+    /// - Returns: The answer, or an abstention.
+    /// - Throws: `AnswerError` for unusable questions, `DatabaseError` when the store fails.
+    public func answer(_ question: String, options: AnswerOptions = AnswerOptions(), context: [QueryTerm] = []) throws -> Answer {
+        let (result, experts, notice) = try retrieve(question, options: options, context: context)
+        return compose(question, result: result, experts: experts, notice: notice)
+    }
+
+    /// The passages for `question`, with the experts it is restricted to and any notice.
+    ///
+    /// - Throws: `AnswerError` for unusable questions, `DatabaseError` when the store fails.
+    public func retrieve(_ question: String, options: AnswerOptions, context: [QueryTerm] = []) throws -> (result: SearchResult, experts: [Expert], notice: String?) {
+        var (query, experts, notice) = try prepare(question, options: options)
+        query.merge(context)
+        return (try search(query, experts: experts, k: options.k), experts, notice)
+    }
+
+    /// The answer to `question` from retrieved passages: cited sentences, or an abstention.
+    public func compose(_ question: String, result: SearchResult, experts: [Expert], notice: String?) -> Answer {
+        let query = result.query
+        let evidence = Self.evidence(result)
+        guard let top = result.passages.first, !policy.declines(evidence) else {
+            let percent = Int((evidence.coverage * 100).rounded())
+            let reason = result.passages.isEmpty ? "no passage matches" : "the best passage covers \(percent)% of the question"
+            return Answer(question: question, mode: "extractive", sentences: [], citations: [], passages: [], abstained: true,
+                          topics: retriever.experts, notice: "declined: \(reason)", evidence: evidence, query: query)
+        }
+        let picks: [(ranked: RankedPassage, text: String, speaker: String?)]
+        if QuestionIntent.of(question) == .whichExpert, experts.count != 1 {
+            picks = speakers(in: result, top: top)
+        } else {
+            picks = selector.select(from: result.passages, weights: result.textVector).map { (result.passages[$0.passageRank], $0.text, nil) }
+        }
+        var citations: [Citation] = []
+        var sentences: [AnswerSentence] = []
+        for pick in picks {
+            let index = citations.firstIndex { $0.passage.doc == pick.ranked.doc } ?? {
+                citations.append(Citation(n: citations.count + 1, passage: pick.ranked, quotes: []))
+                return citations.count - 1
+            }()
+            citations[index].quotes.append(pick.text)
+            sentences.append(AnswerSentence(text: pick.text, citation: citations[index].n, speaker: pick.speaker))
+        }
+        return Answer(question: question, mode: "extractive", sentences: sentences, citations: citations, passages: result.passages,
+                      abstained: false, topics: [], notice: notice, evidence: evidence, query: query)
+    }
+
+    func search(_ query: Query, experts: [Expert], k: Int) throws -> SearchResult {
+        guard experts.count > 1 else { return try retriever.search(query, k: k, expert: experts.first, explain: true) }
+        let results = try experts.map { try retriever.search(query, k: k, expert: $0, explain: true) }
+        let merged = results.flatMap(\.passages).sorted { $0.score != $1.score ? $0.score > $1.score : $0.doc < $1.doc }
+        return SearchResult(query: query, textVector: results[0].textVector, passages: Array(merged.prefix(k)))
+    }
+
+    /// One cited sentence for each expert whose best passage scores at least half the top score.
+    func speakers(in result: SearchResult, top: RankedPassage) -> [(ranked: RankedPassage, text: String, speaker: String?)] {
+        var seen: Set<String> = []
+        var picks: [(ranked: RankedPassage, text: String, speaker: String?)] = []
+        for ranked in result.passages where ranked.score >= 0.5 * top.score && seen.insert(ranked.passage.expert).inserted {
+            guard let best = selector.select(from: [ranked], weights: result.textVector).max(by: { $0.score < $1.score }) else { continue }
+            picks.append((ranked, best.text, ranked.passage.expert.isEmpty ? "(unnamed)" : ranked.passage.expert))
+        }
+        return picks
+    }
+
+    /// How well the best passage covers the query's user terms.
+    static func evidence(_ result: SearchResult) -> Evidence {
+        let userTerms = Set(result.query.terms.filter { $0.origin == .user && !QuestionIntent.framingWords.contains($0.word) }.map(\.term))
+        let total = userTerms.reduce(0) { $0 + pow2(result.textVector[$1] ?? 0) }
+        let matchedAnywhere = Set(result.passages.flatMap { $0.contributions.map(\.term) })
+        let unmatched = result.query.terms.filter { userTerms.contains($0.term) && !matchedAnywhere.contains($0.term) }.map(\.word)
+        guard let top = result.passages.first, total > 0 else {
+            return Evidence(coverage: 0, score: 0, unmatched: unmatched)
+        }
+        let matched = Set(top.contributions.filter { $0.field != .expert }.map(\.term)).intersection(userTerms)
+        let coverage = matched.reduce(0) { $0 + pow2(result.textVector[$1] ?? 0) } / total
+        return Evidence(coverage: coverage, score: top.score, unmatched: unmatched)
+    }
+
+    static func pow2(_ value: Double) -> Double { value * value }
+}

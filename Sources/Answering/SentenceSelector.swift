@@ -1,0 +1,84 @@
+import Corpus
+import Retrieval
+
+/// Picks the sentences of an extractive answer from the retrieved passages.
+///
+/// Each sentence of the top passages is scored against the question:
+/// - **term weight**: the summed query weights of the question's terms it contains;
+/// - **coverage**: the share of the question's (squared) weight those terms make up;
+/// - **passage score**: its passage's score relative to the best passage.
+/// The best sentence is taken, then up to `maxSentences − 1` more that score at least
+/// `followRatio` of it, are not near-duplicates of one already taken, and keep the answer short.
+/// The chosen sentences are put back in reading order: by passage rank, then by position.
+public struct SentenceSelector: Sendable {
+    public var maxSentences = 3
+    public var maxWords = 110
+    /// How close to the best sentence another must score to be added.
+    public var followRatio = 0.6
+    /// How many top passages sentences are drawn from.
+    public var passagesConsidered = 3
+    let analyzer: Analyzer
+    let splitter = SentenceSplitter()
+
+    public init(analyzer: Analyzer) {
+        self.analyzer = analyzer
+    }
+
+    /// A candidate sentence with its score.
+    public struct Candidate: Sendable, Equatable {
+        /// The index of its passage in the ranked list.
+        public var passageRank: Int
+        /// Its position in the passage.
+        public var position: Int
+        public var text: String
+        public var terms: Set<String>
+        public var score: Double
+    }
+
+    /// The chosen sentences, in reading order.
+    ///
+    /// - Parameters:
+    ///   - passages: The ranked passages (only the first `passagesConsidered` are read).
+    ///   - weights: The query's term weights (e.g. the normalised text vector).
+    /// - Returns: One to `maxSentences` sentences; empty only when `passages` is empty.
+    public func select(from passages: [RankedPassage], weights: [String: Double]) -> [Candidate] {
+        let candidates = score(passages.prefix(passagesConsidered), weights: weights)
+        guard let best = candidates.max(by: { ($0.score, -$0.passageRank, -$0.position) < ($1.score, -$1.passageRank, -$1.position) }) else { return [] }
+        var chosen = [best]
+        var words = Chunker.wordCount(best.text)
+        for candidate in candidates.sorted(by: { $0.score > $1.score }) where chosen.count < maxSentences {
+            guard candidate != best, candidate.score >= followRatio * best.score, candidate.score > 0,
+                  words + Chunker.wordCount(candidate.text) <= maxWords,
+                  !chosen.contains(where: { Self.similarity($0.terms, candidate.terms) >= 0.6 }) else { continue }
+            chosen.append(candidate)
+            words += Chunker.wordCount(candidate.text)
+        }
+        return chosen.sorted { ($0.passageRank, $0.position) < ($1.passageRank, $1.position) }
+    }
+
+    /// Every sentence of `passages` with its score.
+    func score(_ passages: ArraySlice<RankedPassage>, weights: [String: Double]) -> [Candidate] {
+        let topScore = passages.first?.score ?? 0
+        let totalWeight = weights.values.reduce(0) { $0 + $1 * $1 }
+        var candidates: [Candidate] = []
+        for (rank, ranked) in passages.enumerated() {
+            for (position, sentence) in splitter.split(ranked.passage.text).enumerated() {
+                let terms = Set(analyzer.terms(sentence))
+                let matched = terms.compactMap { weights[$0] }
+                let termWeight = matched.reduce(0, +)
+                let coverage = totalWeight > 0 ? matched.reduce(0) { $0 + $1 * $1 } / totalWeight : 0
+                let passageFactor = topScore > 0 ? ranked.score / topScore : 0
+                let tooShort = Chunker.wordCount(sentence) < 4
+                let score = tooShort ? 0 : termWeight + coverage + 0.5 * passageFactor * (matched.isEmpty ? 0.2 : 1)
+                candidates.append(Candidate(passageRank: rank, position: position, text: sentence, terms: terms, score: score))
+            }
+        }
+        return candidates
+    }
+
+    /// Jaccard similarity of two term sets.
+    static func similarity(_ a: Set<String>, _ b: Set<String>) -> Double {
+        let union = a.union(b).count
+        return union == 0 ? 1 : Double(a.intersection(b).count) / Double(union)
+    }
+}
