@@ -24,13 +24,13 @@ let package = Package(
         // The bundled corpus lives in the top-level `store/` folder; this target carries it as a resource.
         .target(
             name: "Bundled",
-            dependencies: ["Corpus", "Store"],
+            dependencies: ["Corpus", "Retrieval", "Store"],
             path: ".",
             exclude: ["Sources/CSQLite", "Sources/Corpus", "Sources/Retrieval", "Sources/Store",
                       "Sources/Answering", "Sources/Evaluation", "Sources/panelist",
                       "Tests", "docs", "scripts", ".ci", "README.md", "Makefile"],
             sources: ["Sources/Bundled"],
-            resources: [.copy("store/carnegie-moscow-experts.txt")]
+            resources: [.copy("store/carnegie-moscow-experts.txt"), .copy("store/lexicon.tsv")]
         ),
         .executableTarget(
             name: "panelist",

@@ -7,11 +7,15 @@ public struct Evidence: Sendable, Equatable {
     public var score: Double
     /// The user's terms that no retrieved passage contains.
     public var unmatched: [String]
+    /// Names in the question that the corpus never mentions (see `Query.unknownNames`).
+    public var unknownNames: [String]
 }
 
 /// Decides when the corpus does not cover a question.
 ///
-/// Panelist declines when the best passage covers too little of what the question is about —
+/// Panelist declines when the question names something the corpus never mentions (a capitalised
+/// word that no passage, expansion or spelling variant knows: "Venezuela", "Paris"), or when the
+/// best passage covers too little of what the question is about —
 /// measured by `Evidence.coverage`, which weighs each word by how rare it is in the corpus, so a
 /// question whose distinctive words the corpus never uses ("Venezuela", "sourdough") is declined
 /// even when its common words ("Kremlin", "think") match — or when its score is negligible.
@@ -22,13 +26,13 @@ public struct AbstentionPolicy: Sendable, Equatable {
     /// The least score that is answered.
     public var minimumScore: Double
 
-    public init(minimumCoverage: Double = 0.5, minimumScore: Double = 0.05) {
+    public init(minimumCoverage: Double = 0.1, minimumScore: Double = 0.05) {
         self.minimumCoverage = minimumCoverage
         self.minimumScore = minimumScore
     }
 
     /// Whether `evidence` is too weak to answer from.
     public func declines(_ evidence: Evidence) -> Bool {
-        evidence.coverage < minimumCoverage || evidence.score < minimumScore
+        !evidence.unknownNames.isEmpty || evidence.coverage < minimumCoverage || evidence.score < minimumScore
     }
 }

@@ -47,7 +47,8 @@ public final class Answerer {
         } else if !experts.isEmpty {
             notice = "restricted to \(experts.map(\.name).joined(separator: " and ")), named in the question"
         }
-        let remaining = query.terms.filter { !named.words.contains($0.word) }
+        let nameTerms = Set(query.terms.filter { $0.origin == .user && named.words.contains($0.word) }.map(\.term))
+        let remaining = query.terms.filter { !nameTerms.contains($0.term) && !($0.source.map(nameTerms.contains) ?? false) }
         if !remaining.isEmpty { query.terms = remaining }
         return (query, experts, notice)
     }
@@ -80,7 +81,8 @@ public final class Answerer {
         let evidence = Self.evidence(result)
         guard let top = result.passages.first, !policy.declines(evidence) else {
             let percent = Int((evidence.coverage * 100).rounded())
-            let reason = result.passages.isEmpty ? "no passage matches" : "the best passage covers \(percent)% of the question"
+            let reason = !evidence.unknownNames.isEmpty ? "the corpus never mentions \(evidence.unknownNames.joined(separator: ", "))"
+                : result.passages.isEmpty ? "no passage matches" : "the best passage covers \(percent)% of the question"
             return Answer(question: question, mode: "extractive", sentences: [], citations: [], passages: [], abstained: true,
                           topics: retriever.experts, notice: "declined: \(reason)", evidence: evidence, query: query)
         }
@@ -122,19 +124,36 @@ public final class Answerer {
         return picks
     }
 
-    /// How well the best passage covers the query's user terms.
+    /// How well the best passage covers the query's informative user terms.
+    ///
+    /// A user term counts fully when the passage has it, and by `expansionCredit` when the passage
+    /// has one of its expansions or corrections instead.
     static func evidence(_ result: SearchResult) -> Evidence {
-        let userTerms = Set(result.query.terms.filter { $0.origin == .user && !QuestionIntent.framingWords.contains($0.word) }.map(\.term))
-        let total = userTerms.reduce(0) { $0 + pow2(result.textVector[$1] ?? 0) }
-        let matchedAnywhere = Set(result.passages.flatMap { $0.contributions.map(\.term) })
-        let unmatched = result.query.terms.filter { userTerms.contains($0.term) && !matchedAnywhere.contains($0.term) }.map(\.word)
-        guard let top = result.passages.first, total > 0 else {
-            return Evidence(coverage: 0, score: 0, unmatched: unmatched)
+        let informative = result.query.terms.filter { $0.origin == .user && !QuestionIntent.framingWords.contains($0.word) }
+        var stand: [String: Set<String>] = [:]
+        for term in informative { stand[term.term, default: []].insert(term.term) }
+        for term in result.query.terms where term.origin != .user {
+            for source in (term.source ?? "").split(separator: " ").map(String.init) where stand[source] != nil {
+                stand[source]?.insert(term.term)
+            }
         }
-        let matched = Set(top.contributions.filter { $0.field != .expert }.map(\.term)).intersection(userTerms)
-        let coverage = matched.reduce(0) { $0 + pow2(result.textVector[$1] ?? 0) } / total
-        return Evidence(coverage: coverage, score: top.score, unmatched: unmatched)
+        let total = stand.keys.reduce(0) { $0 + pow2(result.textVector[$1] ?? 0) }
+        let matchedAnywhere = Set(result.passages.flatMap { $0.contributions.map(\.term) })
+        let unmatched = informative.filter { stand[$0.term, default: []].isDisjoint(with: matchedAnywhere) }.map(\.word)
+        guard let top = result.passages.first, total > 0 else {
+            return Evidence(coverage: 0, score: 0, unmatched: unmatched, unknownNames: result.query.unknownNames)
+        }
+        let matchedTop = Set(top.contributions.filter { $0.field != .expert }.map(\.term))
+        var covered = 0.0
+        for (term, terms) in stand {
+            let credit = matchedTop.contains(term) ? 1 : (terms.isDisjoint(with: matchedTop) ? 0 : expansionCredit)
+            covered += credit * pow2(result.textVector[term] ?? 0)
+        }
+        return Evidence(coverage: covered / total, score: top.score, unmatched: unmatched, unknownNames: result.query.unknownNames)
     }
+
+    /// How much of a user term's weight an expansion or correction of it covers.
+    static let expansionCredit = 0.8
 
     static func pow2(_ value: Double) -> Double { value * value }
 }

@@ -27,6 +27,8 @@ public final class Retriever {
     public let store: PassageStore
     public let analyzer: Analyzer
     public let scorer: Scorer
+    /// Adds expansions and spelling corrections to the user's terms.
+    public var expander: QueryExpander
     /// The store's experts, read once.
     public let experts: [ExpertSummary]
     /// The longest question accepted, in characters.
@@ -35,16 +37,18 @@ public final class Retriever {
     /// A retriever over `store`.
     ///
     /// - Throws: `DatabaseError` when the store's experts cannot be read.
-    public init(store: PassageStore, analyzer: Analyzer = Analyzer(), scorer: Scorer = Scorer()) throws {
+    public init(store: PassageStore, analyzer: Analyzer = Analyzer(), scorer: Scorer = Scorer(), settings: RetrievalSettings = RetrievalSettings()) throws {
         self.store = store
         self.analyzer = analyzer
         self.scorer = scorer
+        expander = QueryExpander(store: store, settings: settings)
         experts = try store.experts()
     }
 
-    /// The user's question as a query, checked for length and content.
+    /// The user's question as a query with its expansions, checked for length and content.
     ///
-    /// - Throws: `AnswerError` when the question is too long or has no searchable word.
+    /// - Throws: `AnswerError` when the question is too long or has no searchable word,
+    ///   `DatabaseError` when the store cannot be read.
     public func query(for question: String) throws -> Query {
         guard question.count <= Self.maxQuestionLength else {
             throw AnswerError(.questionTooLong, "the question is \(question.count) characters long; Panelist takes at most \(Self.maxQuestionLength) — ask something shorter")
@@ -54,7 +58,7 @@ public final class Retriever {
             let shown = question.trimmingWhitespace().isEmpty ? "the question is empty" : "“\(question.trimmingWhitespace())” has only common words"
             throw AnswerError(.emptyQuestion, "\(shown); ask about a topic, for example “What does the Kremlin think about sanctions?”")
         }
-        return query
+        return try expander.expand(query, tokens: analyzer.tokens(question))
     }
 
     /// The expert called `name`: full name or surname, any case and accents.

@@ -1,6 +1,8 @@
+import Corpus
 import Foundation
+import Retrieval
 
-/// The seed corpus shipped with Panelist (store/carnegie-moscow-experts.txt).
+/// The seed corpus and the lexicon shipped with Panelist (store/carnegie-moscow-experts.txt, store/lexicon.tsv).
 public enum BundledCorpus {
     /// The file name of the bundled corpus.
     public static let fileName = "carnegie-moscow-experts.txt"
@@ -8,5 +10,15 @@ public enum BundledCorpus {
     /// Where the bundled corpus file is, wherever the binary runs from.
     public static var url: URL? {
         Bundle.module.url(forResource: "carnegie-moscow-experts", withExtension: "txt")
+    }
+
+    /// The WordNet-derived lexicon used for query expansion.
+    ///
+    /// - Throws: `CorpusError` when the file is missing, or the lexicon's parse error.
+    public static func lexicon() throws -> Lexicon {
+        guard let url = Bundle.module.url(forResource: "lexicon", withExtension: "tsv") else {
+            throw CorpusError(.unreadable, "the bundled lexicon lexicon.tsv is missing from this installation; reinstall Panelist")
+        }
+        return try Lexicon(contentsOf: url)
     }
 }

@@ -57,7 +57,7 @@ public struct DefaultStore: Sendable {
     }
 
     func rebuild(from corpus: LoadedCorpus) throws -> StoreBuilder.Summary {
-        try StoreBuilder().build(corpus, at: path, origin: StoreMeta.bundledOrigin)
+        try StoreBuilder(lexicon: BundledCorpus.lexicon()).build(corpus, at: path, origin: StoreMeta.bundledOrigin)
     }
 
     static let missingCorpus = CorpusError(.unreadable, "the bundled corpus \(BundledCorpus.fileName) is missing from this installation; reinstall Panelist or pass --store")

@@ -8,6 +8,8 @@ public struct Token: Sendable, Equatable {
     public var word: String
     /// The ordinal of the word in the text, counting every word (stop words too).
     public var position: Int
+    /// Whether the word was written with a capital first letter (a name, or a sentence start).
+    public var isCapitalized = false
 }
 
 /// Turns text into index terms: folding, word rules, stop words and Porter2 stemming.
@@ -57,10 +59,11 @@ public struct Analyzer: Sendable {
                 if word.text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) { alphabeticParts += 1 }
                 let isAcronym = word.isAbbreviation
                     || (hasLowercase && part.count >= 2 && part.allSatisfy { $0.properties.isUppercase } && stopWords.contains(word.text))
+                let isCapitalized = part.first?.properties.isUppercase ?? false
                 if isAcronym {
-                    tokens.append(Token(term: word.text, word: word.text, position: position))
+                    tokens.append(Token(term: word.text, word: word.text, position: position, isCapitalized: isCapitalized))
                 } else if !stopWords.contains(word.text) {
-                    tokens.append(Token(term: stem(word.text), word: word.text, position: position))
+                    tokens.append(Token(term: stem(word.text), word: word.text, position: position, isCapitalized: isCapitalized))
                 }
             }
             if parts.count > 1, alphabeticParts > 1 {

@@ -19,14 +19,27 @@ public struct InMemoryIndex: PostingSource, Sendable {
         self.passages = passages
         var lists: [Field: [String: PostingList]] = [:]
         let lead = Self.leadFactors(passages)
+        var capitalized: [String: (capitalized: Int, total: Int)] = [:]
         for field in Field.allCases {
-            lists[field] = Self.postingLists(
-                counts: passages.map { Self.termCounts(analyzer.terms(field.content(of: $0))) },
-                passageCount: passages.count,
-                scale: field == .question ? lead : nil)
+            let counts = passages.map { passage in
+                let tokens = analyzer.tokens(field.content(of: passage))
+                if field == .text {
+                    for token in tokens {
+                        capitalized[token.term, default: (0, 0)].total += 1
+                        if token.isCapitalized { capitalized[token.term, default: (0, 0)].capitalized += 1 }
+                    }
+                }
+                return Self.termCounts(tokens.map(\.term))
+            }
+            lists[field] = Self.postingLists(counts: counts, passageCount: passages.count, scale: field == .question ? lead : nil)
         }
         self.lists = lists
+        names = Set(capitalized.filter { $0.value.capitalized * 5 >= $0.value.total * 4 }.keys)
     }
+
+    /// The text terms written with a capital letter at least four times in five: names
+    /// ("Kremlin", "Kiev"), which spelling variants of names may be matched to.
+    public let names: Set<String>
 
     public func postingList(for term: String, in field: Field) -> PostingList? {
         lists[field]?[term]

@@ -17,18 +17,24 @@ public struct QueryTerm: Sendable, Equatable {
     /// Its weight relative to a word the user typed once (which weighs 1).
     public var weight: Double
     public var origin: TermOrigin
+    /// For an expansion: the user's term (or two terms, space-separated) it stands for.
+    public var source: String?
 
-    public init(term: String, word: String, weight: Double, origin: TermOrigin = .user) {
+    public init(term: String, word: String, weight: Double, origin: TermOrigin = .user, source: String? = nil) {
         self.term = term
         self.word = word
         self.weight = weight
         self.origin = origin
+        self.source = source
     }
 }
 
 /// An analysed question: its distinct terms with weights.
 public struct Query: Sendable, Equatable {
     public var terms: [QueryTerm]
+    /// Capitalised words of the question (not its first word) that neither the corpus nor any
+    /// expansion or spelling variant knows: names the corpus never mentions.
+    public var unknownNames: [String] = []
 
     public init(terms: [QueryTerm]) {
         self.terms = terms

@@ -129,4 +129,59 @@ public final class PassageStore: PostingSource {
             return summaries
         }
     }
+
+    /// The query expansions stored for `key` (a stem, or two stems joined by a space), strongest first.
+    public func expansions(for key: String) throws -> [ExpansionTable.Entry] {
+        try reading {
+            let statement = try database.statement("SELECT term, weight, kind, word FROM expansions WHERE key = ? ORDER BY weight DESC, term")
+            try statement.bind(key)
+            var entries: [ExpansionTable.Entry] = []
+            while try statement.step() {
+                guard let kind = Lexicon.Kind(rawValue: statement.string(at: 2)) else { continue }
+                entries.append(ExpansionTable.Entry(term: statement.string(at: 0), weight: statement.double(at: 1), kind: kind, word: statement.string(at: 3)))
+            }
+            return entries
+        }
+    }
+
+    /// Whether `term` is the stem of a known English word (from the lexicon the store was built with).
+    public func isDictionaryWord(_ term: String) throws -> Bool {
+        try reading {
+            let statement = try database.statement("SELECT 1 FROM dictionary WHERE term = ?")
+            try statement.bind(term)
+            return try statement.step()
+        }
+    }
+
+    /// Whether any field of any passage has `term`.
+    public func contains(term: String) throws -> Bool {
+        try reading {
+            let statement = try database.statement("SELECT 1 FROM vocabulary WHERE term = ?")
+            try statement.bind(term)
+            return try statement.step()
+        }
+    }
+
+    /// A term of the vocabulary: its text-field document frequency and whether it is a name.
+    public struct VocabularyTerm: Sendable, Equatable {
+        public var term: String
+        public var documentFrequency: Int
+        /// Whether the corpus writes it capitalised (see `InMemoryIndex.names`).
+        public var isName: Bool
+    }
+
+    /// The corpus's terms that start with `prefix`.
+    ///
+    /// - Complexity: a range scan of the vocabulary's primary key.
+    public func vocabulary(startingWith prefix: String) throws -> [VocabularyTerm] {
+        try reading {
+            let statement = try database.statement("SELECT term, df, name FROM vocabulary WHERE term >= ? AND term < ?")
+            try statement.bind(prefix, prefix + "\u{10FFFF}")
+            var terms: [VocabularyTerm] = []
+            while try statement.step() {
+                terms.append(VocabularyTerm(term: statement.string(at: 0), documentFrequency: statement.int(at: 1), isName: statement.int(at: 2) != 0))
+            }
+            return terms
+        }
+    }
 }

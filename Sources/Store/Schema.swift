@@ -34,6 +34,15 @@ public enum Schema {
             max_weight REAL NOT NULL,
             postings BLOB NOT NULL,
             PRIMARY KEY(field, term)) WITHOUT ROWID;
+        CREATE TABLE vocabulary(term TEXT PRIMARY KEY, df INTEGER NOT NULL, name INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE expansions(
+            key TEXT NOT NULL,
+            term TEXT NOT NULL,
+            weight REAL NOT NULL,
+            kind TEXT NOT NULL,
+            word TEXT NOT NULL,
+            PRIMARY KEY(key, term)) WITHOUT ROWID;
+        CREATE TABLE dictionary(term TEXT PRIMARY KEY) WITHOUT ROWID;
         """,
     ]
 

@@ -8,9 +8,13 @@ import Retrieval
 /// over the target only when complete: an interrupted build leaves the previous store intact.
 public struct StoreBuilder: Sendable {
     let analyzer: Analyzer
+    let lexicon: Lexicon?
 
-    public init(analyzer: Analyzer = Analyzer()) {
+    /// A builder that analyses text with `analyzer` and, given a `lexicon`, stores the query
+    /// expansions that lead to the corpus's terms.
+    public init(analyzer: Analyzer = Analyzer(), lexicon: Lexicon? = nil) {
         self.analyzer = analyzer
+        self.lexicon = lexicon
     }
 
     /// What a build produced.
@@ -18,6 +22,8 @@ public struct StoreBuilder: Sendable {
         public var passages: Int
         public var experts: Int
         public var terms: Int
+        /// How many query-expansion entries were stored.
+        public var expansions: Int
     }
 
     /// Indexes `corpus` into a new store at `path`, replacing any file there.
@@ -54,6 +60,7 @@ public struct StoreBuilder: Sendable {
         try database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
         try Schema.migrate(database)
         var termCount = 0
+        var expansionCount = 0
         try database.transaction {
             let insertPassage = try database.statement(
                 "INSERT INTO passages(doc, id, expert, role, question, text, source, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -69,6 +76,36 @@ public struct StoreBuilder: Sendable {
                     try insertTerm.bind(field.rawValue, term, list.documentFrequency, Double(list.maxWeight), PostingCodec.encode(list.postings))
                     try insertTerm.run()
                     termCount += 1
+                }
+            }
+            var vocabulary: [String: Int] = [:]
+            for field in Field.allCases {
+                for (term, list) in index.lists[field] ?? [:] {
+                    vocabulary[term] = max(vocabulary[term] ?? 0, field == .text ? list.documentFrequency : 0)
+                }
+            }
+            let insertWord = try database.statement("INSERT INTO vocabulary(term, df, name) VALUES (?, ?, ?)")
+            for (term, df) in vocabulary.sorted(by: { $0.key < $1.key }) {
+                insertWord.reset()
+                try insertWord.bind(term, df, index.names.contains(term) ? 1 : 0)
+                try insertWord.run()
+            }
+            if let lexicon {
+                let table = ExpansionTable(lexicon: lexicon, vocabulary: Set(vocabulary.keys), analyzer: analyzer)
+                let insertExpansion = try database.statement("INSERT INTO expansions(key, term, weight, kind, word) VALUES (?, ?, ?, ?, ?)")
+                for (key, entries) in table.entries.sorted(by: { $0.key < $1.key }) {
+                    for entry in entries {
+                        insertExpansion.reset()
+                        try insertExpansion.bind(key, entry.term, entry.weight, entry.kind.rawValue, entry.word)
+                        try insertExpansion.run()
+                        expansionCount += 1
+                    }
+                }
+                let insertDictionaryWord = try database.statement("INSERT INTO dictionary(term) VALUES (?)")
+                for term in ExpansionTable.dictionary(of: lexicon, analyzer: analyzer).sorted() {
+                    insertDictionaryWord.reset()
+                    try insertDictionaryWord.bind(term)
+                    try insertDictionaryWord.run()
                 }
             }
             let insertExpert = try database.statement("INSERT INTO experts(rank, name, role, passages, questions) VALUES (?, ?, ?, ?, ?)")
@@ -90,7 +127,7 @@ public struct StoreBuilder: Sendable {
                 try insertMeta.run()
             }
         }
-        return Summary(passages: corpus.passages.count, experts: experts.count, terms: termCount)
+        return Summary(passages: corpus.passages.count, experts: experts.count, terms: termCount, expansions: expansionCount)
     }
 }
 
@@ -107,5 +144,5 @@ public enum StoreMeta {
     /// The origin of a store built from the bundled corpus.
     public static let bundledOrigin = "bundled"
     /// The current analysis: Unicode folding, Snowball stop words, Porter2 stemming, compounds.
-    public static let analyzerVersion = "fold+snowball-stop+porter2+compounds+lead/2"
+    public static let analyzerVersion = "fold+snowball-stop+porter2+compounds+lead+wordnet/3"
 }

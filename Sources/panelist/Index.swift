@@ -27,11 +27,11 @@ extension Panelist {
             } else {
                 let urls = paths.map { URL(fileURLWithPath: $0) }
                 let corpus = try DocumentLoader().load(urls)
-                summary = try StoreBuilder().build(corpus, at: path, origin: urls.map(\.path).joined(separator: "\n"))
+                summary = try StoreBuilder(lexicon: BundledCorpus.lexicon()).build(corpus, at: path, origin: urls.map(\.path).joined(separator: "\n"))
                 documents = corpus.files.count
             }
             let seconds = Date().timeIntervalSince(started)
-            print("Indexed \(documents) document\(documents == 1 ? "" : "s"): \(summary.experts) experts, \(summary.passages) passages, \(summary.terms) terms in \(String(format: "%.2f", seconds)) s → \(path)")
+            print("Indexed \(documents) document\(documents == 1 ? "" : "s"): \(summary.experts) experts, \(summary.passages) passages, \(summary.terms) terms, \(summary.expansions) expansions in \(String(format: "%.2f", seconds)) s → \(path)")
         }
     }
 }

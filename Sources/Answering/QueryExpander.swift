@@ -1,0 +1,98 @@
+import Retrieval
+import Store
+
+/// Which query-side retrieval techniques are on; `eval --compare` switches each off in turn.
+public struct RetrievalSettings: Sendable, Equatable {
+    /// Add WordNet-derived synonyms, derived forms and aliases that the corpus uses.
+    public var lexicalExpansion = true
+    /// Match words the corpus does not know to close corpus words.
+    public var typoTolerance = true
+    /// How much an expansion counts relative to the user's own word (times the relation's strength).
+    public var expansionWeight = 0.5
+    /// How much a spelling correction counts at edit distance 1 (distance 2 counts 3/4 of that).
+    public var correctionWeight = 0.8
+
+    public init() {}
+}
+
+/// Widens a query with words the user did not type but probably meant.
+///
+/// - **Lexical expansion**: each of the user's terms, and each pair of adjacent terms ("united
+///   states"), is looked up in the store's expansion table, which holds only relations that lead to
+///   terms of this corpus ("frontier" → "border", "America" → "U.S.", "economic" → "economy").
+/// - **Typo tolerance**: a term that no passage has, that has no expansion and that is no English
+///   word the lexicon knows (so "bake" is never "corrected" to "back") is matched to the corpus
+///   terms within a small edit distance ("sanctoins" → "sanction"), the closest and then the most
+///   frequent first.
+/// Added terms weigh less than the user's own and are marked `.expansion` with their `source`.
+public struct QueryExpander {
+    let store: PassageStore
+    public var settings: RetrievalSettings
+
+    public init(store: PassageStore, settings: RetrievalSettings = RetrievalSettings()) {
+        self.store = store
+        self.settings = settings
+    }
+
+    /// `query` with expansion terms added for the user's terms in `tokens`.
+    ///
+    /// - Parameters:
+    ///   - query: The user's query.
+    ///   - tokens: The analysed question, for adjacent pairs.
+    /// - Throws: `DatabaseError` when the store cannot be read.
+    public func expand(_ query: Query, tokens: [Token]) throws -> Query {
+        var expanded = query
+        var added: [QueryTerm] = []
+        let userWeights = Dictionary(query.terms.map { ($0.term, $0.weight) }, uniquingKeysWith: max)
+        let framing = QuestionIntent.framingWords
+        var keys: [(key: String, weight: Double, word: String)] = []
+        for (index, token) in tokens.enumerated() where !framing.contains(token.word) {
+            keys.append((token.term, userWeights[token.term] ?? 1, token.word))
+            if index + 1 < tokens.count, tokens[index + 1].position == token.position + 1 {
+                let next = tokens[index + 1]
+                keys.append(("\(token.term) \(next.term)", 1, "\(token.word) \(next.word)"))
+            }
+        }
+        var expandedSources: Set<String> = []
+        if settings.lexicalExpansion {
+            for (key, weight, word) in keys {
+                for entry in try store.expansions(for: key) where userWeights[entry.term] == nil {
+                    added.append(QueryTerm(term: entry.term, word: "\(word) → \(entry.word)", weight: weight * entry.weight * settings.expansionWeight,
+                                           origin: .expansion, source: key))
+                    expandedSources.formUnion(key.split(separator: " ").map(String.init))
+                }
+            }
+        }
+        let names = Set(tokens.dropFirst().filter(\.isCapitalized).map(\.term))
+        for term in query.terms where term.origin == .user && !expandedSources.contains(term.term) && !framing.contains(term.word) {
+            guard try !store.contains(term: term.term) else { continue }
+            let isName = names.contains(term.term)
+            let mayBeMisspelt = try isName || !store.isDictionaryWord(term.term)
+            if settings.typoTolerance, mayBeMisspelt,
+               let correction = try closestTerm(to: term.term, amongNames: isName) {
+                let weight = term.weight * settings.correctionWeight * (correction.distance == 1 ? 1 : 0.75)
+                added.append(QueryTerm(term: correction.term, word: "\(term.word) → \(correction.term)", weight: weight, origin: .expansion, source: term.term))
+            } else if isName {
+                expanded.unknownNames.append(term.word)
+            }
+        }
+        expanded.merge(added)
+        return expanded
+    }
+
+    /// The corpus term nearest to an unknown `term`: within 1 edit for short terms and 2 for long
+    /// ones; for a name, the corpus's names within 2 edits (transliterations: "Kyiv" → "Kiev").
+    func closestTerm(to term: String, amongNames: Bool) throws -> (term: String, distance: Int)? {
+        let bytes = Array(term.utf8)
+        guard bytes.count >= 4, let first = term.first else { return nil }
+        let limit = bytes.count >= 7 || amongNames ? 2 : 1
+        var best: (term: String, distance: Int, frequency: Int)?
+        for candidate in try store.vocabulary(startingWith: String(first)) where !amongNames || candidate.isName {
+            guard let distance = EditDistance.between(bytes, Array(candidate.term.utf8), limit: limit), distance > 0 else { continue }
+            if best == nil || (distance, -candidate.documentFrequency, candidate.term) < (best?.distance ?? .max, -(best?.frequency ?? 0), best?.term ?? "") {
+                best = (candidate.term, distance, candidate.documentFrequency)
+            }
+        }
+        return best.map { ($0.term, $0.distance) }
+    }
+}
