@@ -63,7 +63,7 @@ public struct QueryExpander {
                 }
             }
         }
-        let names = Set(tokens.dropFirst().filter(\.isCapitalized).map(\.term))
+        let names = Set(tokens.filter { $0.isCapitalized && $0.position > 1 }.map(\.term))
         for term in query.terms where term.origin == .user && !expandedSources.contains(term.term) && !framing.contains(term.word) {
             guard try !store.contains(term: term.term) else { continue }
             let isName = names.contains(term.term)

@@ -10,6 +10,13 @@ public struct RankedPassage: Sendable, Equatable {
     public var score: Double
     /// The matched terms and what each added (filled when explaining, and for the answerer).
     public var contributions: [Contribution]
+
+    public init(doc: Int32, passage: Passage, score: Double, contributions: [Contribution]) {
+        self.doc = doc
+        self.passage = passage
+        self.score = score
+        self.contributions = contributions
+    }
 }
 
 /// The passages found for a question and the query that found them.

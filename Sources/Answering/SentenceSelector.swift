@@ -47,7 +47,7 @@ public struct SentenceSelector: Sendable {
         var chosen = [best]
         var words = Chunker.wordCount(best.text)
         for candidate in candidates.sorted(by: { $0.score > $1.score }) where chosen.count < maxSentences {
-            guard candidate != best, candidate.score >= followRatio * best.score, candidate.score > 0,
+            guard candidate != best, candidate.score >= followRatio * best.score, !candidate.terms.isDisjoint(with: weights.keys),
                   words + Chunker.wordCount(candidate.text) <= maxWords,
                   !chosen.contains(where: { Self.similarity($0.terms, candidate.terms) >= 0.6 }) else { continue }
             chosen.append(candidate)

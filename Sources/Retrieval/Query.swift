@@ -17,7 +17,7 @@ public struct QueryTerm: Sendable, Equatable {
     /// Its weight relative to a word the user typed once (which weighs 1).
     public var weight: Double
     public var origin: TermOrigin
-    /// For an expansion: the user's term (or two terms, space-separated) it stands for.
+    /// For an expansion: the user's terms it stands for, space-separated.
     public var source: String?
 
     public init(term: String, word: String, weight: Double, origin: TermOrigin = .user, source: String? = nil) {
@@ -61,11 +61,20 @@ public struct Query: Sendable, Equatable {
     /// Whether the query has no term at all (empty, or stop words only).
     public var isEmpty: Bool { terms.isEmpty }
 
-    /// Adds `other`'s terms, keeping the larger weight where a term is in both.
+    /// Adds `other`'s terms. Where a term is in both, it keeps the larger weight (with that
+    /// one's word and origin) and stands for the sources of both.
     public mutating func merge(_ other: [QueryTerm]) {
         for term in other {
             if let index = terms.firstIndex(where: { $0.term == term.term }) {
-                if term.weight > terms[index].weight { terms[index].weight = term.weight }
+                let sources = [terms[index].source, term.source].compactMap { $0 }.flatMap { $0.split(separator: " ").map(String.init) }
+                if term.weight > terms[index].weight {
+                    terms[index].weight = term.weight
+                    terms[index].word = term.word
+                    terms[index].origin = term.origin
+                }
+                if terms[index].origin != .user, !sources.isEmpty {
+                    terms[index].source = sources.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: " ")
+                }
             } else {
                 terms.append(term)
             }

@@ -21,6 +21,9 @@ extension Panelist {
         @Flag(help: "Show which terms matched and what each contributed.")
         var explain = false
 
+        @Flag(help: "Search only the words typed: no synonyms, aliases or spelling corrections.")
+        var literal = false
+
         @OptionGroup var storeOptions: StoreOptions
 
         func validate() throws {
@@ -28,7 +31,12 @@ extension Panelist {
         }
 
         func run() throws {
-            let retriever = try Retriever(store: storeOptions.open())
+            var settings = RetrievalSettings()
+            if literal {
+                settings.lexicalExpansion = false
+                settings.typoTolerance = false
+            }
+            let retriever = try Retriever(store: storeOptions.open(), settings: settings)
             let query = try retriever.query(for: query)
             let result = try retriever.search(query, k: k, expert: expert.map(retriever.expert(named:)), explain: explain)
             if json {

@@ -13,7 +13,7 @@ import Testing
         #expect(try binary.run(["index", corpusURL.path, "--store", store]).status == 0)
         let memory = InMemoryIndex(passages: try DocumentLoader().load([corpusURL]).passages)
         for question in ["What does the Kremlin think of Trump?", "Kerch Strait", "regional powers crises", "arms race"] {
-            let run = try binary.run(["search", question, "--store", store, "--json", "--k", "10"])
+            let run = try binary.run(["search", question, "--store", store, "--json", "--k", "10", "--literal"])
             let fromStore = try PanelistBinary.decode(SearchJSON.self, from: run).passages.map(\.id)
             let hits = try Scorer().search(Query(text: question, analyzer: Analyzer()), in: memory, k: 10)
             #expect(fromStore == hits.map { memory.passages[Int($0.passage)].id })

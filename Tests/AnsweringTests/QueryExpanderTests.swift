@@ -1,0 +1,50 @@
+import Answering
+import Retrieval
+import Store
+import Testing
+
+@Suite struct QueryExpanderTests {
+    let retriever: Retriever
+
+    init() throws {
+        retriever = try Retriever(store: PassageStore(path: SeedStore.path))
+    }
+
+    @Test func addsLexicalExpansionsTheCorpusUsesWithLowerWeight() throws {
+        let query = try retriever.query(for: "Is the American leader constrained?")
+        let expansions = query.terms.filter { $0.origin == .expansion }
+        #expect(expansions.contains { $0.source == "american" && $0.term == "america" })
+        #expect(expansions.allSatisfy { $0.weight < 1 })
+        #expect(query.terms.filter { $0.origin == .user }.allSatisfy { $0.weight == 1 })
+    }
+
+    @Test func correctsMisspellingsButNotRealWords() throws {
+        let query = try retriever.query(for: "norht korea sanctoins")
+        #expect(query.terms.contains { $0.term == "north" && $0.source?.split(separator: " ").contains("norht") == true })
+        #expect(query.terms.contains { $0.term == "sanction" && $0.source?.split(separator: " ").contains("sanctoin") == true })
+        let bake = try retriever.query(for: "bake bread")
+        #expect(!bake.terms.contains { $0.origin == .expansion && $0.source == "bake" })
+    }
+
+    @Test func matchesNameVariantsAndReportsUnknownNames() throws {
+        let kyiv = try retriever.query(for: "What should Moscow and Kyiv do?")
+        #expect(kyiv.terms.contains { $0.term == "kiev" })
+        #expect(kyiv.unknownNames.isEmpty)
+        let venezuela = try retriever.query(for: "What about Venezuela?")
+        #expect(venezuela.unknownNames == ["venezuela"])
+    }
+
+    @Test func literalSettingsAddNothing() throws {
+        var settings = RetrievalSettings()
+        settings.lexicalExpansion = false
+        settings.typoTolerance = false
+        let literal = try Retriever(store: PassageStore(path: SeedStore.path), settings: settings)
+        #expect(try literal.query(for: "norht America frontier").terms.allSatisfy { $0.origin == .user })
+    }
+
+    @Test func editDistanceCountsTranspositions() {
+        #expect(EditDistance.between(Array("norht".utf8), Array("north".utf8), limit: 2) == 1)
+        #expect(EditDistance.between(Array("kyiv".utf8), Array("kiev".utf8), limit: 2) == 2)
+        #expect(EditDistance.between(Array("bread".utf8), Array("trade".utf8), limit: 1) == nil)
+    }
+}

@@ -1,0 +1,40 @@
+import Answering
+import Corpus
+import Retrieval
+import Testing
+
+@Suite struct SentenceSelectorTests {
+    func ranked(_ text: String, score: Double, doc: Int32) -> RankedPassage {
+        RankedPassage(doc: doc, passage: Passage(id: "p\(doc)", expert: "E", role: "", question: "", text: text, source: "s", ordinal: Int(doc)),
+                      score: score, contributions: [])
+    }
+
+    @Test func picksTheSentencesThatCarryTheQuestionsTermsInReadingOrder() {
+        let selector = SentenceSelector(analyzer: Analyzer())
+        let passages = [
+            ranked("Intro sentence about nothing much here. Sanctions hurt the economy badly. Oil exports fell sharply this year.", score: 1, doc: 0),
+            ranked("Unrelated words about the weather today. The economy of sanctions is complex indeed.", score: 0.5, doc: 1),
+        ]
+        let chosen = selector.select(from: passages, weights: ["sanction": 0.7, "economi": 0.7])
+        #expect(chosen.first?.text == "Sanctions hurt the economy badly.")
+        #expect(chosen.contains { $0.text == "The economy of sanctions is complex indeed." })
+        #expect(!chosen.contains { $0.text.hasPrefix("Intro") || $0.text.hasPrefix("Unrelated") })
+        #expect(chosen.map(\.passageRank) == chosen.map(\.passageRank).sorted())
+    }
+
+    @Test func dropsNearDuplicatesAndShortFragments() {
+        let selector = SentenceSelector(analyzer: Analyzer())
+        let passages = [
+            ranked("Yes. Sanctions hurt the economy badly.", score: 1, doc: 0),
+            ranked("Sanctions hurt the economy very badly.", score: 0.9, doc: 1),
+        ]
+        let chosen = selector.select(from: passages, weights: ["sanction": 0.7, "economi": 0.7])
+        #expect(chosen.map(\.text) == ["Sanctions hurt the economy badly."])
+    }
+
+    @Test func fallsBackToTheLeadSentenceWhenNoSentenceMatches() {
+        let selector = SentenceSelector(analyzer: Analyzer())
+        let chosen = selector.select(from: [ranked("First point made here. Second point made here.", score: 1, doc: 0)], weights: ["zebra": 1])
+        #expect(chosen.map(\.text) == ["First point made here."])
+    }
+}
