@@ -14,10 +14,17 @@ extension Panelist {
         @Flag(help: "Print the figures as JSON.")
         var json = false
 
+        @Flag(help: "Run the set once with every technique, then with each switched off in turn, and print one row each.")
+        var compare = false
+
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
             let items = try EvalItem.load(from: URL(fileURLWithPath: file))
+            if compare {
+                print(Ablation.table(try Ablation.run(items, store: storeOptions.open())), terminator: "")
+                return
+            }
             let report = try Evaluator(answerer: Answerer(retriever: Retriever(store: storeOptions.open()))).run(items)
             if json {
                 try Output.printJSON(ReportRenderer.json(report))
