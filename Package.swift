@@ -16,18 +16,24 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
         .target(name: "Corpus"),
         .target(name: "Retrieval", dependencies: ["Corpus"]),
         .target(name: "Store", dependencies: ["CSQLite", "Corpus", "Retrieval"]),
         .target(name: "Answering", dependencies: ["Corpus", "Retrieval", "Store"]),
+        .target(name: "REPL", dependencies: ["CEditLine", "Corpus", "Retrieval", "Store", "Answering"]),
         .target(name: "Evaluation", dependencies: ["Corpus", "Retrieval", "Store", "Answering"]),
         // The bundled corpus lives in the top-level `store/` folder; this target carries it as a resource.
         .target(
             name: "Bundled",
             dependencies: ["Corpus", "Retrieval", "Store"],
             path: ".",
-            exclude: ["Sources/CSQLite", "Sources/Corpus", "Sources/Retrieval", "Sources/Store",
-                      "Sources/Answering", "Sources/Evaluation", "Sources/panelist",
+            exclude: ["Sources/CSQLite", "Sources/CEditLine", "Sources/Corpus", "Sources/Retrieval", "Sources/Store",
+                      "Sources/Answering", "Sources/Evaluation", "Sources/REPL", "Sources/panelist",
                       "Tests", "docs", "scripts", ".ci", "README.md", "Makefile"],
             sources: ["Sources/Bundled"],
             resources: [.copy("store/carnegie-moscow-experts.txt"), .copy("store/lexicon.tsv")]
@@ -35,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "panelist",
             dependencies: [
-                "Corpus", "Retrieval", "Store", "Answering", "Evaluation", "Bundled",
+                "Corpus", "Retrieval", "Store", "Answering", "Evaluation", "Bundled", "REPL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +49,7 @@ let package = Package(
         .testTarget(name: "RetrievalTests", dependencies: ["Retrieval", "Corpus"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Retrieval", "Corpus", "Bundled"]),
         .testTarget(name: "AnsweringTests", dependencies: ["Answering", "Store", "Retrieval", "Corpus", "Bundled"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "Answering", "Bundled", "Store"]),
         .testTarget(name: "PanelistCLITests", dependencies: ["panelist", "Corpus", "Retrieval"]),
     ]
 )

@@ -26,8 +26,10 @@ public struct Answer: Sendable {
     /// The sentences with their markers; empty when abstained.
     public var sentences: [AnswerSentence]
     public var citations: [Citation]
-    /// The passages retrieved, best first (empty when abstained).
+    /// The passages the answer stands on, best first (empty when abstained).
     public var passages: [RankedPassage]
+    /// Every passage retrieved, best first, even when Panelist declined (for `:why` and evaluation).
+    public var retrieved: [RankedPassage]
     /// Whether Panelist declined because the corpus does not cover the question.
     public var abstained: Bool
     /// The topics the corpus covers, by expert; filled when abstained.

@@ -83,7 +83,7 @@ public final class Answerer {
             let percent = Int((evidence.coverage * 100).rounded())
             let reason = !evidence.unknownNames.isEmpty ? "the corpus never mentions \(evidence.unknownNames.joined(separator: ", "))"
                 : result.passages.isEmpty ? "no passage matches" : "the best passage covers \(percent)% of the question"
-            return Answer(question: question, mode: "extractive", sentences: [], citations: [], passages: [], abstained: true,
+            return Answer(question: question, mode: "extractive", sentences: [], citations: [], passages: [], retrieved: result.passages, abstained: true,
                           topics: retriever.experts, notice: "declined: \(reason)", evidence: evidence, query: query)
         }
         let picks: [(ranked: RankedPassage, text: String, speaker: String?)]
@@ -103,7 +103,7 @@ public final class Answerer {
             sentences.append(AnswerSentence(text: pick.text, citation: citations[index].n, speaker: pick.speaker))
         }
         return Answer(question: question, mode: "extractive", sentences: sentences, citations: citations, passages: result.passages,
-                      abstained: false, topics: [], notice: notice, evidence: evidence, query: query)
+                      retrieved: result.passages, abstained: false, topics: [], notice: notice, evidence: evidence, query: query)
     }
 
     func search(_ query: Query, experts: [Expert], k: Int) throws -> SearchResult {
@@ -124,12 +124,14 @@ public final class Answerer {
         return picks
     }
 
-    /// How well the best passage covers the query's informative user terms.
+    /// How well the best passage covers the query's informative terms: the user's and those carried
+    /// from earlier turns, each by its squared IDF (query weights left aside, so carried terms count
+    /// as much as typed ones).
     ///
     /// A user term counts fully when the passage has it, and by `expansionCredit` when the passage
     /// has one of its expansions or corrections instead.
     static func evidence(_ result: SearchResult) -> Evidence {
-        let informative = result.query.terms.filter { $0.origin == .user && !QuestionIntent.framingWords.contains($0.word) }
+        let informative = result.query.terms.filter { $0.origin != .expansion && !QuestionIntent.framingWords.contains($0.word) }
         var stand: [String: Set<String>] = [:]
         for term in informative { stand[term.term, default: []].insert(term.term) }
         for term in result.query.terms where term.origin != .user {
@@ -137,7 +139,9 @@ public final class Answerer {
                 stand[source]?.insert(term.term)
             }
         }
-        let total = stand.keys.reduce(0) { $0 + pow2(result.textVector[$1] ?? 0) }
+        let weights = Dictionary(informative.map { ($0.term, $0.weight) }, uniquingKeysWith: max)
+        func share(_ term: String) -> Double { pow2((result.textVector[term] ?? 0) / max(weights[term] ?? 1, 1e-9)) }
+        let total = stand.keys.reduce(0) { $0 + share($1) }
         let matchedAnywhere = Set(result.passages.flatMap { $0.contributions.map(\.term) })
         let unmatched = informative.filter { stand[$0.term, default: []].isDisjoint(with: matchedAnywhere) }.map(\.word)
         guard let top = result.passages.first, total > 0 else {
@@ -147,7 +151,7 @@ public final class Answerer {
         var covered = 0.0
         for (term, terms) in stand {
             let credit = matchedTop.contains(term) ? 1 : (terms.isDisjoint(with: matchedTop) ? 0 : expansionCredit)
-            covered += credit * pow2(result.textVector[term] ?? 0)
+            covered += credit * share(term)
         }
         return Evidence(coverage: covered / total, score: top.score, unmatched: unmatched, unknownNames: result.query.unknownNames)
     }

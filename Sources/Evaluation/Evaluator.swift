@@ -14,8 +14,6 @@ public struct ItemOutcome: Sendable {
     public var abstained: Bool
     /// The evidence coverage of the best passage (see `Evidence`).
     public var coverage: Double
-    /// Whether the item's earlier turns were used (false: the question was run alone).
-    public var ranAsConversation: Bool
 }
 
 /// The figures of a whole run: overall, per kind, and per item.
@@ -29,8 +27,9 @@ public struct EvaluationReport: Sendable {
 
 /// Runs an evaluation set through the answerer and measures retrieval and answers.
 ///
-/// Retrieval figures (Hit@1, Hit@3, MRR@10) come from the top ten passages for the question as
-/// the answerer prepares it (expert names become filters); answer figures from the answer itself.
+/// Retrieval figures (Hit@1, Hit@3, MRR@10) come from the top ten passages retrieved for the
+/// answer (expert names become filters, follow-ups carry their context); answer figures from the
+/// answer itself.
 public struct Evaluator {
     let answerer: Answerer
 
@@ -38,9 +37,8 @@ public struct Evaluator {
         self.answerer = answerer
     }
 
-    /// Runs every item.
-    ///
-    /// Follow-up items (with `context`) are run as the question alone for now.
+    /// Runs every item; a follow-up item (with `context`) as a conversation whose earlier turns are
+    /// its context questions.
     ///
     /// - Throws: `DatabaseError` when the store cannot be read.
     public func run(_ items: [EvalItem]) throws -> EvaluationReport {
@@ -56,17 +54,24 @@ public struct Evaluator {
     }
 
     func evaluate(_ item: EvalItem) throws -> ItemOutcome {
-        let retrieved: SearchResult
-        do {
-            retrieved = try answerer.retrieve(item.question, options: AnswerOptions(k: 10)).result
-        } catch is AnswerError {
-            return ItemOutcome(item: item, goldRank: nil, citedExpert: nil, citesGold: false, abstained: true, coverage: 0, ranAsConversation: false)
+        let conversation = Conversation(answerer: answerer, options: AnswerOptions(k: 10))
+        for earlier in item.context ?? [] {
+            do {
+                _ = try conversation.ask(earlier)
+            } catch is AnswerError {
+                continue
+            }
         }
-        let rank = retrieved.passages.firstIndex { GoldMatcher.matches($0.passage.text, gold: item.gold) }.map { $0 + 1 }
-        let answer = try answerer.answer(item.question)
+        let answer: Answer
+        do {
+            answer = try conversation.ask(item.question)
+        } catch is AnswerError {
+            return ItemOutcome(item: item, goldRank: nil, citedExpert: nil, citesGold: false, abstained: true, coverage: 0)
+        }
+        let rank = answer.retrieved.firstIndex { GoldMatcher.matches($0.passage.text, gold: item.gold) }.map { $0 + 1 }
         return ItemOutcome(
             item: item, goldRank: rank, citedExpert: answer.citations.first?.passage.passage.expert,
             citesGold: answer.citations.contains { GoldMatcher.matches($0.passage.passage.text, gold: item.gold) },
-            abstained: answer.abstained, coverage: answer.evidence.coverage, ranAsConversation: false)
+            abstained: answer.abstained, coverage: answer.evidence.coverage)
     }
 }

@@ -24,9 +24,6 @@ public enum ReportRenderer {
         var outOfScope = Metrics()
         for outcome in report.outcomes where !outcome.item.isInScope { outOfScope.record(outcome) }
         lines.append(row("out-of-scope", outOfScope))
-        if report.outcomes.contains(where: { $0.item.context != nil && !$0.ranAsConversation }) {
-            lines.append("note: follow-up items were run as the question alone (no conversation yet)")
-        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -105,7 +102,7 @@ public struct ItemOutput: Codable, Sendable {
         citesGold = outcome.citesGold
         abstained = outcome.abstained
         coverage = (outcome.coverage * 1000).rounded() / 1000
-        conversation = outcome.ranAsConversation
+        conversation = outcome.item.context != nil
     }
 
     enum CodingKeys: String, CodingKey {

@@ -1,7 +1,8 @@
 /// Lexical relations narrowed to one corpus: for a query word's stem, the corpus terms it may mean.
 ///
 /// Built at index time from a `Lexicon` (WordNet-derived synonyms, derived forms, aliases and
-/// lemmas; derived forms and aliases both ways, "Chechen" ↔ "Chechnya"): each headword is keyed by its stems (joined by a space for multi-word headwords), and
+/// lemmas; derived forms and aliases both ways, "Chechen" ↔ "Chechnya"; a related word the corpus
+/// lacks may be matched with a prefix added or removed, "react" → "overreact"): each headword is keyed by its stems (joined by a space for multi-word headwords), and
 /// each related word is analysed into terms and kept only when the corpus uses all of them
 /// ("united states" when it has both "united" and "states"; not "capital of France" for "Paris"
 /// in a corpus that never mentions France).
@@ -54,10 +55,17 @@ public struct ExpansionTable: Sendable, Equatable {
                 entries[key, default: [:]][term] = Entry(term: term, weight: relation.weight, kind: relation.kind, word: relation.word)
             }
         }
+        let affixes = AffixIndex(vocabulary: vocabulary, analyzer: analyzer)
         for (headword, relations) in lexicon.entries {
             let keyTerms = terms(of: headword)
+            if keyTerms.count == 1, !vocabulary.contains(keyTerms[0]), let affixed = affixes.variant(of: headword) {
+                add(key: keyTerms, relatedTerms: [affixed], relation: Lexicon.Relation(word: affixed, kind: .derived, weight: Self.affixWeight))
+            }
             for relation in relations {
-                let relatedTerms = terms(of: relation.word)
+                var relatedTerms = terms(of: relation.word)
+                if relatedTerms.count == 1, !vocabulary.contains(relatedTerms[0]), let affixed = affixes.variant(of: relation.word) {
+                    relatedTerms = [affixed]
+                }
                 add(key: keyTerms, relatedTerms: relatedTerms, relation: relation)
                 if relation.kind == .derived || relation.kind == .alias {
                     add(key: relatedTerms, relatedTerms: keyTerms, relation: Lexicon.Relation(word: headword, kind: relation.kind, weight: relation.weight))
@@ -65,6 +73,47 @@ public struct ExpansionTable: Sendable, Equatable {
             }
         }
         self.entries = entries.mapValues { $0.values.sorted { ($0.weight, $1.term) > ($1.weight, $0.term) } }
+    }
+
+    /// English derivational prefixes: a word the corpus lacks may be there with one of them added
+    /// ("reaction" → "overreaction") or removed.
+    static let prefixes = ["over", "under", "counter", "re", "pre", "post", "anti", "non", "un", "mis", "out", "super", "inter", "co", "de", "dis"]
+    /// How much a prefixed or unprefixed variant counts.
+    static let affixWeight = 0.6
+
+    /// What makes affix matching cheap: the three-letter starts of the corpus's terms, with and
+    /// without a leading prefix, so a candidate is stemmed only when it could be a corpus term.
+    struct AffixIndex {
+        let vocabulary: Set<String>
+        let starts: Set<String>
+        let analyzer: Analyzer
+
+        init(vocabulary: Set<String>, analyzer: Analyzer) {
+            self.vocabulary = vocabulary
+            self.analyzer = analyzer
+            let lengths = Set([3] + ExpansionTable.prefixes.map { $0.count + 3 })
+            starts = Set(vocabulary.flatMap { term in lengths.map { String(term.prefix($0)) } })
+        }
+
+        /// The corpus term of the word `word` with a prefix added or removed ("reaction" → "overreact").
+        func variant(of word: String) -> String? {
+            guard word.count >= 4, !word.contains(" ") else { return nil }
+            for prefix in ExpansionTable.prefixes {
+                let longer = prefix + word
+                if starts.contains(String(longer.prefix(prefix.count + 3))) {
+                    let stem = analyzer.stem(longer)
+                    if vocabulary.contains(stem) { return stem }
+                }
+                if word.hasPrefix(prefix), word.count - prefix.count >= 4 {
+                    let shorter = String(word.dropFirst(prefix.count))
+                    if starts.contains(String(shorter.prefix(3))) {
+                        let stem = analyzer.stem(shorter)
+                        if vocabulary.contains(stem) { return stem }
+                    }
+                }
+            }
+            return nil
+        }
     }
 
     /// The keys of every single-word headword of `lexicon`: the words known to be English, which

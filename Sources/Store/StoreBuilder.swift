@@ -144,5 +144,5 @@ public enum StoreMeta {
     /// The origin of a store built from the bundled corpus.
     public static let bundledOrigin = "bundled"
     /// The current analysis: Unicode folding, Snowball stop words, Porter2 stemming, compounds.
-    public static let analyzerVersion = "fold+snowball-stop+porter2+compounds+lead+wordnet/3"
+    public static let analyzerVersion = "fold+snowball-stop+porter2+compounds+lead+wordnet+affix/5"
 }

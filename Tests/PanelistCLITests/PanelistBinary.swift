@@ -18,8 +18,10 @@ struct PanelistBinary {
         return root.appendingPathComponent(".build/debug/panelist")
     }()
 
-    /// A temporary home for caches, config and history, fresh per binary value.
+    /// A temporary home for config and history, fresh per binary value.
     let home: URL
+    /// The cache folder shared by every run of this test process, so the default store is built once.
+    static let sharedCache = FileManager.default.temporaryDirectory.appendingPathComponent("panelist-cli-cache-\(UUID().uuidString)")
 
     init() throws {
         home = FileManager.default.temporaryDirectory.appendingPathComponent("panelist-cli-\(UUID().uuidString)")
@@ -35,7 +37,7 @@ struct PanelistBinary {
         var environment = ProcessInfo.processInfo.environment
         for key in environment.keys where key.hasPrefix("PANELIST_") || key == "OPENAI_API_KEY" { environment[key] = nil }
         environment["HOME"] = home.path
-        environment["XDG_CACHE_HOME"] = home.appendingPathComponent("cache").path
+        environment["XDG_CACHE_HOME"] = Self.sharedCache.path
         environment["XDG_CONFIG_HOME"] = home.appendingPathComponent("config").path
         environment["XDG_STATE_HOME"] = home.appendingPathComponent("state").path
         environment["NO_COLOR"] = "1"

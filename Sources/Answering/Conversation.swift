@@ -1,0 +1,93 @@
+import Corpus
+import Retrieval
+
+/// A conversation with the corpus: questions answered in the context of the turns before them.
+///
+/// A new question is taken as a **follow-up** when it leans on what came before — it has a pronoun
+/// or demonstrative ("it", "they", "that"), opens like a continuation ("What about …", "And …"),
+/// has at most two informative words, or cannot be answered on its own. A follow-up carries the
+/// previous turn's informative terms at `contextWeight` (for two turns at most), and the
+/// previous turn's expert restriction unless it names experts of its own. Any other question starts
+/// afresh, so an unrelated question is not dragged back to the old topic. `clear()` forgets.
+public final class Conversation {
+    public let answerer: Answerer
+    /// Options applied to every question (`:k`, `:expert`).
+    public var options: AnswerOptions
+    /// How much a carried-over term weighs relative to a word the user typed.
+    public var contextWeight = 0.15
+    /// The turns so far, oldest first.
+    public private(set) var turns: [Turn] = []
+
+    /// One question and what it produced.
+    public struct Turn: Sendable {
+        public var question: String
+        public var answer: Answer
+        /// Whether the question was answered as a follow-up of the turn before.
+        public var wasFollowUp: Bool
+    }
+
+    public init(answerer: Answerer, options: AnswerOptions = AnswerOptions()) {
+        self.answerer = answerer
+        self.options = options
+    }
+
+    /// Forgets every turn.
+    public func clear() {
+        turns.removeAll()
+    }
+
+    /// Answers `question` in the context of the conversation and remembers the turn.
+    ///
+    /// - Throws: `AnswerError` for unusable questions, `DatabaseError` when the store fails.
+    public func ask(_ question: String) throws -> Answer {
+        let standalone = try answerer.answer(question, options: options)
+        guard let previous = turns.last, !previous.answer.abstained || previous.wasFollowUp, isFollowUp(question, standalone: standalone) else {
+            turns.append(Turn(question: question, answer: standalone, wasFollowUp: false))
+            return standalone
+        }
+        var followUpOptions = options
+        if followUpOptions.expert == nil, standalone.notice == nil, let expert = previous.restriction {
+            followUpOptions.expert = expert
+        }
+        let answer = try answerer.answer(question, options: followUpOptions, context: carriedTerms(from: previous.answer))
+        turns.append(Turn(question: question, answer: answer, wasFollowUp: true))
+        return answer
+    }
+
+    /// Words that point back to something said before.
+    static let anaphora: Set<String> = [
+        "it", "its", "itself", "they", "them", "their", "theirs", "themselves", "he", "him", "his", "she", "her",
+        "that", "this", "these", "those", "there", "such", "so", "then", "else",
+    ]
+    /// Openings that continue the previous question.
+    static let continuations: [[String]] = [
+        ["what", "about"], ["how", "about"], ["and"], ["also"], ["but"], ["why"], ["why", "not"], ["anything", "else"], ["what", "else"],
+    ]
+
+    func isFollowUp(_ question: String, standalone: Answer) -> Bool {
+        let words = question.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }).map(String.init)
+        let informative = standalone.query.terms.filter { $0.origin == .user && !QuestionIntent.framingWords.contains($0.word) }
+        if standalone.abstained || informative.count <= 2 { return true }
+        if words.contains(where: Self.anaphora.contains) { return true }
+        return Self.continuations.contains { opening in words.starts(with: opening) && opening.count < words.count && opening != ["why"] }
+    }
+
+    /// The previous turn's informative terms, weighted down for this one.
+    func carriedTerms(from answer: Answer) -> [QueryTerm] {
+        answer.query.terms.compactMap { term in
+            guard term.origin != .expansion, !QuestionIntent.framingWords.contains(term.word) else { return nil }
+            let weight = term.weight * contextWeight
+            guard weight >= contextWeight * contextWeight * 0.999 else { return nil }
+            return QueryTerm(term: term.term, word: term.word, weight: weight, origin: .context)
+        }
+    }
+}
+
+extension Conversation.Turn {
+    /// The single expert the turn's answer was restricted to, if any.
+    var restriction: String? {
+        let experts = Set(answer.citations.map(\.passage.passage.expert))
+        guard answer.notice?.hasPrefix("restricted to") == true, experts.count == 1 else { return nil }
+        return experts.first
+    }
+}

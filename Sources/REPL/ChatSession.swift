@@ -1,0 +1,154 @@
+import Answering
+import Corpus
+import Foundation
+import Retrieval
+import Store
+
+/// The chat's logic, independent of the terminal: a line in, what to print out.
+///
+/// Questions go to the `Conversation` (so follow-ups are understood); `:commands` inspect the last
+/// reply, the corpus, or change the conversation's settings. Used by the interactive chat, the
+/// piped chat and its JSON-lines mode alike.
+public final class ChatSession {
+    public let conversation: Conversation
+    let renderer: ChatRenderer
+    let corpusName: String
+
+    /// What handling one line produced.
+    public enum Reply {
+        /// An answer to a question.
+        case answer(Answer)
+        /// Text to show (a command's output).
+        case text(String)
+        /// A one-line problem with the line (unknown command, empty question …).
+        case problem(String)
+        /// The user asked to leave.
+        case quit
+    }
+
+    public init(conversation: Conversation, renderer: ChatRenderer, corpusName: String) {
+        self.conversation = conversation
+        self.renderer = renderer
+        self.corpusName = corpusName
+    }
+
+    var retriever: Retriever { conversation.answerer.retriever }
+    var lastAnswer: Answer? { conversation.turns.last?.answer }
+
+    /// The line shown when the chat opens: corpus, experts, passages, how to get help.
+    public func welcome(mode: String = "offline answers") -> String {
+        let experts = retriever.experts.count
+        return "Panelist — \(corpusName): \(experts) expert\(experts == 1 ? "" : "s"), \(retriever.store.passageCount) passages; \(mode). Ask a question, or :help for commands.\n"
+    }
+
+    /// Handles one input line (a question or a `:command`).
+    ///
+    /// - Throws: `DatabaseError` when the store fails (other problems come back as `.problem`).
+    public func handle(_ line: String) throws -> Reply {
+        let input = line.trimmingWhitespace()
+        guard !input.isEmpty else { return .text("") }
+        if input.hasPrefix(":") {
+            switch ChatCommand.parse(input) {
+            case .success(let command): return try run(command)
+            case .failure(let error): return .problem(error.message)
+            }
+        }
+        do {
+            return .answer(try conversation.ask(input))
+        } catch let error as AnswerError {
+            return .problem(error.message)
+        }
+    }
+
+    func run(_ command: ChatCommand) throws -> Reply {
+        switch command {
+        case .help: return .text(Self.help)
+        case .quit: return .quit
+        case .clear:
+            conversation.clear()
+            return .text("Conversation cleared.\n")
+        case .k(let k):
+            conversation.options.k = k
+            return .text("Answers now draw on the top \(k) passages.\n")
+        case .expert(let name):
+            guard let name else {
+                conversation.options.expert = nil
+                return .text("Answers now draw on all experts.\n")
+            }
+            do {
+                let expert = try retriever.expert(named: name)
+                conversation.options.expert = expert.name
+                return .text("Answers now draw only on \(expert.name). (:expert all to undo)\n")
+            } catch let error as AnswerError {
+                return .problem(error.message)
+            }
+        case .experts: return .text(experts())
+        case .topics: return .text(topics())
+        case .sources:
+            guard let lastAnswer else { return .problem("no reply yet: ask a question first") }
+            return .text(renderer.sources(of: lastAnswer, analyzer: retriever.analyzer))
+        case .open(let n):
+            guard let lastAnswer else { return .problem("no reply yet: ask a question first") }
+            guard let citation = lastAnswer.citations.first(where: { $0.n == n }) else {
+                return .problem("the last reply has no citation [\(n)]; it has \(lastAnswer.citations.isEmpty ? "none" : lastAnswer.citations.map { "[\($0.n)]" }.joined(separator: " "))")
+            }
+            return .text(renderer.passage(citation))
+        case .why:
+            guard let lastAnswer else { return .problem("no reply yet: ask a question first") }
+            return .text(why(lastAnswer))
+        }
+    }
+
+    static let help = """
+    Ask a question in plain English; follow-up questions are understood in context.
+      :experts          the experts, their roles and passages
+      :topics           the questions the corpus covers, by expert
+      :sources          the passages behind the last reply, with scores
+      :open N           the whole passage cited as [N]
+      :why              how the last question was searched: terms, weights, near misses
+      :expert NAME|all  answer only from one expert (or all again)
+      :k N              how many passages answers draw on (now from 1 to 50)
+      :clear            forget the conversation
+      :quit             leave (or Ctrl-D)
+
+    """
+
+    func experts() -> String {
+        retriever.experts.map { summary in
+            let role = summary.expert.role.isEmpty ? "" : " — \(summary.expert.role)"
+            return renderer.wrap("\(summary.expert.name)\(role) (\(summary.passages) passage\(summary.passages == 1 ? "" : "s"))", indent: "    ")
+        }.joined(separator: "\n") + "\n"
+    }
+
+    func topics() -> String {
+        retriever.experts.map { summary in
+            ([summary.expert.name + ":"] + summary.questions.map { renderer.wrap("  – \($0)", indent: "    ") }).joined(separator: "\n")
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// The last question's terms with weights, near misses and experts never reached.
+    func why(_ answer: Answer) -> String {
+        var lines = ["Question: \(answer.question)"]
+        if let turn = conversation.turns.last, turn.wasFollowUp { lines.append("Read as a follow-up: terms of the previous question carried over.") }
+        lines.append("Terms (weight before IDF):")
+        for term in answer.query.terms {
+            let origin = term.origin == .user ? "" : "  [\(term.origin.rawValue)]"
+            lines.append("  \(term.term)  \(String(format: "%.2f", term.weight))  ← \(term.word)\(origin)")
+        }
+        lines.append(String(format: "Evidence: the best passage covers %.0f%% of the question (score %.3f).", answer.evidence.coverage * 100, answer.evidence.score))
+        if !answer.evidence.unmatched.isEmpty { lines.append("Found in no passage: \(answer.evidence.unmatched.joined(separator: ", "))") }
+        if !answer.evidence.unknownNames.isEmpty { lines.append("Names the corpus never mentions: \(answer.evidence.unknownNames.joined(separator: ", "))") }
+        let cited = Set(answer.citations.map(\.passage.doc))
+        let misses = answer.retrieved.filter { !cited.contains($0.doc) }.prefix(3)
+        if !misses.isEmpty {
+            lines.append("Near misses (retrieved, not cited):")
+            for ranked in misses {
+                lines.append("  \(ranked.passage.id)  \(ranked.passage.expert)  score \(String(format: "%.3f", ranked.score))")
+            }
+        }
+        let reached = Set(answer.retrieved.map(\.passage.expert))
+        let unreached = retriever.experts.map(\.expert.name).filter { !reached.contains($0) }
+        if !unreached.isEmpty { lines.append("Experts never reached: \(unreached.joined(separator: ", "))") }
+        return lines.map { renderer.wrap($0, indent: "    ") }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,53 @@
+import Answering
+import Foundation
+
+/// The chat over standard input that is not a terminal: one question (or `:command`) per line.
+///
+/// A line ending in `\` continues on the next. Plain mode prints each reply as the interactive
+/// chat does, without a prompt; JSON mode prints one `ask --json` object per answer, one per
+/// line, and nothing else on standard output (command output and problems go to standard error).
+public struct PipedChat {
+    let session: ChatSession
+    let renderer: ChatRenderer
+    let json: Bool
+
+    public init(session: ChatSession, renderer: ChatRenderer, json: Bool) {
+        self.session = session
+        self.renderer = renderer
+        self.json = json
+    }
+
+    /// Reads lines with `readLine` until it returns nil or `:quit`, writing replies.
+    ///
+    /// - Parameters:
+    ///   - readLine: The next input line, or nil at the end.
+    ///   - write: Writes to standard output.
+    ///   - report: Writes to standard error.
+    /// - Throws: `DatabaseError` when the store fails.
+    public func run(readLine: () -> String?, write: (String) -> Void, report: (String) -> Void) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var pending = ""
+        while let raw = readLine() {
+            if raw.hasSuffix("\\") {
+                pending += raw.dropLast() + " "
+                continue
+            }
+            let line = pending + raw
+            pending = ""
+            switch try session.handle(line) {
+            case .quit: return
+            case .answer(let answer):
+                if json {
+                    write(String(decoding: try encoder.encode(AnswerOutput(answer)), as: UTF8.self) + "\n")
+                } else {
+                    write(renderer.render(answer) + "\n")
+                }
+            case .text(let text):
+                if json { report(text) } else { write(text) }
+            case .problem(let message):
+                report("panelist: \(message)\n")
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Facts about the terminal the chat runs in.
+public enum Terminal {
+    /// The terminal's width in columns (80 when unknown; `COLUMNS` wins when set).
+    public static var columns: Int {
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }
+
+    /// Where the chat keeps its history: `$XDG_STATE_HOME/panelist/history`, else `~/.local/state/panelist/history`.
+    public static func historyFile(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/state")
+        return URL(fileURLWithPath: state).appendingPathComponent("panelist/history")
+    }
+}

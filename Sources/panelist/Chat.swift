@@ -1,0 +1,46 @@
+import Answering
+import ArgumentParser
+import Foundation
+import REPL
+
+extension Panelist {
+    struct Chat: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Talk with the corpus: questions, follow-ups and :commands (the default command).",
+            discussion: "On a terminal: line editing, history and tab completion; type :help. With standard input from a pipe or file: one question per line; --json writes one JSON object per answer (JSON Lines).")
+
+        @Flag(help: "Write one JSON object per answer, one per line (for piped input).")
+        var json = false
+
+        @Flag(help: "Plain text even on a colour terminal (NO_COLOR is honoured too).")
+        var noColor = false
+
+        @Option(name: .customLong("k"), help: "How many passages answers draw on.")
+        var k = 5
+
+        @Option(help: ArgumentHelp("Answer only from this expert (full name or surname).", valueName: "name"))
+        var expert: String?
+
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            let store = try storeOptions.open()
+            let answerer = Answerer(retriever: try Retriever(store: store))
+            if let expert { _ = try answerer.retriever.expert(named: expert) }
+            let conversation = Conversation(answerer: answerer, options: AnswerOptions(k: k, expert: expert))
+            let interactive = LineEditor.isInteractive && !json
+            let renderer = ChatRenderer(
+                color: ChatRenderer.wantsColor(isTerminal: interactive, environment: ProcessInfo.processInfo.environment, noColorFlag: noColor),
+                width: interactive ? Terminal.columns : 100)
+            let session = ChatSession(conversation: conversation, renderer: renderer, corpusName: storeOptions.corpusName(of: store))
+            if interactive {
+                try InteractiveChat(session: session, renderer: renderer).run()
+            } else {
+                try PipedChat(session: session, renderer: renderer, json: json).run(
+                    readLine: { Swift.readLine(strippingNewline: true) },
+                    write: { FileHandle.standardOutput.write(Data($0.utf8)) },
+                    report: { FileHandle.standardError.write(Data($0.utf8)) })
+            }
+        }
+    }
+}
