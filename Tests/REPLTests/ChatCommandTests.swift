@@ -1,0 +1,47 @@
+import REPL
+import Testing
+
+@Suite struct ChatCommandTests {
+    @Test func parsesEveryCommand() throws {
+        #expect(try ChatCommand.parse(":help").get() == .help)
+        #expect(try ChatCommand.parse(":experts").get() == .experts)
+        #expect(try ChatCommand.parse(":topics").get() == .topics)
+        #expect(try ChatCommand.parse(":sources").get() == .sources)
+        #expect(try ChatCommand.parse(":open 2").get() == .open(2))
+        #expect(try ChatCommand.parse(":why").get() == .why)
+        #expect(try ChatCommand.parse(":expert Trenin").get() == .expert("Trenin"))
+        #expect(try ChatCommand.parse(":expert all").get() == .expert(nil))
+        #expect(try ChatCommand.parse(":k 7").get() == .k(7))
+        #expect(try ChatCommand.parse(":clear").get() == .clear)
+        #expect(try ChatCommand.parse(":quit").get() == .quit)
+        #expect(try ChatCommand.parse(":QUIT").get() == .quit)
+    }
+
+    @Test func badArgumentsAndUnknownCommandsGetHints() {
+        for (line, hint) in [(":open x", "citation number"), (":k 0", "from 1 to 50"), (":expert", "'all'"), (":sou", "did you mean :sources"), (":zzz", ":help")] {
+            guard case .failure(let error) = ChatCommand.parse(line) else {
+                Issue.record("\(line) parsed")
+                continue
+            }
+            #expect(error.message.contains(hint), "\(line): \(error.message)")
+        }
+    }
+}
+
+@Suite struct ChatRendererTests {
+    @Test func wrapsAtTheWidthKeepingWords() {
+        let renderer = ChatRenderer(color: false, width: 20)
+        let wrapped = renderer.wrap("one two three four five six seven eight nine ten", indent: "  ")
+        #expect(wrapped.split(separator: "\n").allSatisfy { $0.count <= 20 })
+        #expect(wrapped.replacingOccurrences(of: "\n  ", with: " ") == "one two three four five six seven eight nine ten")
+    }
+
+    @Test func colourOnlyWhenWantedAndNotCountedInWidth() {
+        #expect(!ChatRenderer.wantsColor(isTerminal: true, environment: ["NO_COLOR": "1"], noColorFlag: false))
+        #expect(!ChatRenderer.wantsColor(isTerminal: false, environment: [:], noColorFlag: false))
+        #expect(!ChatRenderer.wantsColor(isTerminal: true, environment: [:], noColorFlag: true))
+        #expect(ChatRenderer.wantsColor(isTerminal: true, environment: ["TERM": "xterm"], noColorFlag: false))
+        let colored = ChatRenderer(color: true, width: 30).wrap("\u{1B}[36m[1]\u{1B}[0m aaaa bbbb cccc dddd eeee ffff")
+        #expect(colored.split(separator: "\n").count == 2)
+    }
+}
