@@ -21,10 +21,17 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
         .target(name: "Corpus"),
         .target(name: "Retrieval", dependencies: ["Corpus"]),
         .target(name: "Store", dependencies: ["CSQLite", "Corpus", "Retrieval"]),
         .target(name: "Answering", dependencies: ["Corpus", "Retrieval", "Store"]),
+        .target(name: "LLM", dependencies: ["CCurl"]),
+        .target(name: "Generation", dependencies: ["Corpus", "Retrieval", "Answering", "LLM"]),
         .target(name: "REPL", dependencies: ["CEditLine", "Corpus", "Retrieval", "Store", "Answering"]),
         .target(name: "Evaluation", dependencies: ["Corpus", "Retrieval", "Store", "Answering"]),
         // The bundled corpus lives in the top-level `store/` folder; this target carries it as a resource.
@@ -32,16 +39,16 @@ let package = Package(
             name: "Bundled",
             dependencies: ["Corpus", "Retrieval", "Store"],
             path: ".",
-            exclude: ["Sources/CSQLite", "Sources/CEditLine", "Sources/Corpus", "Sources/Retrieval", "Sources/Store",
+            exclude: ["Sources/CSQLite", "Sources/CEditLine", "Sources/CCurl", "Sources/LLM", "Sources/Generation", "Sources/Corpus", "Sources/Retrieval", "Sources/Store",
                       "Sources/Answering", "Sources/Evaluation", "Sources/REPL", "Sources/panelist",
                       "Tests", "docs", "scripts", ".ci", "README.md", "Makefile"],
             sources: ["Sources/Bundled"],
-            resources: [.copy("store/carnegie-moscow-experts.txt"), .copy("store/lexicon.tsv")]
+            resources: [.copy("store/carnegie-moscow-experts.txt"), .copy("store/lexicon.tsv"), .copy("prompts")]
         ),
         .executableTarget(
             name: "panelist",
             dependencies: [
-                "Corpus", "Retrieval", "Store", "Answering", "Evaluation", "Bundled", "REPL",
+                "Corpus", "Retrieval", "Store", "Answering", "Evaluation", "Bundled", "REPL", "LLM", "Generation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +56,8 @@ let package = Package(
         .testTarget(name: "RetrievalTests", dependencies: ["Retrieval", "Corpus"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Retrieval", "Corpus", "Bundled"]),
         .testTarget(name: "AnsweringTests", dependencies: ["Answering", "Store", "Retrieval", "Corpus", "Bundled"]),
+        .testTarget(name: "LLMTests", dependencies: ["LLM"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GenerationTests", dependencies: ["Generation", "Answering", "LLM", "Bundled", "Store", "Corpus", "Retrieval"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Answering", "Bundled", "Store"]),
         .testTarget(name: "PanelistCLITests", dependencies: ["panelist", "Corpus", "Retrieval"]),
     ]

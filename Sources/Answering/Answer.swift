@@ -8,14 +8,39 @@ public struct Citation: Sendable, Equatable {
     public var passage: RankedPassage
     /// The quoted sentences, verbatim, in answer order.
     public var quotes: [String]
+
+    public init(n: Int, passage: RankedPassage, quotes: [String]) {
+        self.n = n
+        self.passage = passage
+        self.quotes = quotes
+    }
 }
 
 /// A sentence of an answer and the marker of the passage it comes from.
 public struct AnswerSentence: Sendable, Equatable {
     public var text: String
+    /// The marker of its passage; 0 when the sentence is uncited (a language model's unsupported sentence).
     public var citation: Int
     /// For "which expert" answers: the expert the sentence introduces.
     public var speaker: String?
+    /// Further markers, when several passages support the sentence.
+    public var extraCitations: [Int] = []
+    /// Whether no passage supports the sentence (only a language model's sentences can be).
+    public var isUnsupported = false
+
+    public init(text: String, citation: Int, speaker: String? = nil, extraCitations: [Int] = [], isUnsupported: Bool = false) {
+        self.text = text
+        self.citation = citation
+        self.speaker = speaker
+        self.extraCitations = extraCitations
+        self.isUnsupported = isUnsupported
+    }
+
+    /// The sentence's markers as printed: "[1]", "[1][3]", "[unsupported]", or "" when uncited.
+    public var markers: String {
+        if isUnsupported { return "[unsupported]" }
+        return ([citation] + extraCitations).filter { $0 > 0 }.map { "[\($0)]" }.joined()
+    }
 }
 
 /// A reply to a question: cited sentences, or a plain statement that the corpus does not cover it.
@@ -40,6 +65,10 @@ public struct Answer: Sendable {
     public var evidence: Evidence
     /// The query as it was scored (for `:why`).
     public var query: Query
+    /// For `mode == "llm"`: the model that wrote the answer.
+    public var model: String? = nil
+    /// For `mode == "llm"`: sentences of the reply that no passage supports.
+    public var unsupported: [String] = []
 
     /// The answer as one paragraph with `[n]` markers, or the abstention message.
     public var text: String {
@@ -48,7 +77,8 @@ public struct Answer: Sendable {
         }
         return sentences.map { sentence in
             let lead = sentence.speaker.map { "\($0): " } ?? ""
-            return "\(lead)\(sentence.text) [\(sentence.citation)]"
+            let markers = sentence.markers
+            return markers.isEmpty ? "\(lead)\(sentence.text)" : "\(lead)\(sentence.text) \(markers)"
         }.joined(separator: sentences.contains { $0.speaker != nil } ? "\n" : " ")
     }
 }

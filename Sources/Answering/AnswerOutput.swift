@@ -1,7 +1,7 @@
 /// What `panelist ask --json` prints (and each line of `chat --json`).
 ///
-/// `{"question", "answer", "abstained", "mode", "citations": [C…], "passages": [P…], "notice"}`;
-/// field names are a public contract (docs/JSON.md).
+/// `{"question", "answer", "abstained", "mode", "citations": [C…], "passages": [P…], "notice"}`,
+/// plus `"model"` and `"unsupported"` in `llm` mode; field names are a public contract (docs/JSON.md).
 public struct AnswerOutput: Codable, Sendable, Equatable {
     public var question: String
     public var answer: String
@@ -10,6 +10,10 @@ public struct AnswerOutput: Codable, Sendable, Equatable {
     public var citations: [CitationOutput]
     public var passages: [PassageOutput]
     public var notice: String?
+    /// Only in `llm` mode: the model that wrote the answer.
+    public var model: String?
+    /// Only in `llm` mode: the reply's sentences that no passage supports.
+    public var unsupported: [String]?
 
     public init(_ answer: Answer) {
         question = answer.question
@@ -19,6 +23,10 @@ public struct AnswerOutput: Codable, Sendable, Equatable {
         citations = answer.citations.map(CitationOutput.init)
         passages = answer.passages.map { PassageOutput($0) }
         notice = answer.notice
+        if answer.mode == "llm" {
+            model = answer.model
+            unsupported = answer.unsupported
+        }
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -30,6 +38,10 @@ public struct AnswerOutput: Codable, Sendable, Equatable {
         try container.encode(citations, forKey: .citations)
         try container.encode(passages, forKey: .passages)
         try container.encode(notice, forKey: .notice)
+        if mode == "llm" {
+            try container.encode(model, forKey: .model)
+            try container.encode(unsupported ?? [], forKey: .unsupported)
+        }
     }
 }
 

@@ -17,6 +17,8 @@ public final class Conversation {
     public var contextWeight = 0.15
     /// The turns so far, oldest first.
     public private(set) var turns: [Turn] = []
+    /// When set, writes each answer that is not declined (a language model); nil means offline.
+    public var generator: AnswerGenerator?
 
     /// One question and what it produced.
     public struct Turn: Sendable {
@@ -41,16 +43,22 @@ public final class Conversation {
     /// - Throws: `AnswerError` for unusable questions, `DatabaseError` when the store fails.
     public func ask(_ question: String) throws -> Answer {
         let standalone = try answerer.answer(question, options: options)
-        guard let previous = turns.last, !previous.answer.abstained || previous.wasFollowUp, isFollowUp(question, standalone: standalone) else {
-            turns.append(Turn(question: question, answer: standalone, wasFollowUp: false))
-            return standalone
+        var offline = standalone
+        var followUp = false
+        if let previous = turns.last, !previous.answer.abstained || previous.wasFollowUp, isFollowUp(question, standalone: standalone) {
+            var followUpOptions = options
+            if followUpOptions.expert == nil, standalone.notice == nil, let expert = previous.restriction {
+                followUpOptions.expert = expert
+            }
+            offline = try answerer.answer(question, options: followUpOptions, context: carriedTerms(from: previous.answer))
+            followUp = true
         }
-        var followUpOptions = options
-        if followUpOptions.expert == nil, standalone.notice == nil, let expert = previous.restriction {
-            followUpOptions.expert = expert
+        var answer = offline
+        if let generator, !offline.abstained {
+            answer = try generator.generate(question, from: offline, history: turns)
+            answer.query = offline.query
         }
-        let answer = try answerer.answer(question, options: followUpOptions, context: carriedTerms(from: previous.answer))
-        turns.append(Turn(question: question, answer: answer, wasFollowUp: true))
+        turns.append(Turn(question: question, answer: answer, wasFollowUp: followUp))
         return answer
     }
 

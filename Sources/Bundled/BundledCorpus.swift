@@ -12,6 +12,11 @@ public enum BundledCorpus {
         Bundle.module.url(forResource: "carnegie-moscow-experts", withExtension: "txt")
     }
 
+    /// The default language-model prompt templates (the project's `prompts/` folder).
+    public static var promptsDirectory: URL? {
+        Bundle.module.url(forResource: "prompts", withExtension: nil)
+    }
+
     /// The WordNet-derived lexicon used for query expansion.
     ///
     /// - Throws: `CorpusError` when the file is missing, or the lexicon's parse error.

@@ -12,9 +12,11 @@ public enum ChatCommand: Equatable, Sendable {
     case k(Int)
     case clear
     case quit
+    /// `:mode llm|offline`, or nil to show the current mode.
+    case mode(AnswerMode?)
 
     /// Every command word, for completion and help.
-    public static let words = [":help", ":experts", ":topics", ":sources", ":open", ":why", ":expert", ":k", ":clear", ":quit"]
+    public static let words = [":help", ":experts", ":topics", ":sources", ":open", ":why", ":expert", ":k", ":mode", ":clear", ":quit"]
 
     /// What a command line means, or a one-line hint when it means nothing.
     ///
@@ -38,6 +40,13 @@ public enum ChatCommand: Equatable, Sendable {
         case ":k":
             guard let k = Int(argument), (1...50).contains(k) else { return .failure(ChatCommandError(":k takes a number of passages from 1 to 50, e.g. :k 5")) }
             return .success(.k(k))
+        case ":mode":
+            switch argument.lowercased() {
+            case "": return .success(.mode(nil))
+            case "llm", "model": return .success(.mode(.languageModel))
+            case "offline", "extractive": return .success(.mode(.offline))
+            default: return .failure(ChatCommandError(":mode takes llm or offline"))
+            }
         case ":expert":
             guard !argument.isEmpty else { return .failure(ChatCommandError(":expert takes a name (full name or surname) or 'all'")) }
             return .success(.expert(argument.lowercased() == "all" ? nil : argument))
@@ -46,6 +55,14 @@ public enum ChatCommand: Equatable, Sendable {
             return .failure(ChatCommandError("unknown command \(name)\(close) Type :help for the commands."))
         }
     }
+}
+
+/// How the chat answers.
+public enum AnswerMode: Equatable, Sendable {
+    /// From the corpus's own sentences, offline.
+    case offline
+    /// Written by the configured language model from the retrieved passages.
+    case languageModel
 }
 
 /// A command line that could not be understood, with a hint.

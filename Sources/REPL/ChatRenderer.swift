@@ -25,9 +25,26 @@ public struct ChatRenderer: Sendable {
     /// An answer: its text wrapped, then the sources (or the abstention with topics).
     public func render(_ answer: Answer) -> String {
         if answer.abstained {
-            return wrap(AnswerRenderer.abstentionText(answer)) + note(answer.notice)
+            return wrap(AnswerRenderer.abstentionText(answer)) + "\n" + note(answer.notice)
         }
-        var lines = [wrap(highlightMarkers(answer.text)), "", style("Sources:", .bold)]
+        return wrap(highlightMarkers(answer.text)) + "\n\n" + sources(answer)
+    }
+
+    /// What follows a reply that was shown as it streamed in: the checked answer when checking
+    /// changed it, then the sources; or, when Panelist fell back to the offline answer, that answer.
+    public func render(_ answer: Answer, afterStreaming streamed: String) -> String {
+        guard !streamed.isEmpty else { return render(answer) }
+        guard answer.mode == "llm" else { return "\n\n" + render(answer) }
+        func normalised(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        var output = "\n\n"
+        if normalised(streamed) != normalised(answer.text) {
+            output += style("Checked answer:", .bold) + "\n" + wrap(highlightMarkers(answer.text)) + "\n\n"
+        }
+        return output + sources(answer)
+    }
+
+    func sources(_ answer: Answer) -> String {
+        var lines = [style("Sources:", .bold)]
         for citation in answer.citations {
             lines.append(wrap(highlightSource(AnswerRenderer.sourceLine(citation), expert: citation.passage.passage.expert), indent: "    "))
         }

@@ -13,6 +13,8 @@ public final class ChatSession {
     public let conversation: Conversation
     let renderer: ChatRenderer
     let corpusName: String
+    /// The configured language model, if any, and how to name it ("llama3 at localhost:8080").
+    public let languageModel: (generator: AnswerGenerator, name: String)?
 
     /// What handling one line produced.
     public enum Reply {
@@ -26,41 +28,53 @@ public final class ChatSession {
         case quit
     }
 
-    public init(conversation: Conversation, renderer: ChatRenderer, corpusName: String) {
+    /// A session over `conversation`; with `languageModel`, answers start in language-model mode.
+    public init(conversation: Conversation, renderer: ChatRenderer, corpusName: String,
+                languageModel: (generator: AnswerGenerator, name: String)? = nil) {
         self.conversation = conversation
         self.renderer = renderer
         self.corpusName = corpusName
+        self.languageModel = languageModel
+        conversation.generator = languageModel?.generator
+    }
+
+    /// How answers are produced now.
+    public var mode: AnswerMode { conversation.generator == nil ? .offline : .languageModel }
+
+    var modeDescription: String {
+        guard mode == .languageModel, let languageModel else { return "offline answers" }
+        return "answers by \(languageModel.name), checked against the passages"
     }
 
     var retriever: Retriever { conversation.answerer.retriever }
     var lastAnswer: Answer? { conversation.turns.last?.answer }
 
     /// The line shown when the chat opens: corpus, experts, passages, how to get help.
-    public func welcome(mode: String = "offline answers") -> String {
+    public func welcome() -> String {
         let experts = retriever.experts.count
-        return "Panelist — \(corpusName): \(experts) expert\(experts == 1 ? "" : "s"), \(retriever.store.passageCount) passages; \(mode). Ask a question, or :help for commands.\n"
+        return "Panelist — \(corpusName): \(experts) expert\(experts == 1 ? "" : "s"), \(retriever.store.passageCount) passages; \(modeDescription). Ask a question, or :help for commands.\n"
     }
 
     /// Handles one input line (a question or a `:command`).
     ///
-    /// - Throws: `DatabaseError` when the store fails (other problems come back as `.problem`).
-    public func handle(_ line: String) throws -> Reply {
+    /// Every problem (an unusable question, a store or endpoint failure) comes back as `.problem`.
+    public func handle(_ line: String) -> Reply {
         let input = line.trimmingWhitespace()
         guard !input.isEmpty else { return .text("") }
         if input.hasPrefix(":") {
             switch ChatCommand.parse(input) {
-            case .success(let command): return try run(command)
+            case .success(let command): return run(command)
             case .failure(let error): return .problem(error.message)
             }
         }
         do {
             return .answer(try conversation.ask(input))
-        } catch let error as AnswerError {
-            return .problem(error.message)
+        } catch {
+            return .problem(String(describing: error))
         }
     }
 
-    func run(_ command: ChatCommand) throws -> Reply {
+    func run(_ command: ChatCommand) -> Reply {
         switch command {
         case .help: return .text(Self.help)
         case .quit: return .quit
@@ -79,9 +93,20 @@ public final class ChatSession {
                 let expert = try retriever.expert(named: name)
                 conversation.options.expert = expert.name
                 return .text("Answers now draw only on \(expert.name). (:expert all to undo)\n")
-            } catch let error as AnswerError {
-                return .problem(error.message)
+            } catch {
+                return .problem(String(describing: error))
             }
+        case .mode(let wanted):
+            switch wanted {
+            case nil: break
+            case .offline?: conversation.generator = nil
+            case .languageModel?:
+                guard let languageModel else {
+                    return .problem("no language model is configured: start with --llm URL, or set PANELIST_LLM_URL (see `panelist config`)")
+                }
+                conversation.generator = languageModel.generator
+            }
+            return .text("Mode: \(modeDescription).\n")
         case .experts: return .text(experts())
         case .topics: return .text(topics())
         case .sources:
@@ -107,7 +132,8 @@ public final class ChatSession {
       :open N           the whole passage cited as [N]
       :why              how the last question was searched: terms, weights, near misses
       :expert NAME|all  answer only from one expert (or all again)
-      :k N              how many passages answers draw on (now from 1 to 50)
+      :k N              how many passages answers draw on (from 1 to 50)
+      :mode llm|offline answer with the configured language model, or offline
       :clear            forget the conversation
       :quit             leave (or Ctrl-D)
 

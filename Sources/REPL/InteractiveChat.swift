@@ -25,6 +25,9 @@ public struct InteractiveChat {
         }
         let interrupt = InterruptFlag.shared
         interrupt.install()
+        let echo = StreamEcho(write: write)
+        echo.attach(to: session.languageModel?.generator)
+        session.languageModel?.generator.isCancelled = { InterruptFlag.shared.isSet }
         write(session.welcome())
         while true {
             switch editor.readLine(prompt: renderer.color ? "\u{1}\u{1B}[1m\u{1}panelist›\u{1}\u{1B}[0m\u{1} " : "panelist› ") {
@@ -37,14 +40,15 @@ public struct InteractiveChat {
                 guard !line.trimmingWhitespace().isEmpty else { continue }
                 editor.addToHistory(line)
                 interrupt.reset()
-                let reply = try session.handle(line)
+                echo.reset()
+                let reply = session.handle(line)
                 if interrupt.isSet {
-                    write("(cancelled)\n")
+                    write("\n(cancelled)\n")
                     continue
                 }
                 switch reply {
                 case .quit: return
-                case .answer(let answer): write(renderer.render(answer) + "\n")
+                case .answer(let answer): write(renderer.render(answer, afterStreaming: echo.text) + "\n")
                 case .text(let text): write(text)
                 case .problem(let message): write("\(message)\n")
                 }

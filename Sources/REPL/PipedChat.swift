@@ -23,10 +23,12 @@ public struct PipedChat {
     ///   - readLine: The next input line, or nil at the end.
     ///   - write: Writes to standard output.
     ///   - report: Writes to standard error.
-    /// - Throws: `DatabaseError` when the store fails.
-    public func run(readLine: () -> String?, write: (String) -> Void, report: (String) -> Void) throws {
+    /// - Throws: An encoding error (not expected).
+    public func run(readLine: () -> String?, write: @escaping (String) -> Void, report: (String) -> Void) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let echo = StreamEcho(write: write)
+        if !json { echo.attach(to: session.languageModel?.generator) }
         var pending = ""
         while let raw = readLine() {
             if raw.hasSuffix("\\") {
@@ -35,13 +37,14 @@ public struct PipedChat {
             }
             let line = pending + raw
             pending = ""
-            switch try session.handle(line) {
+            echo.reset()
+            switch session.handle(line) {
             case .quit: return
             case .answer(let answer):
                 if json {
                     write(String(decoding: try encoder.encode(AnswerOutput(answer)), as: UTF8.self) + "\n")
                 } else {
-                    write(renderer.render(answer) + "\n")
+                    write(renderer.render(answer, afterStreaming: echo.text) + "\n")
                 }
             case .text(let text):
                 if json { report(text) } else { write(text) }

@@ -1,10 +1,13 @@
 import Answering
 import ArgumentParser
+import Foundation
+import REPL
 
 extension Panelist {
     struct Ask: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Answer a question from the corpus, citing the experts (offline).")
+            abstract: "Answer a question from the corpus, citing the experts.",
+            discussion: "Offline by default; with an endpoint configured (--llm, PANELIST_LLM_URL or the config file) a language model writes the answer from the retrieved passages and Panelist checks its citations, falling back to the offline answer if the endpoint fails.")
 
         @Argument(help: "The question.")
         var question: String
@@ -19,18 +22,24 @@ extension Panelist {
         var json = false
 
         @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var llmOptions: LLMOptions
 
         func validate() throws {
             guard (1...50).contains(k) else { throw ValidationError("--k must be between 1 and 50") }
         }
 
         func run() throws {
-            let answerer = Answerer(retriever: try Retriever(store: storeOptions.open()))
-            let answer = try answerer.answer(question, options: AnswerOptions(k: k, expert: expert))
+            let retriever = try Retriever(store: storeOptions.open())
+            let conversation = Conversation(answerer: Answerer(retriever: retriever), options: AnswerOptions(k: k, expert: expert))
+            conversation.generator = try llmOptions.answerer(analyzer: retriever.analyzer)
+            let renderer = ChatRenderer(color: false, width: LineEditor.isInteractive ? Terminal.columns : 10_000)
+            let echo = StreamEcho { text in FileHandle.standardOutput.write(Data(text.utf8)) }
+            if !json { echo.attach(to: conversation.generator) }
+            let answer = try conversation.ask(question)
             if json {
                 try Output.printJSON(AnswerOutput(answer))
             } else {
-                print(AnswerRenderer().render(answer), terminator: "")
+                print(renderer.render(answer, afterStreaming: echo.text), terminator: "")
             }
         }
     }

@@ -22,6 +22,7 @@ extension Panelist {
         var expert: String?
 
         @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var llmOptions: LLMOptions
 
         func run() throws {
             let store = try storeOptions.open()
@@ -32,7 +33,10 @@ extension Panelist {
             let renderer = ChatRenderer(
                 color: ChatRenderer.wantsColor(isTerminal: interactive, environment: ProcessInfo.processInfo.environment, noColorFlag: noColor),
                 width: interactive ? Terminal.columns : 100)
-            let session = ChatSession(conversation: conversation, renderer: renderer, corpusName: storeOptions.corpusName(of: store))
+            let model = try llmOptions.answerer(analyzer: answerer.retriever.analyzer).map { generator in
+                (generator: generator as AnswerGenerator, name: "\(generator.modelName) at \(generator.host)")
+            }
+            let session = ChatSession(conversation: conversation, renderer: renderer, corpusName: storeOptions.corpusName(of: store), languageModel: model)
             if interactive {
                 try InteractiveChat(session: session, renderer: renderer).run()
             } else {

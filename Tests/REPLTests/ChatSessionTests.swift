@@ -43,41 +43,41 @@ enum ChatStore {
 
     @Test func inspectsTheLastReply() throws {
         let session = try ChatStore.session()
-        #expect(text(try session.handle(":sources")).hasPrefix("PROBLEM"))
-        #expect(text(try session.handle("Are Russia and Iran allies?")).hasPrefix("ANSWER"))
-        let sources = text(try session.handle(":sources"))
+        #expect(text(session.handle(":sources")).hasPrefix("PROBLEM"))
+        #expect(text(session.handle("Are Russia and Iran allies?")).hasPrefix("ANSWER"))
+        let sources = text(session.handle(":sources"))
         #expect(sources.contains("[1]"))
         #expect(sources.contains("*Iran*"))
-        #expect(text(try session.handle(":open 1")).contains("Q: "))
-        #expect(text(try session.handle(":open 9")).contains("has no citation [9]"))
-        let why = text(try session.handle(":why"))
+        #expect(text(session.handle(":open 1")).contains("Q: "))
+        #expect(text(session.handle(":open 9")).contains("has no citation [9]"))
+        let why = text(session.handle(":why"))
         #expect(why.contains("iran"))
         #expect(why.contains("Evidence:"))
     }
 
     @Test func changesTheConversationSettings() throws {
         let session = try ChatStore.session()
-        #expect(text(try session.handle(":expert baunov")).contains("only on Alexander Baunov"))
-        guard case .answer(let answer) = try session.handle("sanctions") else {
+        #expect(text(session.handle(":expert baunov")).contains("only on Alexander Baunov"))
+        guard case .answer(let answer) = session.handle("sanctions") else {
             Issue.record("no answer")
             return
         }
         #expect(answer.citations.allSatisfy { $0.passage.passage.expert == "Alexander Baunov" })
-        #expect(text(try session.handle(":expert nobody")).contains("the experts are"))
-        #expect(text(try session.handle(":expert all")).contains("all experts"))
-        #expect(text(try session.handle(":k 2")).contains("top 2"))
+        #expect(text(session.handle(":expert nobody")).contains("the experts are"))
+        #expect(text(session.handle(":expert all")).contains("all experts"))
+        #expect(text(session.handle(":k 2")).contains("top 2"))
         #expect(session.conversation.options.k == 2)
-        #expect(text(try session.handle(":clear")).contains("cleared"))
+        #expect(text(session.handle(":clear")).contains("cleared"))
         #expect(session.conversation.turns.isEmpty)
-        #expect(text(try session.handle(":quit")) == "QUIT")
-        #expect(text(try session.handle("   ")) == "")
+        #expect(text(session.handle(":quit")) == "QUIT")
+        #expect(text(session.handle("   ")) == "")
     }
 
     @Test func listsExpertsAndTopics() throws {
         let session = try ChatStore.session()
-        #expect(text(try session.handle(":experts")).contains("Dmitri Trenin — director of the Carnegie Moscow Center (10 passages)"))
-        #expect(text(try session.handle(":topics")).contains("How does the Kremlin think about China?"))
-        #expect(text(try session.handle(":help")).contains(":open N"))
+        #expect(text(session.handle(":experts")).contains("Dmitri Trenin — director of the Carnegie Moscow Center (10 passages)"))
+        #expect(text(session.handle(":topics")).contains("How does the Kremlin think about China?"))
+        #expect(text(session.handle(":help")).contains(":open N"))
     }
 }
 

@@ -1,0 +1,141 @@
+import Foundation
+
+/// Asks an OpenAI-compatible server (OpenAI, llama.cpp, Ollama, vLLM, …) for chat completions.
+///
+/// Each call POSTs to `{base}/v1/chat/completions` over libcurl. In streaming mode the answer text
+/// is handed to the caller piece by piece as it arrives. Connection failures, HTTP 429 and 5xx are
+/// retried with exponential back-off (0.25 s, 0.5 s, 1 s, …), but only while no answer text has
+/// been handed over. Errors never contain the API key.
+public final class ChatClient: Sendable {
+    /// The settings every request uses.
+    public let settings: LLMSettings
+
+    /// The first back-off delay, in seconds; each retry waits twice as long as the one before.
+    static let initialBackOff = 0.25
+
+    /// Creates a client.
+    ///
+    /// - Parameter settings: Where the server is and how to talk to it.
+    public init(settings: LLMSettings) {
+        self.settings = settings
+    }
+
+    /// Sends a conversation and returns the model's answer.
+    ///
+    /// Blocks until the answer is complete. In streaming mode `onText` receives each piece of answer
+    /// text as the server sends it; otherwise it receives the whole text once. Reasoning text is
+    /// never passed to `onText`; it is returned in `ChatReply.reasoning`. A stream that ends without
+    /// `data: [DONE]` after delivering text is a normal end.
+    ///
+    /// - Parameters:
+    ///   - messages: The conversation, oldest first.
+    ///   - onText: Receives the answer text as it arrives, on the calling thread.
+    ///   - isCancelled: Polled while waiting (at least about once a second) and between retries;
+    ///     returning true aborts the request, so a Ctrl-C handler can stop a transfer.
+    /// - Returns: The answer, its reasoning, the model name and the finish reason.
+    /// - Throws: `LLMError`: `.configuration` for an unusable URL or key, `.unreachable`,
+    ///   `.connectionLost`, `.timeout`, `.httpStatus` (with the server's message), `.serverError` for an
+    ///   error reported inside a 200 response, `.badResponse` for a body that is not a chat
+    ///   completion or holds no answer, `.cancelled`.
+    public func complete(
+        _ messages: [ChatMessage],
+        onText: (String) -> Void = { _ in },
+        isCancelled: @escaping () -> Bool = { false }
+    ) throws(LLMError) -> ChatReply {
+        do {
+            return try completeWithRetries(messages, onText: onText, isCancelled: isCancelled)
+        } catch {
+            throw error.redacting(settings.apiKey)
+        }
+    }
+
+    private func completeWithRetries(
+        _ messages: [ChatMessage],
+        onText: (String) -> Void,
+        isCancelled: @escaping () -> Bool
+    ) throws(LLMError) -> ChatReply {
+        let request = try makeRequest(messages)
+        var attempt = 0
+        while true {
+            if isCancelled() {
+                throw LLMError(.cancelled, "LLM request to \(request.host) cancelled")
+            }
+            var reader = ChatResponseReader(streaming: settings.stream, host: request.host, maxTokens: settings.maxTokens)
+            do {
+                let status = try HTTPTransport.post(
+                    request,
+                    onBytes: { status, bytes throws(LLMError) in
+                        try reader.consume(status: status, bytes: bytes, onText: onText)
+                    },
+                    isCancelled: isCancelled)
+                return try reader.finish(status: status, onText: onText)
+            } catch {
+                guard !reader.deliveredText, attempt < settings.maxRetries, Self.isRetryable(error) else {
+                    throw attempt == 0 ? error : Self.noting(attempts: attempt + 1, on: error)
+                }
+                try Self.backOff(attempt: attempt, host: request.host, isCancelled: isCancelled)
+                attempt += 1
+            }
+        }
+    }
+
+    /// The HTTP request for a conversation.
+    private func makeRequest(_ messages: [ChatMessage]) throws(LLMError) -> HTTPRequest {
+        let endpoint = try ChatEndpoint(baseURL: settings.baseURL)
+        let body: Data
+        do {
+            body = try JSONEncoder().encode(ChatCompletionRequest(
+                model: settings.model, messages: messages, maxTokens: settings.maxTokens,
+                temperature: settings.temperature, stream: settings.stream))
+        } catch {
+            throw LLMError(.configuration, "cannot encode the chat request (temperature \(settings.temperature))",
+                           underlying: error)
+        }
+        var headers = [
+            "Content-Type: application/json",
+            settings.stream ? "Accept: text/event-stream" : "Accept: application/json",
+            "Expect:",
+        ]
+        if let key = settings.apiKey?.trimmingCharacters(in: .whitespacesAndNewlines), !key.isEmpty {
+            guard !key.contains(where: \.isNewline) else {
+                throw LLMError(.configuration, "the API key contains a line break")
+            }
+            headers.append("Authorization: Bearer \(key)")
+        }
+        return HTTPRequest(
+            url: endpoint.url, headers: headers, body: Array(body), connectTimeout: settings.connectTimeout,
+            idleTimeout: settings.idleTimeout, totalTimeout: settings.totalTimeout)
+    }
+
+    /// Whether a failed attempt is worth repeating: the server was not reached, dropped the
+    /// connection, is rate-limiting, or failed internally.
+    private static func isRetryable(_ error: LLMError) -> Bool {
+        switch error.code {
+        case .unreachable, .connectionLost:
+            return true
+        case .httpStatus:
+            guard let status = error.httpStatus else { return false }
+            return status == 429 || (500..<600).contains(status)
+        default:
+            return false
+        }
+    }
+
+    /// Waits before retry number `attempt + 1`, checking for cancellation every 50 ms.
+    private static func backOff(attempt: Int, host: String, isCancelled: () -> Bool) throws(LLMError) {
+        let deadline = Date().addingTimeInterval(initialBackOff * pow(2, Double(min(attempt, 10))))
+        while Date() < deadline {
+            if isCancelled() {
+                throw LLMError(.cancelled, "LLM request to \(host) cancelled")
+            }
+            Thread.sleep(forTimeInterval: min(0.05, max(0, deadline.timeIntervalSinceNow)))
+        }
+    }
+
+    /// The error with the number of attempts made added to its message.
+    private static func noting(attempts: Int, on error: LLMError) -> LLMError {
+        var copy = error
+        copy.message += " (gave up after \(attempts) attempts)"
+        return copy
+    }
+}

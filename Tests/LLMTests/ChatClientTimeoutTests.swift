@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import LLM
+
+@Suite(.fakeLLMServer) struct ChatClientTimeoutTests {
+    @Test func serverThatNeverAnswers() async throws {
+        let outcome = await ask(testSettings(model: "hang", idleTimeout: 1, maxRetries: 2))
+        let error = try #require(outcome.error)
+        #expect(error.code == .timeout)
+        #expect(error.message.contains("sent nothing for 1 s"))
+        #expect(outcome.elapsed < 3.5)
+    }
+
+    @Test func serverThatStallsMidStream() async throws {
+        let outcome = await ask(testSettings(model: "stall", idleTimeout: 1))
+        let error = try #require(outcome.error)
+        #expect(error.code == .timeout)
+        #expect(outcome.pieces == ["waiting"])
+        #expect(outcome.elapsed < 3.5)
+    }
+
+    @Test func totalTimeoutStopsAnEndlessKeepAlive() async throws {
+        let outcome = await ask(testSettings(model: "trickle", idleTimeout: 1, totalTimeout: 1.5))
+        let error = try #require(outcome.error)
+        #expect(error.code == .timeout)
+        #expect(error.message.contains("did not finish within 1.5 s"))
+        #expect(outcome.elapsed < 3.5)
+    }
+
+    @Test func cancellationStopsARunningStream() async throws {
+        let outcome = await ask(testSettings(model: "slow"), cancelAfterPieces: 1)
+        let error = try #require(outcome.error)
+        #expect(error.code == .cancelled)
+        #expect(outcome.pieces.count < 4)
+        #expect(outcome.elapsed < 2)
+    }
+
+    @Test func cancellationWhileWaitingForTheFirstByte() async throws {
+        let outcome = await ask(testSettings(model: "hang", idleTimeout: 10), cancelAfter: 0.3)
+        #expect(try #require(outcome.error).code == .cancelled)
+        #expect(outcome.elapsed < 1.3)
+    }
+
+    @Test func cancelledBeforeTheRequest() async throws {
+        let outcome = await ask(testSettings(model: "normal"), cancelAfter: 0)
+        #expect(try #require(outcome.error).code == .cancelled)
+        #expect(outcome.pieces.isEmpty)
+    }
+}
