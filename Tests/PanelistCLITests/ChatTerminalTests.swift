@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import TestSupport
 
 /// The chat on a real pseudo-terminal: prompt, answers, completion, history, Ctrl-C, Ctrl-D.
 @Suite(.serialized) struct ChatTerminalTests {
@@ -120,6 +121,30 @@ import Testing
         try terminal.send("Iran allies?\r")
         try terminal.expect("Sources:", timeout: 10)
         try awaitPrompt(terminal)
+        try terminal.send("\u{04}")
+        #expect(try terminal.waitForExit(timeout: 5) == 0)
+    }
+}
+
+/// Ctrl-C while a language model is streaming a reply cancels that reply, not the chat.
+@Suite(.serialized) struct ChatCancellationTests {
+    @Test func controlCCancelsAStreamingReply() throws {
+        let server = try FakeLLMServer()
+        defer { server.stop() }
+        let binary = try PanelistBinary()
+        let chat = ChatTerminalTests()
+        let terminal = try chat.start(binary, arguments: ["--llm", server.url, "--model", "slow"])
+        #expect(terminal.transcript.contains("answers by slow at 127.0.0.1"))
+        try terminal.send("Why is Putin so eager to court Trump?\r")
+        try terminal.expect("piece 1", timeout: 10)
+        let pressed = Date()
+        try terminal.send("\u{03}")
+        try terminal.expect("(cancelled)", timeout: 3)
+        #expect(Date().timeIntervalSince(pressed) < 2)
+        try chat.awaitPrompt(terminal)
+        try terminal.send(":mode offline\r")
+        try terminal.expect("Mode: offline answers.", timeout: 5)
+        try chat.awaitPrompt(terminal)
         try terminal.send("\u{04}")
         #expect(try terminal.waitForExit(timeout: 5) == 0)
     }

@@ -1,53 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LLM
 
-/// The scripted Python server in `Fixtures/fake_llm_server.py`, run as a child process.
-final class FakeLLMServer {
+extension FakeLLMServer {
     /// The base URL of the server that the enclosing suite started.
     @TaskLocal static var baseURL: String?
-
-    let port: Int
-    private let process: Process
-    private let input: Pipe
-
-    /// Starts the server and waits for it to print its port.
-    init() throws {
-        let script = try #require(Bundle.module.url(forResource: "fake_llm_server", withExtension: "py",
-                                                    subdirectory: "Fixtures"))
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, "--exit-on-stdin-eof"]
-        input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let more = output.fileHandleForReading.availableData
-            if more.isEmpty { break }
-            line.append(more)
-        }
-        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let port = Int(text) else {
-            process.terminate()
-            throw ServerStartFailure(output: text)
-        }
-        self.port = port
-    }
-
-    /// Kills the server and waits for it to exit.
-    func stop() {
-        try? input.fileHandleForWriting.close()
-        process.terminate()
-        process.waitUntilExit()
-    }
-}
-
-struct ServerStartFailure: Error, CustomStringConvertible {
-    var output: String
-    var description: String { "the fake LLM server did not print a port; it printed: \(output)" }
 }
 
 /// Runs a whole suite with one fake server, killed when the suite ends.
@@ -57,7 +15,7 @@ struct FakeLLMServerTrait: SuiteTrait, TestScoping {
     ) async throws {
         let server = try FakeLLMServer()
         defer { server.stop() }
-        try await FakeLLMServer.$baseURL.withValue("http://127.0.0.1:\(server.port)") {
+        try await FakeLLMServer.$baseURL.withValue(server.url) {
             try await function()
         }
     }

@@ -1,0 +1,59 @@
+import Corpus
+import Generation
+import Retrieval
+import Testing
+
+@Suite struct CitationCheckerTests {
+    let checker = CitationChecker(analyzer: Analyzer())
+    let passages = [
+        Passage(id: "a", expert: "A", role: "", question: "", text: "Sanctions have hurt the Russian economy badly. Oil exports fell.", source: "s", ordinal: 1),
+        Passage(id: "b", expert: "B", role: "", question: "", text: "China buys Russian gas through a new pipeline across Siberia.", source: "s", ordinal: 2),
+    ]
+
+    @Test func keepsTrueMarkersAndRenumbersByFirstUse() {
+        let result = checker.check("China buys Russian gas through a pipeline [2]. Sanctions hurt the Russian economy [1].", passages: passages)
+        #expect(result.sentences.map(\.citations) == [[1], [2]])
+        #expect(result.citedPassages == [1, 0])
+        #expect(result.unsupported.isEmpty)
+        #expect(result.removedMarkers.isEmpty)
+    }
+
+    @Test func removesMarkersNamingNoPassageAndReportsThem() {
+        let result = checker.check("Sanctions hurt the Russian economy. [7][99]", passages: passages)
+        #expect(result.removedMarkers == [7, 99])
+        #expect(result.sentences.first?.citations == [1])
+    }
+
+    @Test func citesAnUncitedSentenceThatOnePassageSupports() {
+        let result = checker.check("China buys Russian gas through a pipeline across Siberia.", passages: passages)
+        #expect(result.sentences.first?.citations == [1])
+        #expect(result.citedPassages == [1])
+    }
+
+    @Test func correctsAMarkerThatNamesTheWrongPassage() {
+        let result = checker.check("China buys Russian gas through a pipeline [1].", passages: passages)
+        #expect(result.citedPassages == [1])
+    }
+
+    @Test func flagsSentencesNoPassageSupports() {
+        let result = checker.check("Sanctions hurt the Russian economy [1]. Bananas grow best in tropical volcanic soil [2].", passages: passages)
+        #expect(result.unsupported == ["Bananas grow best in tropical volcanic soil."])
+        #expect(result.sentences.last?.isSupported == false)
+        #expect(result.hasSupport)
+        let nothing = checker.check("Penguins cannot fly at all [1].", passages: passages)
+        #expect(!nothing.hasSupport)
+    }
+
+    @Test func markersAfterTheFullStopBelongToTheSentenceBefore() {
+        let result = checker.check("Sanctions hurt the Russian economy. [1] China buys Russian gas through a pipeline. [2]", passages: passages)
+        #expect(result.sentences.map(\.text) == ["Sanctions hurt the Russian economy.", "China buys Russian gas through a pipeline."])
+        #expect(result.sentences.map(\.citations) == [[1], [2]])
+    }
+
+    @Test func shortConnectivesAreLeftAlone() {
+        let result = checker.check("Yes. Sanctions hurt the Russian economy [1].", passages: passages)
+        #expect(result.sentences.first?.text == "Yes.")
+        #expect(result.sentences.first?.isSupported == true)
+        #expect(result.unsupported.isEmpty)
+    }
+}
