@@ -113,11 +113,14 @@ public final class Answerer {
         return SearchResult(query: query, textVector: results[0].textVector, passages: Array(merged.prefix(k)))
     }
 
-    /// One cited sentence for each expert whose best passage scores at least half the top score.
+    /// One cited sentence for each expert whose best passage scores at least half the top score and
+    /// matches the topic itself (not only a framing word such as "talked").
     func speakers(in result: SearchResult, top: RankedPassage) -> [(ranked: RankedPassage, text: String, speaker: String?)] {
         var seen: Set<String> = []
         var picks: [(ranked: RankedPassage, text: String, speaker: String?)] = []
-        for ranked in result.passages where ranked.score >= 0.5 * top.score && seen.insert(ranked.passage.expert).inserted {
+        let topical = Set(result.query.terms.filter { !QuestionIntent.framingWords.contains($0.word) }.map(\.term))
+        for ranked in result.passages where ranked.score >= 0.5 * top.score && ranked.contributions.contains(where: { topical.contains($0.term) })
+            && seen.insert(ranked.passage.expert).inserted {
             guard let best = selector.select(from: [ranked], weights: result.textVector).max(by: { $0.score < $1.score }) else { continue }
             picks.append((ranked, best.text, ranked.passage.expert.isEmpty ? "(unnamed)" : ranked.passage.expert))
         }

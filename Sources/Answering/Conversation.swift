@@ -5,7 +5,7 @@ import Retrieval
 ///
 /// A new question is taken as a **follow-up** when it leans on what came before — it has a pronoun
 /// or demonstrative ("it", "they", "that"), opens like a continuation ("What about …", "And …"),
-/// has at most two informative words, or cannot be answered on its own. A follow-up carries the
+/// or retrieves too weakly on its own (declined, or its best passage covers under 30% of it). A follow-up carries the
 /// previous turn's informative terms at `contextWeight` (for two turns at most), and the
 /// previous turn's expert restriction unless it names experts of its own. Any other question starts
 /// afresh, so an unrelated question is not dragged back to the old topic. `clear()` forgets.
@@ -73,12 +73,14 @@ public final class Conversation {
     ]
 
     func isFollowUp(_ question: String, standalone: Answer) -> Bool {
+        if standalone.abstained || standalone.evidence.coverage < Self.weakCoverage { return true }
         let words = question.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }).map(String.init)
-        let informative = standalone.query.terms.filter { $0.origin == .user && !QuestionIntent.framingWords.contains($0.word) }
-        if standalone.abstained || informative.count <= 2 { return true }
         if words.contains(where: Self.anaphora.contains) { return true }
         return Self.continuations.contains { opening in words.starts(with: opening) && opening.count < words.count && opening != ["why"] }
     }
+
+    /// Below this coverage a question on its own retrieves too weakly to stand alone.
+    static let weakCoverage = 0.3
 
     /// The previous turn's informative terms, weighted down for this one.
     func carriedTerms(from answer: Answer) -> [QueryTerm] {

@@ -73,7 +73,7 @@ public struct QueryExpander {
                 let weight = term.weight * settings.correctionWeight * (correction.distance == 1 ? 1 : 0.75)
                 added.append(QueryTerm(term: correction.term, word: "\(term.word) → \(correction.term)", weight: weight, origin: .expansion, source: term.term))
             } else if isName {
-                expanded.unknownNames.append(term.word)
+                expanded.unknownNames.append(term.word.prefix(1).uppercased() + term.word.dropFirst())
             }
         }
         expanded.merge(added)

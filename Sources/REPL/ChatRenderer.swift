@@ -60,7 +60,7 @@ public struct ChatRenderer: Sendable {
             let passage = ranked.passage
             lines.append("\(style(marker, .cyan)) #\(offset + 1) \(style(passage.expert, .yellow))  score \(String(format: "%.3f", ranked.score))  \(passage.id)")
             let matched = Set(ranked.contributions.map(\.term))
-            lines.append(wrap(highlight(passage.text, terms: matched, analyzer: analyzer), indent: "    "))
+            lines.append(wrap("    " + highlight(passage.text, terms: matched, analyzer: analyzer)))
         }
         return lines.joined(separator: "\n") + "\n"
     }

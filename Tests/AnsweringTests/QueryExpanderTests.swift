@@ -31,7 +31,7 @@ import Testing
         #expect(kyiv.terms.contains { $0.term == "kiev" })
         #expect(kyiv.unknownNames.isEmpty)
         let venezuela = try retriever.query(for: "What about Venezuela?")
-        #expect(venezuela.unknownNames == ["venezuela"])
+        #expect(venezuela.unknownNames == ["Venezuela"])
     }
 
     @Test func literalSettingsAddNothing() throws {
