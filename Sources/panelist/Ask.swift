@@ -12,11 +12,8 @@ extension Panelist {
         @Argument(help: "The question.")
         var question: String
 
-        @Option(name: .customLong("k"), help: "How many passages to draw the answer from.")
-        var k = 5
 
-        @Option(help: ArgumentHelp("Only this expert's passages (full name or surname).", valueName: "name"))
-        var expert: String?
+        @OptionGroup var selection: SelectionOptions
 
         @Flag(help: "Print one JSON object: question, answer, abstained, mode, citations, passages, notice.")
         var json = false
@@ -24,13 +21,10 @@ extension Panelist {
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var llmOptions: LLMOptions
 
-        func validate() throws {
-            guard (1...50).contains(k) else { throw ValidationError("--k must be between 1 and 50") }
-        }
 
         func run() throws {
             let retriever = try Retriever(store: storeOptions.open())
-            let conversation = Conversation(answerer: Answerer(retriever: retriever), options: AnswerOptions(k: k, expert: expert))
+            let conversation = Conversation(answerer: Answerer(retriever: retriever), options: AnswerOptions(k: selection.k, expert: selection.expert))
             conversation.generator = try llmOptions.answerer(analyzer: retriever.analyzer)
             let renderer = ChatRenderer(color: false, width: LineEditor.isInteractive ? Terminal.columns : 10_000)
             let echo = StreamEcho { text in FileHandle.standardOutput.write(Data(text.utf8)) }

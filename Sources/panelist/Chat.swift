@@ -15,11 +15,8 @@ extension Panelist {
         @Flag(help: "Plain text even on a colour terminal (NO_COLOR is honoured too).")
         var noColor = false
 
-        @Option(name: .customLong("k"), help: "How many passages answers draw on.")
-        var k = 5
 
-        @Option(help: ArgumentHelp("Answer only from this expert (full name or surname).", valueName: "name"))
-        var expert: String?
+        @OptionGroup var selection: SelectionOptions
 
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var llmOptions: LLMOptions
@@ -27,8 +24,8 @@ extension Panelist {
         func run() throws {
             let store = try storeOptions.open()
             let answerer = Answerer(retriever: try Retriever(store: store))
-            if let expert { _ = try answerer.retriever.expert(named: expert) }
-            let conversation = Conversation(answerer: answerer, options: AnswerOptions(k: k, expert: expert))
+            if let expert = selection.expert { _ = try answerer.retriever.expert(named: expert) }
+            let conversation = Conversation(answerer: answerer, options: AnswerOptions(k: selection.k, expert: selection.expert))
             let interactive = LineEditor.isInteractive && !json
             let renderer = ChatRenderer(
                 color: ChatRenderer.wantsColor(isTerminal: interactive, environment: ProcessInfo.processInfo.environment, noColorFlag: noColor),

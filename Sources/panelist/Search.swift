@@ -9,11 +9,8 @@ extension Panelist {
         @Argument(help: "The query.")
         var query: String
 
-        @Option(name: .customLong("k"), help: "How many passages to list.")
-        var k = 5
 
-        @Option(help: ArgumentHelp("Only this expert's passages (full name or surname).", valueName: "name"))
-        var expert: String?
+        @OptionGroup var selection: SelectionOptions
 
         @Flag(help: "Print JSON: {\"query\", \"passages\": [...]}.")
         var json = false
@@ -26,9 +23,6 @@ extension Panelist {
 
         @OptionGroup var storeOptions: StoreOptions
 
-        func validate() throws {
-            guard (1...100).contains(k) else { throw ValidationError("--k must be between 1 and 100") }
-        }
 
         func run() throws {
             var settings = RetrievalSettings()
@@ -38,7 +32,7 @@ extension Panelist {
             }
             let retriever = try Retriever(store: storeOptions.open(), settings: settings)
             let query = try retriever.query(for: query)
-            let result = try retriever.search(query, k: k, expert: expert.map(retriever.expert(named:)), explain: explain)
+            let result = try retriever.search(query, k: selection.k, expert: selection.expert.map(retriever.expert(named:)), explain: explain)
             if json {
                 try Output.printJSON(SearchOutput(query: self.query, result: result, explained: explain))
             } else {
