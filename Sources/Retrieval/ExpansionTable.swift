@@ -81,36 +81,40 @@ public struct ExpansionTable: Sendable, Equatable {
     /// How much a prefixed or unprefixed variant counts.
     static let affixWeight = 0.6
 
-    /// What makes affix matching cheap: the three-letter starts of the corpus's terms, with and
-    /// without a leading prefix, so a candidate is stemmed only when it could be a corpus term.
+    /// What makes affix matching cheap: for the corpus's prefixed terms, the prefixes each
+    /// three-letter remainder start follows; and the three-letter starts of all its terms. A word
+    /// is stemmed with a prefix only when the corpus could hold the result.
     struct AffixIndex {
         let vocabulary: Set<String>
-        let starts: Set<String>
+        let prefixesByStart: [Substring: [String]]
+        let starts: Set<Substring>
         let analyzer: Analyzer
 
         init(vocabulary: Set<String>, analyzer: Analyzer) {
             self.vocabulary = vocabulary
             self.analyzer = analyzer
-            let lengths = Set([3] + ExpansionTable.prefixes.map { $0.count + 3 })
-            starts = Set(vocabulary.flatMap { term in lengths.map { String(term.prefix($0)) } })
+            var prefixesByStart: [Substring: [String]] = [:]
+            for term in vocabulary {
+                for prefix in ExpansionTable.prefixes where term.hasPrefix(prefix) && term.count >= prefix.count + 4 {
+                    prefixesByStart[term.dropFirst(prefix.count).prefix(3), default: []].append(prefix)
+                }
+            }
+            self.prefixesByStart = prefixesByStart
+            starts = Set(vocabulary.map { $0.prefix(3) })
         }
 
         /// The corpus term of the word `word` with a prefix added or removed ("reaction" → "overreact").
         func variant(of word: String) -> String? {
             guard word.count >= 4, !word.contains(" ") else { return nil }
-            for prefix in ExpansionTable.prefixes {
-                let longer = prefix + word
-                if starts.contains(String(longer.prefix(prefix.count + 3))) {
-                    let stem = analyzer.stem(longer)
-                    if vocabulary.contains(stem) { return stem }
-                }
-                if word.hasPrefix(prefix), word.count - prefix.count >= 4 {
-                    let shorter = String(word.dropFirst(prefix.count))
-                    if starts.contains(String(shorter.prefix(3))) {
-                        let stem = analyzer.stem(shorter)
-                        if vocabulary.contains(stem) { return stem }
-                    }
-                }
+            for prefix in prefixesByStart[word.prefix(3)] ?? [] {
+                let stem = analyzer.stem(prefix + word)
+                if vocabulary.contains(stem) { return stem }
+            }
+            for prefix in ExpansionTable.prefixes where word.hasPrefix(prefix) && word.count >= prefix.count + 4 {
+                let shorter = word.dropFirst(prefix.count)
+                guard starts.contains(shorter.prefix(3)) else { continue }
+                let stem = analyzer.stem(String(shorter))
+                if vocabulary.contains(stem) { return stem }
             }
             return nil
         }
