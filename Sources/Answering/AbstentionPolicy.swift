@@ -9,13 +9,17 @@ public struct Evidence: Sendable, Equatable {
     public var unmatched: [String]
     /// Names in the question that the corpus never mentions (see `Query.unknownNames`).
     public var unknownNames: [String]
+    /// How many of the question's informative terms the best passage matches (directly or through
+    /// an expansion).
+    public var matchedTerms = 0
 }
 
 /// Decides when the corpus does not cover a question.
 ///
 /// Panelist declines when the question names something the corpus never mentions (a capitalised
 /// word that no passage, expansion or spelling variant knows: "Venezuela", "Paris"), or when the
-/// best passage covers too little of what the question is about —
+/// best passage covers too little of what the question is about, or matches only one of its
+/// informative words while covering under half of it —
 /// measured by `Evidence.coverage`, which weighs each word by how rare it is in the corpus, so a
 /// question whose distinctive words the corpus never uses ("Venezuela", "sourdough") is declined
 /// even when its common words ("Kremlin", "think") match — or when its score is negligible.
@@ -25,14 +29,19 @@ public struct AbstentionPolicy: Sendable, Equatable {
     public var minimumCoverage: Double
     /// The least score that is answered.
     public var minimumScore: Double
+    /// Below this coverage, a best passage that matches only one of several informative terms is
+    /// not evidence: one shared common word ("language", "market") is how off-topic questions match.
+    public var singleTermCoverage: Double
 
-    public init(minimumCoverage: Double = 0.1, minimumScore: Double = 0.05) {
+    public init(minimumCoverage: Double = 0.1, minimumScore: Double = 0.05, singleTermCoverage: Double = 0.5) {
         self.minimumCoverage = minimumCoverage
         self.minimumScore = minimumScore
+        self.singleTermCoverage = singleTermCoverage
     }
 
     /// Whether `evidence` is too weak to answer from.
     public func declines(_ evidence: Evidence) -> Bool {
         !evidence.unknownNames.isEmpty || evidence.coverage < minimumCoverage || evidence.score < minimumScore
+            || (evidence.matchedTerms < 2 && evidence.coverage < singleTermCoverage)
     }
 }

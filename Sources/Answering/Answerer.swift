@@ -152,11 +152,14 @@ public final class Answerer {
         }
         let matchedTop = Set(top.contributions.filter { $0.field != .expert }.map(\.term))
         var covered = 0.0
+        var matchedTerms = 0
         for (term, terms) in stand {
             let credit = matchedTop.contains(term) ? 1 : (terms.isDisjoint(with: matchedTop) ? 0 : expansionCredit)
             covered += credit * share(term)
+            if credit > 0 { matchedTerms += 1 }
         }
-        return Evidence(coverage: covered / total, score: top.score, unmatched: unmatched, unknownNames: result.query.unknownNames)
+        return Evidence(coverage: covered / total, score: top.score, unmatched: unmatched, unknownNames: result.query.unknownNames,
+                        matchedTerms: matchedTerms)
     }
 
     /// How much of a user term's weight an expansion or correction of it covers.

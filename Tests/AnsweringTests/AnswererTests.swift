@@ -55,6 +55,14 @@ import Testing
         }
     }
 
+    @Test func declinesEverydayQuestionsThatShareOneCommonWord() throws {
+        for question in ["What is the best programming language?", "How does photosynthesis work?", "Is the stock market going up?",
+                         "What are the health benefits of green tea?", "What is the speed of light?", "How do I reset my password?"] {
+            let answer = try answerer.answer(question)
+            #expect(answer.abstained, "answered an off-topic question: \(question)")
+        }
+    }
+
     @Test func declinesNamesTheCorpusNeverMentions() throws {
         let answer = try answerer.answer("What does the Kremlin think about Venezuela?")
         #expect(answer.abstained)
