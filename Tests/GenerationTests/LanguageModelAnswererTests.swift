@@ -95,7 +95,7 @@ enum GenerationStore {
         let started = Date()
         chat.generator?.isCancelled = { Date().timeIntervalSince(started) > 0.5 }
         #expect(throws: LLMError.self) { try chat.ask("Why is Putin so eager to court Trump?") }
-        #expect(Date().timeIntervalSince(started) < 2.5)
+        #expect(Date().timeIntervalSince(started) < 4)
     }
 
     @Test func promptLabelsEachPassageWithExpertAndQuestion() throws {

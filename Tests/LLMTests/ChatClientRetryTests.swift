@@ -57,6 +57,6 @@ import Testing
         let outcome = await ask(testSettings(model: "always:500:\(unique())", maxRetries: 8), cancelAfter: 0.5)
         let error = try #require(outcome.error)
         #expect(error.code == .cancelled)
-        #expect(outcome.elapsed < 1.5)
+        #expect(outcome.elapsed < 4)
     }
 }

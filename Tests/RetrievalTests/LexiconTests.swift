@@ -112,16 +112,8 @@ import Retrieval
 
     // MARK: - The real table
 
-    @Test func realTableLoadsWithinBudget() throws {
-        let clock = ContinuousClock()
-        var lexicon: Lexicon?
-        let elapsed = try clock.measure { lexicon = try Lexicon(contentsOf: Self.tableURL) }
-        let count = lexicon?.headwordCount ?? 0
-        print("lexicon: \(count) headwords loaded in \(elapsed)")
-        #expect(count > 40_000)
-        // Generous bound: debug builds on shared cores are far slower than
-        // the release target of well under 150 ms.
-        #expect(elapsed < .seconds(5))
+    @Test func realTableLoads() throws {
+        #expect(try Lexicon(contentsOf: Self.tableURL).headwordCount > 40_000)
     }
 
     @Test func relationsAreSortedAndWeighted() {

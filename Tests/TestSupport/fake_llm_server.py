@@ -316,7 +316,7 @@ class Handler(BaseHTTPRequestHandler):
     def behave_slow(self, model, stream, args, request, auth, key):
         self.start_stream()
         try:
-            for i in range(10):
+            for i in range(20):
                 self.send_chunk(event(chunk(model, content="piece %d " % i)))
                 time.sleep(0.3)
             self.send_chunk(b"data: [DONE]\n\n")
