@@ -106,11 +106,12 @@ public struct CitationChecker: Sendable {
 
     /// The reply's sentences without markers, each with the marker numbers that belong to it.
     ///
-    /// A marker placed after a sentence's final period ("… president. [1] Next …") belongs to the
-    /// sentence before it, as does a fragment that is only markers.
+    /// Line breaks end sentences too. A marker placed after a sentence's final period ("… president.
+    /// [1] Next …") belongs to the sentence before it, as does a fragment that is only markers.
     static func fragments(of reply: String) -> [(text: String, markers: [Int])] {
         var fragments: [(text: String, markers: [Int])] = []
-        for sentence in SentenceSplitter().split(reply) {
+        let sentences = reply.split(whereSeparator: \.isNewline).flatMap { SentenceSplitter().split(String($0)) }
+        for sentence in sentences {
             var rest = Substring(sentence)
             var leading: [Int] = []
             while rest.first == "[", let close = rest.firstIndex(of: "]") {

@@ -50,6 +50,13 @@ import Testing
         #expect(result.sentences.map(\.citations) == [[1], [2]])
     }
 
+    @Test func lineBreaksEndSentences() {
+        let result = checker.check("Passage one, by A:\nSanctions have hurt the Russian economy badly [1]", passages: passages)
+        #expect(result.sentences.map(\.text) == ["Passage one, by A:", "Sanctions have hurt the Russian economy badly"])
+        #expect(result.sentences.last?.citations == [1])
+        #expect(result.sentences.last?.isSupported == true)
+    }
+
     @Test func shortConnectivesAreLeftAlone() {
         let result = checker.check("Yes. Sanctions hurt the Russian economy [1].", passages: passages)
         #expect(result.sentences.first?.text == "Yes.")
