@@ -11,20 +11,9 @@ public struct LoadedCorpus: Sendable {
 
     /// The distinct experts in order of first appearance, with their passages and questions.
     public var experts: [ExpertSummary] {
-        var summaries: [ExpertSummary] = []
-        var positions: [String: Int] = [:]
-        for passage in passages where !passage.expert.isEmpty {
-            let position = positions[passage.expert] ?? {
-                summaries.append(ExpertSummary(expert: Expert(name: passage.expert, role: passage.role), passages: 0, questions: []))
-                positions[passage.expert] = summaries.count - 1
-                return summaries.count - 1
-            }()
-            summaries[position].passages += 1
-            if !passage.question.isEmpty, !summaries[position].questions.contains(passage.question) {
-                summaries[position].questions.append(passage.question)
-            }
-        }
-        return summaries
+        var tally = ExpertTally()
+        for passage in passages { tally.add(passage) }
+        return tally.summaries
     }
 }
 
@@ -44,7 +33,8 @@ public struct ExpertSummary: Sendable, Equatable {
 
 /// Reads files and folders of documents in any supported format into passages.
 ///
-/// Formats by file name: `.txt` (the interview format), `.md`/`.markdown`, `.jsonl`/`.ndjson`.
+/// Formats by file name: `.txt` (the interview format), `.md`/`.markdown`, `.jsonl`/`.ndjson`
+/// (also gzip-compressed, `.jsonl.gz`, read as a stream).
 /// Folders are searched recursively for those; hidden files and other extensions there are
 /// skipped, but a file named explicitly must be of a supported format. Nothing is returned
 /// unless every file parsed.
@@ -61,6 +51,12 @@ public struct DocumentLoader: Sendable {
     /// The extensions Panelist reads.
     public static let supportedExtensions: Set<String> = ["txt", "md", "markdown", "jsonl", "ndjson"]
 
+    /// Whether `name` is a JSON Lines file, plain or gzip-compressed (`.jsonl.gz`), which is read line by line.
+    public static func isJSONLines(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        return [".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"].contains { lowered.hasSuffix($0) }
+    }
+
     /// Reads every document under `paths`.
     ///
     /// - Parameter paths: Files and folders.
@@ -68,23 +64,10 @@ public struct DocumentLoader: Sendable {
     /// - Throws: `CorpusError` naming the first file that is missing, binary, of an unknown
     ///   format or malformed, or `.empty` when no passage was found at all.
     public func load(_ paths: [URL]) throws -> LoadedCorpus {
-        let files = try paths.flatMap(documentFiles(at:))
+        let stream = try DocumentStream(paths: paths, loader: self)
         var passages: [Passage] = []
-        var hash = ContentHash()
-        for file in files {
-            let data: Data
-            do {
-                data = try Data(contentsOf: file)
-            } catch {
-                throw CorpusError(.unreadable, "cannot read \(file.path): \(Self.reason(error)); check the path and its permissions")
-            }
-            hash.update(fileNamed: file.lastPathComponent, contents: Array(data))
-            passages += try parse(data, name: file.lastPathComponent, path: file.path)
-        }
-        guard !passages.isEmpty else {
-            throw CorpusError(.empty, "no passages found in \(paths.map(\.path).joined(separator: ", ")); give files in the interview text, Markdown or JSON Lines format (see docs/CORPUS.md)")
-        }
-        return LoadedCorpus(passages: passages, files: files, contentHash: hash.hexDigest)
+        let hash = try stream.forEachPassage { passages.append($0) }
+        return LoadedCorpus(passages: passages, files: stream.files, contentHash: hash)
     }
 
     /// Parses one document's bytes according to its file name.
@@ -122,7 +105,7 @@ public struct DocumentLoader: Sendable {
         }
         var files: [URL] = []
         for case let file as URL in enumerator
-        where Self.supportedExtensions.contains(Self.fileExtension(of: file.lastPathComponent)) {
+        where Self.supportedExtensions.contains(Self.fileExtension(of: file.lastPathComponent)) || Self.isJSONLines(file.lastPathComponent) {
             files.append(file)
         }
         return files.sorted { $0.path < $1.path }

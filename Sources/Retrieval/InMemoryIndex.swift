@@ -45,25 +45,11 @@ public struct InMemoryIndex: PostingSource, Sendable {
         lists[field]?[term]
     }
 
-    /// How much the question field counts for each passage: the lead prior.
-    ///
-    /// An answer states its point first and elaborates after, so a match on the question counts
-    /// fully for the first paragraph of an answer and less for each later one:
-    /// `1 / (1 + leadDecay × (position − 1))`, where position counts the consecutive passages of one
-    /// source that answer the same question.
+    /// How much the question field counts for each passage (see `LeadPrior`).
     public static func leadFactors(_ passages: [Passage]) -> [Double] {
-        var factors: [Double] = []
-        var position = 0
-        for (index, passage) in passages.enumerated() {
-            let previous = index > 0 ? passages[index - 1] : nil
-            position = previous?.source == passage.source && previous?.question == passage.question ? position + 1 : 1
-            factors.append(1 / (1 + leadDecay * Double(position - 1)))
-        }
-        return factors
+        var prior = LeadPrior()
+        return passages.map { prior.next($0) }
     }
-
-    /// How fast the lead prior falls with a paragraph's position in its answer.
-    public static let leadDecay = 0.5
 
     /// How often each term occurs in `terms`.
     public static func termCounts(_ terms: [String]) -> [String: Int] {
@@ -84,13 +70,11 @@ public struct InMemoryIndex: PostingSource, Sendable {
         }
         var postings: [String: [Posting]] = [:]
         for (passage, passageCounts) in counts.enumerated() {
-            var weights: [String: Double] = [:]
-            for (term, count) in passageCounts {
-                let idf = TFIDF.inverseDocumentFrequency(documentFrequency: documentFrequency[term] ?? 0, passageCount: passageCount)
-                weights[term] = TFIDF.termFrequency(count) * idf
+            let weights = passageCounts.map { term, count in
+                (term, TFIDF.termFrequency(count) * TFIDF.inverseDocumentFrequency(documentFrequency: documentFrequency[term] ?? 0, passageCount: passageCount))
             }
             let factor = scale?[passage] ?? 1
-            for (term, weight) in TFIDF.normalised(weights) {
+            for (term, weight) in TFIDF.unitVector(weights) {
                 postings[term, default: []].append(Posting(passage: Int32(passage), weight: Float(weight * factor)))
             }
         }

@@ -17,10 +17,14 @@ public enum TFIDF {
         log((1 + Double(passageCount)) / (1 + Double(documentFrequency))) + 1
     }
 
-    /// Scales `weights` to unit length; all-zero input stays zero.
-    public static func normalised<Key>(_ weights: [Key: Double]) -> [Key: Double] {
-        let norm = sqrt(weights.values.reduce(0) { $0 + $1 * $1 })
-        guard norm > 0 else { return weights }
-        return weights.mapValues { $0 / norm }
+    /// Scales one passage's weights to unit length, summing the squares in key order so that the
+    /// result is the same to the last bit however the weights were gathered.
+    ///
+    /// - Returns: The keys with their normalised weights, in key order; all-zero input stays zero.
+    public static func unitVector<Key: Comparable>(_ weights: [(Key, Double)]) -> [(Key, Double)] {
+        let ordered = weights.sorted { $0.0 < $1.0 }
+        let norm = sqrt(ordered.reduce(0) { $0 + $1.1 * $1.1 })
+        guard norm > 0 else { return ordered }
+        return ordered.map { ($0.0, $0.1 / norm) }
     }
 }

@@ -2,19 +2,31 @@ import Corpus
 import Foundation
 import Retrieval
 
-/// Writes a store file from passages, atomically.
+/// Writes a store file from passages, atomically and with memory bounded by the vocabulary, not
+/// the corpus.
 ///
 /// The store is built in a temporary file beside the target, in one transaction, and renamed
 /// over the target only when complete: an interrupted build leaves the previous store intact.
+///
+/// Two passes: the first stores each passage, counts document frequencies and spills each
+/// passage's term counts to a scratch file; the second, with every document frequency known,
+/// weighs each passage's vector once and gathers posting lists in runs of at most
+/// `runPostings` postings, which are merged term by term into the store. The weights are
+/// exactly those of `InMemoryIndex`.
 public struct StoreBuilder: Sendable {
     let analyzer: Analyzer
     let lexicon: Lexicon?
+    /// How many postings are held in memory before a run is written out.
+    public var runPostings: Int
+    /// How often, in seconds, `progress` is called during a build.
+    public var progressInterval: Double = 1
 
     /// A builder that analyses text with `analyzer` and, given a `lexicon`, stores the query
     /// expansions that lead to the corpus's terms.
-    public init(analyzer: Analyzer = Analyzer(), lexicon: Lexicon? = nil) {
+    public init(analyzer: Analyzer = Analyzer(), lexicon: Lexicon? = nil, runPostings: Int = 4_000_000) {
         self.analyzer = analyzer
         self.lexicon = lexicon
+        self.runPostings = runPostings
     }
 
     /// What a build produced.
@@ -24,25 +36,29 @@ public struct StoreBuilder: Sendable {
         public var terms: Int
         /// How many query-expansion entries were stored.
         public var expansions: Int
+        /// How many runs of postings were written out and merged (0 when all fitted in memory).
+        public var runs: Int
     }
 
     /// Indexes `corpus` into a new store at `path`, replacing any file there.
     ///
     /// - Parameters:
-    ///   - corpus: The passages and the hash of their input.
+    ///   - corpus: The passages, read once, in order.
     ///   - path: Where the store goes; its folder is created if needed.
     ///   - origin: What the corpus is: `StoreMeta.bundledOrigin` or the paths it was read from.
+    ///   - progress: Called about every `progressInterval` seconds while the build runs.
     /// - Returns: Counts of what was written.
-    /// - Throws: `DatabaseError` or a file-system error; the file at `path` is then untouched.
+    /// - Throws: `DatabaseError`, `CorpusError` or a file-system error; the file at `path` is then untouched.
     @discardableResult
-    public func build(_ corpus: LoadedCorpus, at path: String, origin: String) throws -> Summary {
+    public func build(_ corpus: some PassageSequence, at path: String, origin: String,
+                      progress: ((BuildProgress) -> Void)? = nil) throws -> Summary {
         let target = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = target.deletingLastPathComponent()
             .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         try? FileManager.default.removeItem(at: temporary)
         do {
-            let summary = try write(corpus, origin: origin, to: temporary.path)
+            let summary = try write(corpus, origin: origin, to: temporary.path, progress: progress)
             guard rename(temporary.path, target.path) == 0 else {
                 throw DatabaseError(.sqlite, message: "cannot move the new store into place at \(path): \(String(cString: strerror(errno)))")
             }
@@ -53,81 +69,198 @@ public struct StoreBuilder: Sendable {
         }
     }
 
-    func write(_ corpus: LoadedCorpus, origin: String, to path: String) throws -> Summary {
-        let index = InMemoryIndex(passages: corpus.passages, analyzer: analyzer)
-        let experts = corpus.experts
+    /// Calls `report` at most every `progressInterval` seconds.
+    final class Meter {
+        let interval: Double
+        let report: ((BuildProgress) -> Void)?
+        var started = Date()
+        var last = Date()
+
+        init(interval: Double, report: ((BuildProgress) -> Void)?) {
+            self.interval = interval
+            self.report = report
+        }
+
+        func begin() {
+            started = Date()
+            last = started
+        }
+
+        func tick(_ progress: @autoclosure () -> BuildProgress, force: Bool = false) {
+            guard let report else { return }
+            let now = Date()
+            guard force || now.timeIntervalSince(last) >= interval else { return }
+            last = now
+            report(progress())
+        }
+
+        var elapsed: Double { Date().timeIntervalSince(started) }
+    }
+
+    func write(_ corpus: some PassageSequence, origin: String, to path: String, progress: ((BuildProgress) -> Void)?) throws -> Summary {
         let database = try Database(path: path, mode: .readWrite)
         try database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
         try Schema.migrate(database)
-        var termCount = 0
-        var expansionCount = 0
-        try database.transaction {
+        let spill = try SpillFile(path: path + ".counts")
+        let meter = Meter(interval: progressInterval, report: progress)
+        return try database.transaction {
+            var fields = [FieldTerms](repeating: FieldTerms(), count: Field.allCases.count)
+            var experts = ExpertTally()
+            var prior = LeadPrior()
+            var count = 0
             let insertPassage = try database.statement(
                 "INSERT INTO passages(doc, id, expert, role, question, text, source, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-            for (doc, passage) in corpus.passages.enumerated() {
+            let contentHash = try corpus.forEachPassage { passage in
                 insertPassage.reset()
-                try insertPassage.bind(doc, passage.id, passage.expert, passage.role, passage.question, passage.text, passage.source, passage.ordinal)
+                try insertPassage.bind(count, passage.id, passage.expert, passage.role, passage.question, passage.text, passage.source, passage.ordinal)
                 try insertPassage.run()
-            }
-            let insertTerm = try database.statement("INSERT INTO terms(field, term, df, max_weight, postings) VALUES (?, ?, ?, ?, ?)")
-            for field in Field.allCases {
-                for (term, list) in (index.lists[field] ?? [:]).sorted(by: { $0.key < $1.key }) {
-                    insertTerm.reset()
-                    try insertTerm.bind(field.rawValue, term, list.documentFrequency, Double(list.maxWeight), PostingCodec.encode(list.postings))
-                    try insertTerm.run()
-                    termCount += 1
-                }
-            }
-            var vocabulary: [String: Int] = [:]
-            for field in Field.allCases {
-                for (term, list) in index.lists[field] ?? [:] {
-                    vocabulary[term] = max(vocabulary[term] ?? 0, field == .text ? list.documentFrequency : 0)
-                }
-            }
-            let insertWord = try database.statement("INSERT INTO vocabulary(term, df, name) VALUES (?, ?, ?)")
-            for (term, df) in vocabulary.sorted(by: { $0.key < $1.key }) {
-                insertWord.reset()
-                try insertWord.bind(term, df, index.names.contains(term) ? 1 : 0)
-                try insertWord.run()
-            }
-            if let lexicon {
-                let table = ExpansionTable(lexicon: lexicon, vocabulary: Set(vocabulary.keys), analyzer: analyzer)
-                let insertExpansion = try database.statement("INSERT INTO expansions(key, term, weight, kind, word) VALUES (?, ?, ?, ?, ?)")
-                for (key, entries) in table.entries.sorted(by: { $0.key < $1.key }) {
-                    for entry in entries {
-                        insertExpansion.reset()
-                        try insertExpansion.bind(key, entry.term, entry.weight, entry.kind.rawValue, entry.word)
-                        try insertExpansion.run()
-                        expansionCount += 1
+                experts.add(passage)
+                try spill.write(prior.next(passage).bitPattern)
+                for field in Field.allCases {
+                    let tokens = analyzer.tokens(field.content(of: passage))
+                    if field == .text {
+                        for token in tokens { fields[field.rawValue].countOccurrence(of: token.term, capitalized: token.isCapitalized) }
+                    }
+                    let counts = InMemoryIndex.termCounts(tokens.map(\.term))
+                    try spill.write(UInt64(counts.count))
+                    for (term, termCount) in counts {
+                        let id = fields[field.rawValue].id(of: term)
+                        fields[field.rawValue].countPassage(id)
+                        try spill.write(UInt64(id))
+                        try spill.write(UInt64(termCount))
                     }
                 }
-                let insertDictionaryWord = try database.statement("INSERT INTO dictionary(term) VALUES (?)")
-                for term in ExpansionTable.dictionary(of: lexicon, analyzer: analyzer).sorted() {
-                    insertDictionaryWord.reset()
-                    try insertDictionaryWord.bind(term)
-                    try insertDictionaryWord.run()
+                count += 1
+                if count & 255 == 0 {
+                    meter.tick(BuildProgress(phase: .reading, passages: count, total: corpus.knownCount, fraction: corpus.fractionRead, elapsed: meter.elapsed))
                 }
             }
-            let insertExpert = try database.statement("INSERT INTO experts(rank, name, role, passages, questions) VALUES (?, ?, ?, ?, ?)")
-            for (rank, summary) in experts.enumerated() {
-                insertExpert.reset()
-                try insertExpert.bind(rank, summary.expert.name, summary.expert.role, summary.passages, summary.questions.joined(separator: "\n"))
-                try insertExpert.run()
+            meter.tick(BuildProgress(phase: .reading, passages: count, total: count, fraction: 1, elapsed: meter.elapsed), force: true)
+            try spill.rewindForReading()
+            let runs = try gatherPostings(from: spill, fields: fields, passageCount: count, meter: meter)
+            let termCount = try writeTerms(runs, fields: fields, database: database)
+            meter.tick(BuildProgress(phase: .writing, passages: count, total: count, fraction: nil, elapsed: meter.elapsed), force: true)
+            let vocabulary = try writeVocabulary(fields, database: database)
+            let expansionCount = try writeExpansions(vocabulary: vocabulary, database: database)
+            try writeExperts(experts.summaries, database: database)
+            try writeMeta(passageCount: count, contentHash: contentHash, origin: origin, database: database)
+            return Summary(passages: count, experts: experts.summaries.count, terms: termCount, expansions: expansionCount, runs: runs.runsWritten)
+        }
+    }
+
+    /// The second pass: each passage's L2-normalised vector per field, from its spilled counts.
+    func gatherPostings(from spill: SpillFile, fields: [FieldTerms], passageCount: Int, meter: Meter) throws -> PostingRuns {
+        let runs = PostingRuns(termCounts: fields.map(\.terms.count), limit: runPostings)
+        let ranks = fields.map { $0.ranks() }
+        let idf = fields.map { terms in
+            terms.documentFrequency.map { TFIDF.inverseDocumentFrequency(documentFrequency: Int($0), passageCount: passageCount) }
+        }
+        meter.begin()
+        var weights: [(Int32, Double)] = []
+        for doc in 0..<passageCount {
+            let lead = Double(bitPattern: try spill.read())
+            for field in Field.allCases {
+                let f = field.rawValue
+                weights.removeAll(keepingCapacity: true)
+                for _ in 0..<Int(try spill.read()) {
+                    let id = Int(try spill.read())
+                    let termCount = Int(try spill.read())
+                    weights.append((ranks[f][id], TFIDF.termFrequency(termCount) * idf[f][id]))
+                }
+                let factor = field == .question ? lead : 1
+                for (rank, weight) in TFIDF.unitVector(weights) {
+                    try runs.append(Posting(passage: Int32(doc), weight: Float(weight * factor)), field: f, term: rank)
+                }
             }
-            let insertMeta = try database.statement("INSERT INTO meta(key, value) VALUES (?, ?)")
-            for (key, value) in [
-                (StoreMeta.passageCount, String(corpus.passages.count)),
-                (StoreMeta.contentHash, corpus.contentHash),
-                (StoreMeta.analyzer, StoreMeta.analyzerVersion),
-                (StoreMeta.origin, origin),
-                (StoreMeta.builtAt, ISO8601DateFormatter().string(from: Date())),
-            ] {
-                insertMeta.reset()
-                try insertMeta.bind(key, value)
-                try insertMeta.run()
+            if doc & 255 == 0 {
+                meter.tick(BuildProgress(phase: .weighing, passages: doc, total: passageCount, fraction: nil, elapsed: meter.elapsed))
             }
         }
-        return Summary(passages: corpus.passages.count, experts: experts.count, terms: termCount, expansions: expansionCount)
+        return runs
+    }
+
+    func writeTerms(_ runs: PostingRuns, fields: [FieldTerms], database: Database) throws -> Int {
+        let sortedTerms = fields.map { $0.terms.sorted() }
+        let insertTerm = try database.statement("INSERT INTO terms(field, term, df, max_weight, postings) VALUES (?, ?, ?, ?, ?)")
+        var termCount = 0
+        try runs.merge { field, rank, postings in
+            let list = PostingList(postings: postings)
+            insertTerm.reset()
+            try insertTerm.bind(field, sortedTerms[field][Int(rank)], list.documentFrequency, Double(list.maxWeight), PostingCodec.encode(list.postings))
+            try insertTerm.run()
+            termCount += 1
+        }
+        return termCount
+    }
+
+    /// Writes every term of any field with its text-field document frequency and name flag.
+    ///
+    /// - Returns: The vocabulary.
+    func writeVocabulary(_ fields: [FieldTerms], database: Database) throws -> Set<String> {
+        var vocabulary: [String: Int] = [:]
+        for field in Field.allCases {
+            let terms = fields[field.rawValue]
+            for (id, term) in terms.terms.enumerated() {
+                vocabulary[term] = max(vocabulary[term] ?? 0, field == .text ? Int(terms.documentFrequency[id]) : 0)
+            }
+        }
+        let names = fields[Field.text.rawValue].names
+        let insertWord = try database.statement("INSERT INTO vocabulary(term, df, name) VALUES (?, ?, ?)")
+        for (term, df) in vocabulary.sorted(by: { $0.key < $1.key }) {
+            insertWord.reset()
+            try insertWord.bind(term, df, names.contains(term) ? 1 : 0)
+            try insertWord.run()
+        }
+        return Set(vocabulary.keys)
+    }
+
+    /// Writes the expansions of the lexicon narrowed to `vocabulary`, and the dictionary.
+    ///
+    /// - Returns: How many expansion entries were written.
+    func writeExpansions(vocabulary: Set<String>, database: Database) throws -> Int {
+        guard let lexicon else { return 0 }
+        var expansionCount = 0
+        let table = ExpansionTable(lexicon: lexicon, vocabulary: vocabulary, analyzer: analyzer)
+        let insertExpansion = try database.statement("INSERT INTO expansions(key, term, weight, kind, word) VALUES (?, ?, ?, ?, ?)")
+        for (key, entries) in table.entries.sorted(by: { $0.key < $1.key }) {
+            for entry in entries {
+                insertExpansion.reset()
+                try insertExpansion.bind(key, entry.term, entry.weight, entry.kind.rawValue, entry.word)
+                try insertExpansion.run()
+                expansionCount += 1
+            }
+        }
+        let insertDictionaryWord = try database.statement("INSERT INTO dictionary(term) VALUES (?)")
+        for term in ExpansionTable.dictionary(of: lexicon, analyzer: analyzer).sorted() {
+            insertDictionaryWord.reset()
+            try insertDictionaryWord.bind(term)
+            try insertDictionaryWord.run()
+        }
+        return expansionCount
+    }
+
+    func writeExperts(_ experts: [ExpertSummary], database: Database) throws {
+        let insertExpert = try database.statement("INSERT INTO experts(rank, name, role, passages, questions) VALUES (?, ?, ?, ?, ?)")
+        for (rank, summary) in experts.enumerated() {
+            insertExpert.reset()
+            try insertExpert.bind(rank, summary.expert.name, summary.expert.role, summary.passages, summary.questions.joined(separator: "\n"))
+            try insertExpert.run()
+        }
+    }
+
+    func writeMeta(passageCount: Int, contentHash: String, origin: String, database: Database) throws {
+        let insertMeta = try database.statement("INSERT INTO meta(key, value) VALUES (?, ?)")
+        for (key, value) in [
+            (StoreMeta.passageCount, String(passageCount)),
+            (StoreMeta.contentHash, contentHash),
+            (StoreMeta.analyzer, StoreMeta.analyzerVersion),
+            (StoreMeta.origin, origin),
+            (StoreMeta.builtAt, ISO8601DateFormatter().string(from: Date())),
+        ] {
+            insertMeta.reset()
+            try insertMeta.bind(key, value)
+            try insertMeta.run()
+        }
     }
 }
 

@@ -1,0 +1,6 @@
+#ifndef PANELIST_CZLIB_SHIM_H
+#define PANELIST_CZLIB_SHIM_H
+
+#include <zlib.h>
+
+#endif

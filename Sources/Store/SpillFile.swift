@@ -1,0 +1,79 @@
+import Foundation
+
+/// A scratch file of unsigned varints, written once and then read back from the start.
+///
+/// The file is unlinked as soon as it is opened, so it disappears with the process however the
+/// process ends; only the open descriptor keeps it alive.
+final class SpillFile {
+    private let file: UnsafeMutablePointer<FILE>
+    private var buffer: [UInt8] = []
+    private var readOffset = 0
+    private let bufferSize = 1 << 20
+
+    /// Creates the scratch file at `path` (which must not be in use) and unlinks it at once.
+    init(path: String) throws {
+        guard let file = fopen(path, "w+b") else {
+            throw DatabaseError(.sqlite, message: "cannot create the scratch file \(path): \(String(cString: strerror(errno)))")
+        }
+        unlink(path)
+        self.file = file
+        buffer.reserveCapacity(bufferSize)
+    }
+
+    deinit {
+        fclose(file)
+    }
+
+    /// Appends `value`.
+    func write(_ value: UInt64) throws {
+        var rest = value
+        while rest >= 0x80 {
+            buffer.append(UInt8(rest & 0x7f) | 0x80)
+            rest >>= 7
+        }
+        buffer.append(UInt8(rest))
+        if buffer.count >= bufferSize { try flush() }
+    }
+
+    private func flush() throws {
+        let written = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        guard written == buffer.count else {
+            throw DatabaseError(.sqlite, message: "cannot write the build's scratch file: \(String(cString: strerror(errno)))")
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Ends writing and rewinds for reading.
+    func rewindForReading() throws {
+        try flush()
+        rewind(file)
+        readOffset = 0
+    }
+
+    /// The next value.
+    ///
+    /// - Throws: when the file ends in the middle of what was written.
+    func read() throws -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            if readOffset == buffer.count { try refill() }
+            let byte = buffer[readOffset]
+            readOffset += 1
+            value |= UInt64(byte & 0x7f) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    private func refill() throws {
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: repeatElement(0, count: bufferSize))
+        let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+        buffer.removeLast(bufferSize - count)
+        readOffset = 0
+        guard count > 0 else {
+            throw DatabaseError(.sqlite, message: "the build's scratch file ended early")
+        }
+    }
+}
