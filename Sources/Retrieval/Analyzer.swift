@@ -47,7 +47,7 @@ public struct Analyzer: Sendable {
     public func tokens(_ text: String) -> [Token] {
         var tokens: [Token] = []
         var position = 0
-        let hasLowercase = text.unicodeScalars.contains { $0.properties.isLowercase }
+        let hasLowercase = text.unicodeScalars.contains { $0.isASCII ? (97...122).contains($0.value) : $0.properties.isLowercase }
         for chunk in Self.chunks(text) {
             let parts = Self.compoundParts(chunk)
             var joined = ""
@@ -56,7 +56,7 @@ public struct Analyzer: Sendable {
                 guard let word = Self.normalise(part) else { continue }
                 position += 1
                 joined += word.text
-                if word.text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) { alphabeticParts += 1 }
+                if word.text.unicodeScalars.allSatisfy({ $0.isASCII ? (97...122).contains($0.value | 0x20) : $0.properties.isAlphabetic }) { alphabeticParts += 1 }
                 let isAcronym = word.isAbbreviation
                     || (hasLowercase && part.count >= 2 && part.allSatisfy { $0.properties.isUppercase } && stopWords.contains(word.text))
                 let isCapitalized = part.first?.properties.isUppercase ?? false
@@ -80,7 +80,7 @@ public struct Analyzer: Sendable {
 
     /// Stems a folded word unless it holds digits.
     public func stem(_ word: String) -> String {
-        word.unicodeScalars.contains(where: { $0.properties.numericType != nil }) ? word : stemmer.stem(word)
+        word.unicodeScalars.contains(where: { $0.isASCII ? Self.isDigit($0) : $0.properties.numericType != nil }) ? word : stemmer.stem(word)
     }
 
     /// Runs of scalars between separators. Kept inside a chunk: letters, digits, apostrophes,
@@ -167,8 +167,13 @@ public struct Analyzer: Sendable {
         }
     }
 
+    /// Whether `scalar` is a letter or a digit; ASCII is decided without the Unicode property tables.
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        if scalar.isASCII {
+            let lowered = scalar.value | 0x20
+            return (48...57).contains(scalar.value) || (97...122).contains(lowered)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
