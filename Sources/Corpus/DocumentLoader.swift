@@ -9,6 +9,13 @@ public struct LoadedCorpus: Sendable {
     /// A hash of the files' names and bytes: equal hashes mean the same input.
     public var contentHash: String
 
+    /// A corpus of `passages` read from `files`, whose input hashes to `contentHash`.
+    public init(passages: [Passage], files: [URL], contentHash: String) {
+        self.passages = passages
+        self.files = files
+        self.contentHash = contentHash
+    }
+
     /// The distinct experts in order of first appearance, with their passages and questions.
     public var experts: [ExpertSummary] {
         var tally = ExpertTally()

@@ -1,0 +1,78 @@
+import Corpus
+import Foundation
+import Testing
+
+@Suite struct LineReaderTests {
+    func folder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("panelist-lines-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Compresses `file` with the system's gzip, keeping the original.
+    func gzip(_ file: URL) throws -> URL {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["gzip", "-k", "-f", file.path]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        return file.appendingPathExtension("gz")
+    }
+
+    func lines(of path: String, chunkSize: Int = 1 << 18) throws -> [String] {
+        let reader = try LineReader(path: path, chunkSize: chunkSize)
+        var lines: [String] = []
+        while let line = try reader.nextLine() { lines.append(String(decoding: line, as: UTF8.self)) }
+        return lines
+    }
+
+    @Test func readsPlainAndGzipFilesAlikeAcrossChunkBoundaries() throws {
+        let file = try folder().appendingPathComponent("lines.jsonl")
+        let expected = (0..<500).map { "line \($0) " + String(repeating: "x", count: $0 % 37) }
+        try (expected.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let compressed = try gzip(file)
+        #expect(try lines(of: file.path, chunkSize: 16) == expected)
+        #expect(try lines(of: compressed.path, chunkSize: 16) == expected)
+        #expect(try lines(of: compressed.path) == expected)
+    }
+
+    @Test func lastLineWithoutNewlineIsKept() throws {
+        let file = try folder().appendingPathComponent("a.jsonl")
+        try "one\ntwo".write(to: file, atomically: true, encoding: .utf8)
+        #expect(try lines(of: try gzip(file).path) == ["one", "two"])
+    }
+
+    @Test func truncatedGzipIsAnError() throws {
+        let file = try folder().appendingPathComponent("big.jsonl")
+        try (0..<5000).map { "{\"text\": \"passage \($0) about wheat and tariffs\"}" }.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let compressed = try gzip(file)
+        let data = try Data(contentsOf: compressed)
+        try data.prefix(data.count / 2).write(to: compressed)
+        #expect(throws: CorpusError.self) { _ = try lines(of: compressed.path) }
+    }
+
+    @Test func compressedJSONLinesLoadLikeThePlainFile() throws {
+        let file = try folder().appendingPathComponent("bulk.jsonl")
+        try "{\"text\": \"First.\", \"id\": \"a\"}\n\n{\"text\": \"Second.\", \"expert\": \"Ann Lee, economist\"}\n".write(to: file, atomically: true, encoding: .utf8)
+        let compressed = try gzip(file)
+        let plain = try DocumentLoader().load([file])
+        let unpacked = try DocumentLoader().load([compressed])
+        #expect(unpacked.passages == plain.passages)
+        #expect(unpacked.passages.map(\.id) == ["a", "bulk:3"])
+        let stream = try DocumentStream(paths: [compressed])
+        var count = 0
+        _ = try stream.forEachPassage { _ in count += 1 }
+        #expect(count == 2)
+        #expect(stream.fractionRead == 1)
+    }
+
+    @Test func foldersIncludeCompressedJSONLines() throws {
+        let root = try folder()
+        let file = root.appendingPathComponent("x.jsonl")
+        try "{\"text\": \"Only.\"}\n".write(to: file, atomically: true, encoding: .utf8)
+        _ = try gzip(file)
+        try FileManager.default.removeItem(at: file)
+        #expect(try DocumentLoader().load([root]).passages.map(\.text) == ["Only."])
+    }
+}
