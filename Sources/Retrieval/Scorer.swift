@@ -96,21 +96,38 @@ public struct Scorer: Sendable {
     }
 
     /// The `k` best passages for a planned query (see `search`).
+    ///
+    /// Ranks document at a time with MaxScore pruning (see `MaxScore`); the result is exactly that
+    /// of scoring every posting. Entries with a non-positive weight, which no bound covers, are
+    /// scored exhaustively instead.
     public func rank(_ plan: Plan, k: Int, allowed: Set<Int32>? = nil, explain: Bool = false) -> [Hit] {
-        var scores: [Int32: Double] = [:]
-        for entry in plan.entries {
-            for posting in entry.list.postings where allowed?.contains(posting.passage) ?? true {
-                scores[posting.passage, default: 0] += entry.weight * Double(posting.weight)
-            }
-        }
-        var top = TopK(k: k)
-        for (passage, score) in scores where score > 0 {
-            top.insert(score: score, passage: passage)
+        let top: TopK
+        if plan.entries.allSatisfy({ $0.weight > 0 }) {
+            top = MaxScore(lists: plan.entries.map(\.list.postings), weights: plan.entries.map(\.weight),
+                           maxWeights: plan.entries.map(\.list.maxWeight)).top(k, allowed: allowed)
+        } else {
+            top = Self.exhaustive(plan, k: k, allowed: allowed)
         }
         return top.sorted().map { item in
             Hit(passage: item.passage, score: item.score,
                 contributions: explain ? Self.contributions(of: item.passage, in: plan) : [])
         }
+    }
+
+    /// Scores every posting of the plan into one dense array, then keeps the best `k`.
+    static func exhaustive(_ plan: Plan, k: Int, allowed: Set<Int32>?) -> TopK {
+        let passages = Int(plan.entries.map { $0.list.postings.last?.passage ?? -1 }.max() ?? -1) + 1
+        var scores = [Double](repeating: 0, count: passages)
+        for entry in plan.entries {
+            for posting in entry.list.postings where allowed?.contains(posting.passage) ?? true {
+                scores[Int(posting.passage)] += entry.weight * Double(posting.weight)
+            }
+        }
+        var top = TopK(k: k)
+        for (passage, score) in scores.enumerated() where score > 0 {
+            top.insert(score: score, passage: Int32(passage))
+        }
+        return top
     }
 
     /// Every entry of `plan` that matched `passage`, largest first.

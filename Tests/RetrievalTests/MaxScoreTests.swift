@@ -1,0 +1,68 @@
+import Corpus
+import Foundation
+import Retrieval
+import Testing
+
+/// MaxScore pruning returns exactly what scoring every posting returns.
+@Suite struct MaxScoreTests {
+    /// Scores every posting into a dictionary, as the scorer did before pruning.
+    func exhaustive(_ plan: Scorer.Plan, k: Int, allowed: Set<Int32>?) -> [(score: Double, passage: Int32)] {
+        var scores: [Int32: Double] = [:]
+        for entry in plan.entries {
+            for posting in entry.list.postings where allowed?.contains(posting.passage) ?? true {
+                scores[posting.passage, default: 0] += entry.weight * Double(posting.weight)
+            }
+        }
+        var top = TopK(k: k)
+        for (passage, score) in scores where score > 0 { top.insert(score: score, passage: passage) }
+        return top.sorted()
+    }
+
+    /// Passages with Zipf-like word choice over a few hundred words, duplicates included for ties.
+    func corpus() -> [Passage] {
+        var state: UInt64 = 42
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        let words = (0..<300).map { "w\($0)x" }
+        var passages = (0..<1500).map { index in
+            let length = 5 + next() % 40
+            let text: [String] = (0..<length).map { _ in
+                let share = Double(next() % 1000) / 1000
+                return words[Int(Double(words.count) * share * share * share)]
+            }
+            return Passage(id: "p\(index)", expert: "", role: "", question: index % 4 == 0 ? text.prefix(3).joined(separator: " ") : "",
+                           text: text.joined(separator: " "), source: "s\(index / 10)", ordinal: index)
+        }
+        passages += passages.prefix(50).enumerated().map { offset, passage in
+            var copy = passage
+            copy.id = "dup\(offset)"
+            return copy
+        }
+        return passages
+    }
+
+    @Test func prunedRankingEqualsExhaustiveScoring() throws {
+        let index = InMemoryIndex(passages: corpus())
+        let scorer = Scorer()
+        var state: UInt64 = 9
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        var checked = 0
+        for _ in 0..<300 {
+            let words = (0..<(1 + next() % 8)).map { _ in "w\(next() % 300)x" }
+            let plan = try scorer.plan(Query(text: words.joined(separator: " "), analyzer: Analyzer()), in: index)
+            for k in [1, 3, 10, 50] {
+                let allowed: Set<Int32>? = next() % 4 == 0 ? Set((0..<600).map { _ in Int32(next() % 1550) }) : nil
+                let pruned = scorer.rank(plan, k: k, allowed: allowed).map { "\($0.passage):\($0.score)" }
+                let reference = exhaustive(plan, k: k, allowed: allowed).map { "\($0.passage):\($0.score)" }
+                #expect(pruned == reference, "\(words) k=\(k)")
+                checked += 1
+            }
+        }
+        #expect(checked == 1200)
+    }
+}
