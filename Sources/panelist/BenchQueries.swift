@@ -1,0 +1,34 @@
+import Answering
+import ArgumentParser
+import Evaluation
+import Foundation
+
+extension Panelist {
+    struct BenchQueries: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "bench-queries",
+            abstract: "Time searches of a query file in one process and print JSON (used by scripts/benchmark.py).",
+            shouldDisplay: false)
+
+        @Argument(help: "Queries, JSON Lines with \"qid\" and \"query\".")
+        var file: String
+
+        @Option(name: .customLong("k"), help: "How many passages each query returns.")
+        var k = 10
+
+        @Flag(help: "Search only the words typed: no synonyms, aliases or spelling corrections.")
+        var literal = false
+
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            var settings = RetrievalSettings()
+            if literal {
+                settings.lexicalExpansion = false
+                settings.typoTolerance = false
+            }
+            let retriever = try Retriever(store: storeOptions.open(), settings: settings)
+            try Output.printJSON(QueryTiming.run(QueryTiming.load(from: URL(fileURLWithPath: file)), retriever: retriever, k: k))
+        }
+    }
+}
