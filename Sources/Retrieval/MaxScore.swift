@@ -9,7 +9,11 @@
 ///
 /// - Complexity: O(p) for p postings of the essential lists, plus O(log) searches in the others.
 struct MaxScore {
-    let lists: [[Posting]]
+    /// Every list's passages and weights, concatenated: list `i` spans `starts[i]..<ends[i]`.
+    private let passages: [Int32]
+    private let postingWeights: [Float]
+    private let starts: [Int]
+    private let ends: [Int]
     let weights: [Double]
     /// Lists by ascending bound.
     private let order: [Int]
@@ -19,7 +23,25 @@ struct MaxScore {
     private static let slack = 1e-9
 
     init(lists: [[Posting]], weights: [Double], maxWeights: [Float]) {
-        self.lists = lists
+        var passages: [Int32] = []
+        var postingWeights: [Float] = []
+        var starts: [Int] = []
+        var ends: [Int] = []
+        let total = lists.reduce(0) { $0 + $1.count }
+        passages.reserveCapacity(total)
+        postingWeights.reserveCapacity(total)
+        for list in lists {
+            starts.append(passages.count)
+            for posting in list {
+                passages.append(posting.passage)
+                postingWeights.append(posting.weight)
+            }
+            ends.append(passages.count)
+        }
+        self.passages = passages
+        self.postingWeights = postingWeights
+        self.starts = starts
+        self.ends = ends
         self.weights = weights
         let bounds = zip(weights, maxWeights).map { $0 * Double($1) }
         order = bounds.indices.sorted { bounds[$0] < bounds[$1] }
@@ -32,62 +54,70 @@ struct MaxScore {
     func top(_ k: Int, allowed: Set<Int32>?) -> TopK {
         var top = TopK(k: k)
         guard k > 0 else { return top }
-        var cursor = [Int](repeating: 0, count: lists.count)
-        var firstEssential = 0
-        while true {
-            // The next candidate: the smallest passage at an essential list's cursor.
-            var candidate = Int32.max
-            for position in firstEssential..<order.count {
-                let list = order[position]
-                if cursor[list] < lists[list].count { candidate = min(candidate, lists[list][cursor[list]].passage) }
-            }
-            guard candidate != .max else { return top }
-            var bound = prefix[firstEssential]
-            for position in firstEssential..<order.count {
-                let list = order[position]
-                if cursor[list] < lists[list].count, lists[list][cursor[list]].passage == candidate {
-                    bound += weights[list] * Double(lists[list][cursor[list]].weight)
-                }
-            }
-            let threshold = top.threshold ?? 0
-            if bound * (1 + Self.slack) >= threshold, allowed?.contains(candidate) ?? true {
-                var score = 0.0
-                for list in lists.indices {
-                    advance(&cursor[list], in: lists[list], to: candidate)
-                    if cursor[list] < lists[list].count, lists[list][cursor[list]].passage == candidate {
-                        score += weights[list] * Double(lists[list][cursor[list]].weight)
+        var cursors = starts
+        passages.withUnsafeBufferPointer { passages in
+            postingWeights.withUnsafeBufferPointer { postingWeights in
+                cursors.withUnsafeMutableBufferPointer { cursor in
+                var firstEssential = 0
+                let count = weights.count
+                while true {
+                    // The next candidate: the smallest passage at an essential list's cursor.
+                    var candidate = Int32.max
+                    for position in firstEssential..<count {
+                        let list = order[position]
+                        if cursor[list] < ends[list] { candidate = min(candidate, passages[cursor[list]]) }
+                    }
+                    guard candidate != .max else { return }
+                    var bound = prefix[firstEssential]
+                    for position in firstEssential..<count {
+                        let list = order[position]
+                        if cursor[list] < ends[list], passages[cursor[list]] == candidate {
+                            bound += weights[list] * Double(postingWeights[cursor[list]])
+                        }
+                    }
+                    if bound * (1 + Self.slack) >= top.threshold ?? 0, allowed?.contains(candidate) ?? true {
+                        var score = 0.0
+                        for list in 0..<count {
+                            cursor[list] = Self.advance(cursor[list], to: candidate, end: ends[list], in: passages)
+                            if cursor[list] < ends[list], passages[cursor[list]] == candidate {
+                                score += weights[list] * Double(postingWeights[cursor[list]])
+                            }
+                        }
+                        if score > 0 {
+                            top.insert(score: score, passage: candidate)
+                            if let threshold = top.threshold {
+                                while firstEssential < count, prefix[firstEssential + 1] * (1 + Self.slack) < threshold { firstEssential += 1 }
+                            }
+                        }
+                    }
+                    for position in firstEssential..<count {
+                        let list = order[position]
+                        if cursor[list] < ends[list], passages[cursor[list]] == candidate { cursor[list] += 1 }
                     }
                 }
-                if score > 0 {
-                    top.insert(score: score, passage: candidate)
-                    if let threshold = top.threshold {
-                        while firstEssential < order.count, prefix[firstEssential + 1] * (1 + Self.slack) < threshold { firstEssential += 1 }
-                    }
                 }
-            }
-            for position in firstEssential..<order.count {
-                let list = order[position]
-                if cursor[list] < lists[list].count, lists[list][cursor[list]].passage == candidate { cursor[list] += 1 }
             }
         }
+        return top
     }
 
-    /// Moves `cursor` to the first posting of `list` at or after `passage`, galloping then bisecting.
-    private func advance(_ cursor: inout Int, in list: [Posting], to passage: Int32) {
-        guard cursor < list.count, list[cursor].passage < passage else { return }
+    /// The first position at or after `cursor` (and before `end`) whose passage is at least
+    /// `passage`, galloping then bisecting.
+    private static func advance(_ cursor: Int, to passage: Int32, end: Int, in passages: UnsafeBufferPointer<Int32>) -> Int {
+        guard cursor < end, passages[cursor] < passage else { return cursor }
         var step = 1
         var low = cursor
         var high = cursor + 1
-        while high < list.count, list[high].passage < passage {
+        while high < end, passages[high] < passage {
             low = high
             step *= 2
             high = low + step
         }
-        high = min(high, list.count)
+        high = min(high, end)
         while low < high {
             let middle = (low + high) / 2
-            if list[middle].passage < passage { low = middle + 1 } else { high = middle }
+            if passages[middle] < passage { low = middle + 1 } else { high = middle }
         }
-        cursor = low
+        return low
     }
 }
