@@ -276,6 +276,7 @@ public enum StoreMeta {
     public static let origin = "origin"
     /// The origin of a store built from the bundled corpus.
     public static let bundledOrigin = "bundled"
-    /// The current analysis: Unicode folding, Snowball stop words, Porter2 stemming, compounds.
-    public static let analyzerVersion = "fold+snowball-stop+porter2+compounds+lead+wordnet+affix/5"
+    /// The current analysis: Unicode folding, Snowball stop words, Porter2 stemming, compounds;
+    /// /6: passage vectors normalised with their squares summed in term order (`TFIDF.unitVector`).
+    public static let analyzerVersion = "fold+snowball-stop+porter2+compounds+lead+wordnet+affix/6"
 }
