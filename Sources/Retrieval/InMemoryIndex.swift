@@ -61,7 +61,7 @@ public struct InMemoryIndex: PostingSource, Sendable {
     /// - Parameters:
     ///   - counts: For each passage, how often each term occurs in the field.
     ///   - passageCount: N, the number of passages in the whole index.
-    /// - Returns: For each term, its postings with L2-normalised TF-IDF weights.
+    /// - Returns: For each term, its postings with L2-normalised TF-IDF weights, quantised (`WeightQuantization`).
     ///   - scale: Optional per-passage factors applied after normalisation.
     public static func postingLists(counts: [[String: Int]], passageCount: Int, scale: [Double]? = nil) -> [String: PostingList] {
         var documentFrequency: [String: Int] = [:]
@@ -75,7 +75,7 @@ public struct InMemoryIndex: PostingSource, Sendable {
             }
             let factor = scale?[passage] ?? 1
             for (term, weight) in TFIDF.unitVector(weights) {
-                postings[term, default: []].append(Posting(passage: Int32(passage), weight: Float(weight * factor)))
+                postings[term, default: []].append(Posting(passage: Int32(passage), weight: WeightQuantization.quantised(weight * factor)))
             }
         }
         return postings.mapValues(PostingList.init(postings:))

@@ -1,14 +1,15 @@
 import Retrieval
 
-/// Packs posting lists into BLOBs: delta-encoded passage numbers as varints, weights as 32-bit floats.
+/// Packs posting lists into BLOBs: delta-encoded passage numbers as varints, weights as 16-bit levels.
 ///
-/// Layout per posting: `varint(passage − previous passage)` then the weight's IEEE-754 bits,
-/// little-endian. Passages must be ascending.
+/// Layout per posting: `varint(passage − previous passage)` then the weight's `WeightQuantization`
+/// level, little-endian. Passages must be ascending; weights should already be quantised (any other
+/// weight comes back rounded).
 public enum PostingCodec {
     /// The bytes of `postings`.
     public static func encode(_ postings: [Posting]) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(postings.count * 6)
+        bytes.reserveCapacity(postings.count * 4)
         var previous: Int32 = 0
         for posting in postings {
             var delta = UInt32(bitPattern: posting.passage &- previous)
@@ -18,8 +19,9 @@ public enum PostingCodec {
                 delta >>= 7
             }
             bytes.append(UInt8(delta))
-            let bits = posting.weight.bitPattern
-            bytes.append(contentsOf: [UInt8(bits & 0xff), UInt8((bits >> 8) & 0xff), UInt8((bits >> 16) & 0xff), UInt8(bits >> 24)])
+            let level = WeightQuantization.level(Double(posting.weight))
+            bytes.append(UInt8(level & 0xff))
+            bytes.append(UInt8(level >> 8))
         }
         return bytes
     }
@@ -42,11 +44,11 @@ public enum PostingCodec {
                 if byte < 0x80 { break }
                 shift += 7
             }
-            guard offset + 4 <= bytes.count else { return nil }
-            let bits = UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24
-            offset += 4
+            guard offset + 2 <= bytes.count else { return nil }
+            let level = UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8
+            offset += 2
             previous = previous &+ Int32(bitPattern: delta)
-            postings.append(Posting(passage: previous, weight: Float(bitPattern: bits)))
+            postings.append(Posting(passage: previous, weight: WeightQuantization.weight(ofLevel: level)))
         }
         return postings
     }

@@ -169,7 +169,7 @@ public struct StoreBuilder: Sendable {
                 }
                 let factor = field == .question ? lead : 1
                 for (rank, weight) in TFIDF.unitVector(weights) {
-                    try runs.append(Posting(passage: Int32(doc), weight: Float(weight * factor)), field: f, term: rank)
+                    try runs.append(Posting(passage: Int32(doc), weight: WeightQuantization.quantised(weight * factor)), field: f, term: rank)
                 }
             }
             if doc & 255 == 0 {
@@ -277,6 +277,7 @@ public enum StoreMeta {
     /// The origin of a store built from the bundled corpus.
     public static let bundledOrigin = "bundled"
     /// The current analysis: Unicode folding, Snowball stop words, Porter2 stemming, compounds;
-    /// /6: passage vectors normalised with their squares summed in term order (`TFIDF.unitVector`).
+    /// /6: passage vectors normalised with their squares summed in term order (`TFIDF.unitVector`),
+    /// weights kept to 16 bits (`WeightQuantization`).
     public static let analyzerVersion = "fold+snowball-stop+porter2+compounds+lead+wordnet+affix/6"
 }

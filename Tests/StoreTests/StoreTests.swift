@@ -64,7 +64,7 @@ func seedCorpus() throws -> LoadedCorpus {
     }
 
     @Test func postingCodecRoundTripsAndRejectsTruncation() {
-        let postings = [Posting(passage: 0, weight: 0.5), Posting(passage: 300, weight: 0.125), Posting(passage: 70_000, weight: 1)]
+        let postings = [0.5, 0.125, 1].enumerated().map { Posting(passage: [0, 300, 70_000][$0.offset], weight: WeightQuantization.quantised($0.element)) }
         let bytes = PostingCodec.encode(postings)
         #expect(bytes.withUnsafeBytes(PostingCodec.decode) == postings)
         #expect(Array(bytes.dropLast()).withUnsafeBytes(PostingCodec.decode) == nil)
