@@ -69,40 +69,12 @@ public struct StoreBuilder: Sendable {
         }
     }
 
-    /// Calls `report` at most every `progressInterval` seconds.
-    final class Meter {
-        let interval: Double
-        let report: ((BuildProgress) -> Void)?
-        var started = Date()
-        var last = Date()
-
-        init(interval: Double, report: ((BuildProgress) -> Void)?) {
-            self.interval = interval
-            self.report = report
-        }
-
-        func begin() {
-            started = Date()
-            last = started
-        }
-
-        func tick(_ progress: @autoclosure () -> BuildProgress, force: Bool = false) {
-            guard let report else { return }
-            let now = Date()
-            guard force || now.timeIntervalSince(last) >= interval else { return }
-            last = now
-            report(progress())
-        }
-
-        var elapsed: Double { Date().timeIntervalSince(started) }
-    }
-
     func write(_ corpus: some PassageSequence, origin: String, to path: String, progress: ((BuildProgress) -> Void)?) throws -> Summary {
         let database = try Database(path: path, mode: .readWrite)
         try database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
         try Schema.migrate(database)
         let spill = try SpillFile(path: path + ".counts")
-        let meter = Meter(interval: progressInterval, report: progress)
+        let meter = ProgressMeter(interval: progressInterval, report: progress)
         return try database.transaction {
             var fields = [FieldTerms](repeating: FieldTerms(), count: Field.allCases.count)
             var experts = ExpertTally()
@@ -149,7 +121,7 @@ public struct StoreBuilder: Sendable {
     }
 
     /// The second pass: each passage's L2-normalised vector per field, from its spilled counts.
-    func gatherPostings(from spill: SpillFile, fields: [FieldTerms], passageCount: Int, meter: Meter) throws -> PostingRuns {
+    func gatherPostings(from spill: SpillFile, fields: [FieldTerms], passageCount: Int, meter: ProgressMeter) throws -> PostingRuns {
         let runs = PostingRuns(termCounts: fields.map(\.terms.count), limit: runPostings)
         let ranks = fields.map { $0.ranks() }
         let idf = fields.map { terms in
