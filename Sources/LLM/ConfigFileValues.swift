@@ -66,26 +66,26 @@ struct ConfigFileValues: Decodable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory) else { return nil }
         guard !isDirectory.boolValue else {
-            throw LLMError(.configuration, "config file \(file.path) is a directory")
+            throw LLMError(.configuration, "config file \(file.path) is a directory; remove it or set XDG_CONFIG_HOME elsewhere")
         }
         let data: Data
         do {
             data = try Data(contentsOf: file)
         } catch {
-            throw LLMError(.configuration, "cannot read config file \(file.path)", underlying: error)
+            throw LLMError(.configuration, "cannot read config file \(file.path); check its permissions", underlying: error)
         }
         do {
             return try JSONDecoder().decode(ConfigFileValues.self, from: data)
         } catch {
             if let problem = error as? WrongType {
                 throw LLMError(.configuration,
-                               "config file \(file.path): \(problem.key.rawValue) must be \(problem.key.expected)",
+                               "config file \(file.path): \(problem.key.rawValue) must be \(problem.key.expected); fix it (see docs/LLM.md)",
                                underlying: problem.underlying)
             }
             if case DecodingError.typeMismatch = error {
-                throw LLMError(.configuration, "config file \(file.path) must hold a JSON object", underlying: error)
+                throw LLMError(.configuration, "config file \(file.path) must hold a JSON object; fix it (see docs/LLM.md)", underlying: error)
             }
-            throw LLMError(.configuration, "config file \(file.path) is not valid JSON", underlying: error)
+            throw LLMError(.configuration, "config file \(file.path) is not valid JSON; fix or remove it (see docs/LLM.md)", underlying: error)
         }
     }
 }
