@@ -16,18 +16,12 @@ extension Panelist {
         @Option(name: .customLong("k"), help: "How many passages each query returns.")
         var k = 10
 
-        @Flag(help: "Search only the words typed: no synonyms, aliases or spelling corrections.")
-        var literal = false
+        @OptionGroup var matching: MatchingOptions
 
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            var settings = RetrievalSettings()
-            if literal {
-                settings.lexicalExpansion = false
-                settings.typoTolerance = false
-            }
-            let retriever = try Retriever(store: storeOptions.open(), settings: settings)
+            let retriever = try Retriever(store: storeOptions.open(), settings: matching.settings)
             try Output.printJSON(QueryTiming.run(QueryTiming.load(from: URL(fileURLWithPath: file)), retriever: retriever, k: k))
         }
     }

@@ -18,19 +18,12 @@ extension Panelist {
         @Flag(help: "Show which terms matched and what each contributed.")
         var explain = false
 
-        @Flag(help: "Search only the words typed: no synonyms, aliases or spelling corrections.")
-        var literal = false
+        @OptionGroup var matching: MatchingOptions
 
         @OptionGroup var storeOptions: StoreOptions
 
-
         func run() throws {
-            var settings = RetrievalSettings()
-            if literal {
-                settings.lexicalExpansion = false
-                settings.typoTolerance = false
-            }
-            let retriever = try Retriever(store: storeOptions.open(), settings: settings)
+            let retriever = try Retriever(store: storeOptions.open(), settings: matching.settings)
             let query = try retriever.query(for: query)
             let result = try retriever.search(query, k: selection.k, expert: selection.expert.map(retriever.expert(named:)), explain: explain)
             if json {

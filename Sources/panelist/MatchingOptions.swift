@@ -1,0 +1,18 @@
+import Answering
+import ArgumentParser
+
+/// `--literal`: search only the words typed, shared by `search` and `bench-queries`.
+struct MatchingOptions: ParsableArguments {
+    @Flag(help: "Search only the words typed: no synonyms, aliases or spelling corrections.")
+    var literal = false
+
+    /// The retrieval settings the flag asks for.
+    var settings: RetrievalSettings {
+        var settings = RetrievalSettings()
+        if literal {
+            settings.lexicalExpansion = false
+            settings.typoTolerance = false
+        }
+        return settings
+    }
+}
