@@ -134,7 +134,7 @@ public final class Answerer {
     /// A user term counts fully when the passage has it, and by `expansionCredit` when the passage
     /// has one of its expansions or corrections instead.
     static func evidence(_ result: SearchResult) -> Evidence {
-        let informative = result.query.terms.filter { $0.origin != .expansion && !QuestionIntent.framingWords.contains($0.word) }
+        let informative = result.query.terms.filter { $0.origin != .expansion && !QuestionIntent.nonTopicalWords.contains($0.word) }
         var stand: [String: Set<String>] = [:]
         for term in informative { stand[term.term, default: []].insert(term.term) }
         for term in result.query.terms where term.origin != .user {

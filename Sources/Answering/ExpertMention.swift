@@ -61,6 +61,19 @@ public enum QuestionIntent: Sendable, Equatable {
         "tell", "tells", "told", "saying", "thought", "thoughts",
     ])
 
+    /// Very common words that name no topic ("will", "like", "way", "many"): left out of the
+    /// evidence like framing words, and never expanded (their WordNet senses are too many to help).
+    public static let genericWords: Set<String> = [
+        "will", "would", "may", "might", "must", "shall", "can", "could", "like", "way", "ways", "best", "better",
+        "many", "much", "lot", "lots", "make", "makes", "made", "get", "gets", "got", "go", "goes", "going", "take",
+        "takes", "thing", "things", "really", "just", "also", "even", "still", "well", "kind", "sort", "good",
+        "new", "old", "big", "little", "long", "every", "ever", "never", "always", "often", "sometimes", "one",
+        "anyone", "anything", "someone", "something", "everyone", "everything", "please", "know", "want",
+    ]
+
+    /// Framing and generic words together: what does not name the question's topic.
+    public static let nonTopicalWords = framingWords.union(genericWords)
+
     /// The intent of `question`.
     public static func of(_ question: String) -> QuestionIntent {
         let words = question.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)

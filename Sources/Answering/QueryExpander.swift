@@ -44,7 +44,7 @@ public struct QueryExpander {
         var expanded = query
         var added: [QueryTerm] = []
         let userWeights = Dictionary(query.terms.map { ($0.term, $0.weight) }, uniquingKeysWith: max)
-        let framing = QuestionIntent.framingWords
+        let framing = QuestionIntent.nonTopicalWords
         var keys: [(key: String, weight: Double, word: String)] = []
         for (index, token) in tokens.enumerated() where !framing.contains(token.word) {
             keys.append((token.term, userWeights[token.term] ?? 1, token.word))
