@@ -51,8 +51,6 @@ public struct Answer: Sendable {
     /// The sentences with their markers; empty when abstained.
     public var sentences: [AnswerSentence]
     public var citations: [Citation]
-    /// The passages the answer stands on, best first (empty when abstained).
-    public var passages: [RankedPassage]
     /// Every passage retrieved, best first, even when Panelist declined (for `:why` and evaluation).
     public var retrieved: [RankedPassage]
     /// Whether Panelist declined because the corpus does not cover the question.
@@ -69,6 +67,9 @@ public struct Answer: Sendable {
     public var model: String? = nil
     /// For `mode == "llm"`: sentences of the reply that no passage supports.
     public var unsupported: [String] = []
+
+    /// The passages the answer stands on, best first: the retrieved ones, or none when abstained.
+    public var passages: [RankedPassage] { abstained ? [] : retrieved }
 
     /// The answer as one paragraph with `[n]` markers, or the abstention message.
     public var text: String {

@@ -1,17 +1,7 @@
 import Corpus
 
-/// Renders answers as plain text: the answer, then its sources; or the abstention with the topics.
-public struct AnswerRenderer: Sendable {
-    public init() {}
-
-    /// The answer text followed by a blank line and the sources list.
-    public func render(_ answer: Answer) -> String {
-        if answer.abstained { return Self.abstentionText(answer) + "\n" }
-        var lines = [answer.text, "", "Sources:"]
-        lines += answer.citations.map(Self.sourceLine)
-        if let notice = answer.notice { lines += ["", "(\(notice))"] }
-        return lines.joined(separator: "\n") + "\n"
-    }
+/// The plain-text pieces of an answer shared by the terminal renderer and the JSON output.
+public enum AnswerRenderer {
 
     /// `[n] Expert Name — role — on "the question"`.
     public static func sourceLine(_ citation: Citation) -> String {

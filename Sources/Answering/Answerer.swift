@@ -83,7 +83,7 @@ public final class Answerer {
             let percent = Int((evidence.coverage * 100).rounded())
             let reason = !evidence.unknownNames.isEmpty ? "the corpus never mentions \(evidence.unknownNames.joined(separator: ", "))"
                 : result.passages.isEmpty ? "no passage matches" : "the best passage covers \(percent)% of the question"
-            return Answer(question: question, mode: "extractive", sentences: [], citations: [], passages: [], retrieved: result.passages, abstained: true,
+            return Answer(question: question, mode: "extractive", sentences: [], citations: [], retrieved: result.passages, abstained: true,
                           topics: retriever.experts, notice: "declined: \(reason)", evidence: evidence, query: query)
         }
         let picks: [(ranked: RankedPassage, text: String, speaker: String?)]
@@ -102,7 +102,7 @@ public final class Answerer {
             citations[index].quotes.append(pick.text)
             sentences.append(AnswerSentence(text: pick.text, citation: citations[index].n, speaker: pick.speaker))
         }
-        return Answer(question: question, mode: "extractive", sentences: sentences, citations: citations, passages: result.passages,
+        return Answer(question: question, mode: "extractive", sentences: sentences, citations: citations,
                       retrieved: result.passages, abstained: false, topics: [], notice: notice, evidence: evidence, query: query)
     }
 

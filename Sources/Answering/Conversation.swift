@@ -56,7 +56,6 @@ public final class Conversation {
         var answer = offline
         if let generator, !offline.abstained {
             answer = try generator.generate(question, from: offline, history: turns)
-            answer.query = offline.query
         }
         turns.append(Turn(question: question, answer: answer, wasFollowUp: followUp))
         return answer

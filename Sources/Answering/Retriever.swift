@@ -60,12 +60,13 @@ public final class Retriever {
         guard question.count <= Self.maxQuestionLength else {
             throw AnswerError(.questionTooLong, "the question is \(question.count) characters long; Panelist takes at most \(Self.maxQuestionLength) — ask something shorter")
         }
-        let query = Query(text: question, analyzer: analyzer)
+        let tokens = analyzer.tokens(question)
+        let query = Query(tokens: tokens)
         guard !query.isEmpty else {
             let shown = question.trimmingWhitespace().isEmpty ? "the question is empty" : "“\(question.trimmingWhitespace())” has only common words"
             throw AnswerError(.emptyQuestion, "\(shown); ask about a topic, for example “What does the Kremlin think about sanctions?”")
         }
-        return try expander.expand(query, tokens: analyzer.tokens(question))
+        return try expander.expand(query, tokens: tokens)
     }
 
     /// The expert called `name`: full name or surname, any case and accents.

@@ -114,10 +114,9 @@ public struct CitationChecker: Sendable {
         for sentence in sentences {
             var rest = Substring(sentence)
             var leading: [Int] = []
-            while rest.first == "[", let close = rest.firstIndex(of: "]") {
-                let numbers = rest[rest.index(after: rest.startIndex)..<close].split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }).map { Int($0) }
-                guard !numbers.isEmpty, numbers.allSatisfy({ $0 != nil }) else { break }
-                leading += numbers.compactMap { $0 }
+            while rest.first == "[", let close = rest.firstIndex(of: "]"),
+                  let numbers = markerNumbers(rest[rest.index(after: rest.startIndex)..<close]) {
+                leading += numbers
                 rest = rest[rest.index(after: close)...].drop(while: { $0 == " " })
             }
             if !fragments.isEmpty { fragments[fragments.count - 1].markers += leading } else { rest = Substring(sentence) }
@@ -131,20 +130,24 @@ public struct CitationChecker: Sendable {
         return fragments
     }
 
+    /// The numbers inside a marker's brackets ("2", "1, 3", "1;3"), or nil when it is no marker.
+    static func markerNumbers(_ inside: Substring) -> [Int]? {
+        let numbers = inside.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }).map { Int($0) }
+        guard !numbers.isEmpty, numbers.allSatisfy({ $0 != nil }) else { return nil }
+        return numbers.compactMap { $0 }
+    }
+
     /// `sentence` without its `[n]` markers (also `[1, 2]` and `[1][2]`), and the numbers they held.
     static func strippingMarkers(_ sentence: String) -> (text: String, markers: [Int]) {
         var text = ""
         var markers: [Int] = []
         var index = sentence.startIndex
         while index < sentence.endIndex {
-            if sentence[index] == "[", let close = sentence[index...].firstIndex(of: "]") {
-                let inside = sentence[sentence.index(after: index)..<close]
-                let numbers = inside.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }).map { Int($0) }
-                if !numbers.isEmpty, numbers.allSatisfy({ $0 != nil }) {
-                    markers += numbers.compactMap { $0 }
-                    index = sentence.index(after: close)
-                    continue
-                }
+            if sentence[index] == "[", let close = sentence[index...].firstIndex(of: "]"),
+               let numbers = markerNumbers(sentence[sentence.index(after: index)..<close]) {
+                markers += numbers
+                index = sentence.index(after: close)
+                continue
             }
             text.append(sentence[index])
             index = sentence.index(after: index)

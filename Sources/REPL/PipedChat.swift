@@ -25,8 +25,6 @@ public struct PipedChat {
     ///   - report: Writes to standard error.
     /// - Throws: An encoding error (not expected).
     public func run(readLine: () -> String?, write: @escaping (String) -> Void, report: (String) -> Void) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let echo = StreamEcho(write: write)
         if !json { echo.attach(to: session.languageModel?.generator) }
         var pending = ""
@@ -42,7 +40,7 @@ public struct PipedChat {
             case .quit: return
             case .answer(let answer):
                 if json {
-                    write(String(decoding: try encoder.encode(AnswerOutput(answer)), as: UTF8.self) + "\n")
+                    write(try JSONLine.encode(AnswerOutput(answer)) + "\n")
                 } else {
                     write(renderer.render(answer, afterStreaming: echo.text) + "\n")
                 }

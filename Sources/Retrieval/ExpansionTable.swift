@@ -129,9 +129,4 @@ public struct ExpansionTable: Sendable, Equatable {
         }
         return keys
     }
-
-    /// The corpus terms `key` may mean, strongest first.
-    public func entries(for key: String) -> [Entry] {
-        entries[key] ?? []
-    }
 }

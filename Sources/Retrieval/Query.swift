@@ -46,10 +46,15 @@ public struct Query: Sendable, Equatable {
     ///   - text: The question.
     ///   - analyzer: The analyser the index was built with.
     public init(text: String, analyzer: Analyzer) {
+        self.init(tokens: analyzer.tokens(text))
+    }
+
+    /// The user's terms of already analysed text (see `init(text:analyzer:)`).
+    public init(tokens: [Token]) {
         var order: [String] = []
         var counts: [String: Int] = [:]
         var words: [String: String] = [:]
-        for token in analyzer.tokens(text) {
+        for token in tokens {
             if counts[token.term] == nil { order.append(token.term); words[token.term] = token.word }
             counts[token.term, default: 0] += 1
         }
