@@ -127,43 +127,16 @@ public final class Answerer {
         return picks
     }
 
-    /// How well the best passage covers the query's informative terms: the user's and those carried
-    /// from earlier turns, each by its squared IDF (query weights left aside, so carried terms count
-    /// as much as typed ones).
-    ///
-    /// A user term counts fully when the passage has it, and by `expansionCredit` when the passage
-    /// has one of its expansions or corrections instead.
+    /// How well the best passage covers the query's informative terms (see `TopicCoverage`, by
+    /// squared weights), with its score and the question's words no retrieved passage matches.
     static func evidence(_ result: SearchResult) -> Evidence {
-        let informative = result.query.terms.filter { $0.origin != .expansion && !QuestionIntent.nonTopicalWords.contains($0.word) }
-        var stand: [String: Set<String>] = [:]
-        for term in informative { stand[term.term, default: []].insert(term.term) }
-        for term in result.query.terms where term.origin != .user {
-            for source in (term.source ?? "").split(separator: " ").map(String.init) where stand[source] != nil {
-                stand[source]?.insert(term.term)
-            }
-        }
-        let weights = Dictionary(informative.map { ($0.term, $0.weight) }, uniquingKeysWith: max)
-        func share(_ term: String) -> Double { pow2((result.textVector[term] ?? 0) / max(weights[term] ?? 1, 1e-9)) }
-        let total = stand.keys.reduce(0) { $0 + share($1) }
-        let matchedAnywhere = Set(result.passages.flatMap { $0.contributions.map(\.term) })
-        let unmatched = informative.filter { stand[$0.term, default: []].isDisjoint(with: matchedAnywhere) }.map(\.word)
-        guard let top = result.passages.first, total > 0 else {
+        let topics = TopicCoverage(query: result.query, textVector: result.textVector)
+        let unmatched = topics.unmatchedWords(in: result.passages)
+        guard let top = result.passages.first, !topics.isEmpty else {
             return Evidence(coverage: 0, score: 0, unmatched: unmatched, unknownNames: result.query.unknownNames)
         }
-        let matchedTop = Set(top.contributions.filter { $0.field != .expert }.map(\.term))
-        var covered = 0.0
-        var matchedTerms = 0
-        for (term, terms) in stand {
-            let credit = matchedTop.contains(term) ? 1 : (terms.isDisjoint(with: matchedTop) ? 0 : expansionCredit)
-            covered += credit * share(term)
-            if credit > 0 { matchedTerms += 1 }
-        }
-        return Evidence(coverage: covered / total, score: top.score, unmatched: unmatched, unknownNames: result.query.unknownNames,
-                        matchedTerms: matchedTerms)
+        let coverage = topics.coverage(of: top.contributions, exponent: 2)
+        return Evidence(coverage: coverage.share, score: top.score, unmatched: unmatched, unknownNames: result.query.unknownNames,
+                        matchedTerms: coverage.matchedTerms)
     }
-
-    /// How much of a user term's weight an expansion or correction of it covers.
-    static let expansionCredit = 0.8
-
-    static func pow2(_ value: Double) -> Double { value * value }
 }

@@ -27,6 +27,9 @@ public struct PassageListRenderer: Sendable {
                     let origin = contribution.origin == .user ? "" : " [\(contribution.origin.rawValue)]"
                     lines.append("     + \(String(format: "%.4f", contribution.value))  \(contribution.term) ← “\(contribution.word)” in \(contribution.field)\(origin)")
                 }
+                if ranked.coverageFactor != 1 {
+                    lines.append("     × \(String(format: "%.4f", ranked.coverageFactor))  for the share of the question’s topics it covers")
+                }
             }
             lines.append("")
         }

@@ -10,12 +10,16 @@ public struct RankedPassage: Sendable, Equatable {
     public var score: Double
     /// The matched terms and what each added (filled when explaining, and for the answerer).
     public var contributions: [Contribution]
+    /// What the score was multiplied by for the share of the question's topics the passage
+    /// covers (1 without coordination): the contributions add up to `score / coverageFactor`.
+    public var coverageFactor: Double
 
-    public init(doc: Int32, passage: Passage, score: Double, contributions: [Contribution]) {
+    public init(doc: Int32, passage: Passage, score: Double, contributions: [Contribution], coverageFactor: Double = 1) {
         self.doc = doc
         self.passage = passage
         self.score = score
         self.contributions = contributions
+        self.coverageFactor = coverageFactor
     }
 }
 
@@ -38,6 +42,8 @@ public final class Retriever {
     public var expander: QueryExpander
     /// The store's experts, read once.
     public let experts: [ExpertSummary]
+    /// How many passages by cosine are re-ranked by topic coverage.
+    public static let coordinationPool = 30
     /// The longest question accepted, in characters.
     public static let maxQuestionLength = 2_000
 
@@ -84,6 +90,12 @@ public final class Retriever {
 
     /// The best `k` passages for `query`, optionally restricted to one expert.
     ///
+    /// With `coordination` on (`RetrievalSettings`), the best `max(k, coordinationPool)` passages by
+    /// cosine are re-ranked by `score × (1 − c + c × coverage)`, coverage being the share of the
+    /// question's topics each covers (`TopicCoverage`, by plain weights): a passage that answers
+    /// every part of a paraphrased question through weak expansions then beats one that repeats a
+    /// single word of it.
+    ///
     /// - Parameters:
     ///   - query: The analysed question.
     ///   - k: How many passages at most.
@@ -93,9 +105,23 @@ public final class Retriever {
     public func search(_ query: Query, k: Int, expert: Expert? = nil, explain: Bool = false) throws -> SearchResult {
         let allowed = try expert.map { try store.passages(ofExpert: $0.name) }
         let plan = try scorer.plan(query, in: store)
-        let hits = scorer.rank(plan, k: k, allowed: allowed, explain: explain)
-        let passages = try hits.map { hit in
-            RankedPassage(doc: hit.passage, passage: try store.passage(hit.passage), score: hit.score, contributions: hit.contributions)
+        let coordination = expander.settings.coordination
+        let pool = coordination > 0 ? max(k, Self.coordinationPool) : k
+        var hits = scorer.rank(plan, k: pool, allowed: allowed, explain: explain || coordination > 0)
+        var factors = [Double](repeating: 1, count: hits.count)
+        if coordination > 0 {
+            let topics = TopicCoverage(query: query, textVector: plan.textVector)
+            if !topics.isEmpty {
+                for index in hits.indices {
+                    factors[index] = 1 - coordination + coordination * topics.coverage(of: hits[index].contributions, exponent: 1).share
+                    hits[index].score *= factors[index]
+                }
+            }
+        }
+        let order = hits.indices.sorted { (hits[$0].score, hits[$1].passage) > (hits[$1].score, hits[$0].passage) }.prefix(k)
+        let passages = try order.map { index in
+            RankedPassage(doc: hits[index].passage, passage: try store.passage(hits[index].passage), score: hits[index].score,
+                          contributions: explain ? hits[index].contributions : [], coverageFactor: factors[index])
         }
         return SearchResult(query: query, textVector: plan.textVector, passages: passages)
     }

@@ -2,7 +2,7 @@ import Retrieval
 
 /// A passage as printed by `--json` modes: `{"id", "expert", "role", "question", "text", "score", "source"}`.
 ///
-/// Field names are a public contract (docs/JSON.md). `explanation` appears only with `--explain`.
+/// Field names are a public contract (docs/JSON.md). `explanation` and `coverage_factor` appear only with `--explain`.
 public struct PassageOutput: Codable, Sendable, Equatable {
     public var id: String
     public var expert: String
@@ -12,6 +12,13 @@ public struct PassageOutput: Codable, Sendable, Equatable {
     public var score: Double
     public var source: String
     public var explanation: [ContributionOutput]?
+    /// Only with `--explain`: what topic coverage multiplied the score by (see `RankedPassage.coverageFactor`).
+    public var coverageFactor: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case id, expert, role, question, text, score, source, explanation
+        case coverageFactor = "coverage_factor"
+    }
 
     public init(_ ranked: RankedPassage, explained: Bool = false) {
         id = ranked.passage.id
@@ -22,6 +29,7 @@ public struct PassageOutput: Codable, Sendable, Equatable {
         score = (ranked.score * 1_000_000).rounded() / 1_000_000
         source = ranked.passage.source
         explanation = explained ? ranked.contributions.map(ContributionOutput.init) : nil
+        coverageFactor = explained ? (ranked.coverageFactor * 1_000_000).rounded() / 1_000_000 : nil
     }
 }
 

@@ -17,6 +17,9 @@ public struct Variant: Sendable {
         var noTypos = full
         noTypos.name = "without typo/name variants"
         noTypos.settings.typoTolerance = false
+        var noCoordination = full
+        noCoordination.name = "without topic coordination"
+        noCoordination.settings.coordination = 0
         var noQuestion = full
         noQuestion.name = "without question field"
         noQuestion.weights.question = 0
@@ -27,9 +30,10 @@ public struct Variant: Sendable {
         literal.name = "plain TF-IDF (text only)"
         literal.settings.lexicalExpansion = false
         literal.settings.typoTolerance = false
+        literal.settings.coordination = 0
         literal.weights.question = 0
         literal.weights.expert = 0
-        return [full, noLexicon, noTypos, noQuestion, noExpert, literal]
+        return [full, noLexicon, noTypos, noCoordination, noQuestion, noExpert, literal]
     }()
 }
 

@@ -11,6 +11,16 @@ public struct Contribution: Sendable, Equatable {
     public var passageWeight: Double
     /// `queryWeight × passageWeight`: what it added to the score.
     public var value: Double
+
+    public init(term: String, word: String, field: Field, origin: TermOrigin, queryWeight: Double, passageWeight: Double, value: Double) {
+        self.term = term
+        self.word = word
+        self.field = field
+        self.origin = origin
+        self.queryWeight = queryWeight
+        self.passageWeight = passageWeight
+        self.value = value
+    }
 }
 
 /// A ranked passage with its score and, on request, how the score came about.

@@ -1,0 +1,74 @@
+import Foundation
+import Retrieval
+
+/// How much of what a question is about a passage covers.
+///
+/// The question's informative terms are its user's terms and those carried from earlier turns,
+/// leaving out framing and very common words (`QuestionIntent.nonTopicalWords`). Each weighs its
+/// weight in the normalised text-field query vector divided by its query weight, so its IDF alone
+/// counts and a carried term counts as much as a typed one. A passage covers a term fully when it
+/// has the term in its text or question, and by `expansionCredit` when it has only one of the
+/// term's expansions or spelling corrections.
+///
+/// Used twice: as evidence for abstention (shares of squared weights, `exponent` 2) and to rank
+/// passages that cover more of the question's topics above those that match one word strongly
+/// (shares of plain weights, `exponent` 1).
+public struct TopicCoverage: Sendable {
+    /// For each informative term, the terms that count for it: itself and its expansions.
+    let standIns: [String: Set<String>]
+    /// Each informative term's IDF-only weight in the normalised query vector.
+    let weights: [String: Double]
+    /// The informative terms with the words they were written as, in query order.
+    let informative: [(term: String, word: String)]
+
+    /// How much of a term an expansion or correction of it covers.
+    public static let expansionCredit = 0.8
+
+    /// The coverage measure of `query`, whose normalised text-field weights are `textVector`.
+    public init(query: Query, textVector: [String: Double]) {
+        let informative = query.terms.filter { $0.origin != .expansion && !QuestionIntent.nonTopicalWords.contains($0.word) }
+        var standIns: [String: Set<String>] = [:]
+        for term in informative { standIns[term.term, default: []].insert(term.term) }
+        for term in query.terms where term.origin != .user {
+            for source in (term.source ?? "").split(separator: " ").map(String.init) where standIns[source] != nil {
+                standIns[source]?.insert(term.term)
+            }
+        }
+        let queryWeights = Dictionary(informative.map { ($0.term, $0.weight) }, uniquingKeysWith: max)
+        weights = Dictionary(uniqueKeysWithValues: standIns.keys.map { term in
+            (term, abs(textVector[term] ?? 0) / max(queryWeights[term] ?? 1, 1e-9))
+        })
+        self.standIns = standIns
+        self.informative = informative.map { ($0.term, $0.word) }
+    }
+
+    /// The words of informative terms that none of `passages` matches, itself or through an expansion.
+    public func unmatchedWords(in passages: [RankedPassage]) -> [String] {
+        let matched = Set(passages.flatMap { $0.contributions.map(\.term) })
+        return informative.filter { standIns[$0.term, default: []].isDisjoint(with: matched) }.map(\.word)
+    }
+
+    /// Whether the question has no informative term with any weight.
+    public var isEmpty: Bool { !weights.values.contains { $0 > 0 } }
+
+    /// The share of the question's informative weight that a passage with these matches covers.
+    ///
+    /// - Parameters:
+    ///   - contributions: The passage's matches; those in the expert field do not count.
+    ///   - exponent: The power each term's weight is raised to before shares are taken.
+    /// - Returns: The coverage, 0…1, and how many informative terms matched at all.
+    public func coverage(of contributions: [Contribution], exponent: Double) -> (share: Double, matchedTerms: Int) {
+        let matched = Set(contributions.filter { $0.field != .expert }.map(\.term))
+        var total = 0.0
+        var covered = 0.0
+        var matchedTerms = 0
+        for (term, terms) in standIns {
+            let weight = pow(weights[term] ?? 0, exponent)
+            let credit = matched.contains(term) ? 1 : (terms.isDisjoint(with: matched) ? 0 : Self.expansionCredit)
+            total += weight
+            covered += credit * weight
+            if credit > 0 { matchedTerms += 1 }
+        }
+        return (total > 0 ? covered / total : 0, matchedTerms)
+    }
+}
