@@ -42,8 +42,10 @@ public struct QueryExpander {
     /// - Parameters:
     ///   - query: The user's query.
     ///   - tokens: The analysed question, for adjacent pairs.
+    ///   - surface: The question analysed with its function words (`ExpansionTable.phraseAnalyzer`),
+    ///     for phrases such as "make up"; empty to look up none.
     /// - Throws: `DatabaseError` when the store cannot be read.
-    public func expand(_ query: Query, tokens: [Token]) throws -> Query {
+    public func expand(_ query: Query, tokens: [Token], surface: [Token] = []) throws -> Query {
         var expanded = query
         var added: [QueryTerm] = []
         let userWeights = Dictionary(query.terms.map { ($0.term, $0.weight) }, uniquingKeysWith: max)
@@ -56,6 +58,7 @@ public struct QueryExpander {
                 keys.append(("\(token.term) \(next.term)", 1, "\(token.word) \(next.word)"))
             }
         }
+        keys += phraseKeys(surface).map { ($0.key, 1, $0.words) }
         var expandedSources: Set<String> = []
         if settings.lexicalExpansion {
             for (key, weight, word) in keys {
@@ -81,6 +84,25 @@ public struct QueryExpander {
         }
         expanded.merge(added)
         return expanded
+    }
+
+    /// The runs of two to `ExpansionTable.longestPhrase` adjacent words that hold a function word
+    /// and another word ("make up", "make up for"), as keys of the expansion table.
+    public func phraseKeys(_ surface: [Token]) -> [(key: String, words: String)] {
+        let stopWords = StopWords.english
+        var keys: [(key: String, words: String)] = []
+        for start in surface.indices {
+            var run = [surface[start]]
+            for next in surface.indices.dropFirst(start + 1).prefix(ExpansionTable.longestPhrase - 1) {
+                guard surface[next].position == run[run.count - 1].position + 1 else { break }
+                run.append(surface[next])
+                let functionWords = run.filter { stopWords.contains($0.word) }.count
+                if functionWords > 0, functionWords < run.count {
+                    keys.append((run.map(\.term).joined(separator: " "), run.map(\.word).joined(separator: " ")))
+                }
+            }
+        }
+        return keys
     }
 
     /// The corpus term nearest to an unknown `term`: within 1 edit for short terms and 2 for long

@@ -72,7 +72,7 @@ public final class Retriever {
             let shown = question.trimmingWhitespace().isEmpty ? "the question is empty" : "“\(question.trimmingWhitespace())” has only common words"
             throw AnswerError(.emptyQuestion, "\(shown); ask about a topic, for example “What does the Kremlin think about sanctions?”")
         }
-        return try expander.expand(query, tokens: tokens)
+        return try expander.expand(query, tokens: tokens, surface: ExpansionTable.phraseAnalyzer.tokens(question))
     }
 
     /// The expert called `name`: full name or surname, any case and accents.

@@ -2,10 +2,13 @@
 ///
 /// Built at index time from a `Lexicon` (WordNet-derived synonyms, derived forms, aliases and
 /// lemmas; derived forms and aliases both ways, "Chechen" ↔ "Chechnya"; a related word the corpus
-/// lacks may be matched with a prefix added or removed, "react" → "overreact"): each headword is keyed by its stems (joined by a space for multi-word headwords), and
-/// each related word is analysed into terms and kept only when the corpus uses all of them
+/// lacks may be matched with a prefix added or removed, "react" → "overreact"): each headword is
+/// keyed by its stems (joined by a space for multi-word headwords; a phrase with function words by
+/// all its words, "make up", so that it is found only as a phrase and the bare verb stays clean),
+/// and each related word is analysed into terms and kept only when the corpus uses all of them
 /// ("united states" when it has both "united" and "states"; not "capital of France" for "Paris"
-/// in a corpus that never mentions France).
+/// in a corpus that never mentions France) and it loses no function word (the index has none, so
+/// "kind of" could only match "kind").
 public struct ExpansionTable: Sendable, Equatable {
     /// One corpus term a key may mean.
     public struct Entry: Sendable, Equatable {
@@ -48,7 +51,7 @@ public struct ExpansionTable: Sendable, Equatable {
             return analysed
         }
         func add(key keyTerms: [String], relatedTerms: [String], relation: Lexicon.Relation) {
-            guard !keyTerms.isEmpty, keyTerms.count <= 2, !relatedTerms.isEmpty, relatedTerms.allSatisfy(vocabulary.contains) else { return }
+            guard !keyTerms.isEmpty, keyTerms.count <= Self.longestPhrase, !relatedTerms.isEmpty, relatedTerms.allSatisfy(vocabulary.contains) else { return }
             let key = keyTerms.joined(separator: " ")
             for term in relatedTerms where !keyTerms.contains(term) {
                 if let existing = entries[key]?[term], existing.weight >= relation.weight { continue }
@@ -56,13 +59,22 @@ public struct ExpansionTable: Sendable, Equatable {
             }
         }
         let affixes = AffixIndex(vocabulary: vocabulary, analyzer: analyzer)
+        let phrases = Self.phraseAnalyzer
         for (headword, relations) in lexicon.entries {
-            let keyTerms = terms(of: headword)
+            var keyTerms = terms(of: headword)
+            let surface = phrases.terms(headword)
+            if surface.count > keyTerms.count {
+                // A phrase with function words ("make up", "give in"): only the phrase as written means it.
+                guard surface.count <= Self.longestPhrase else { continue }
+                keyTerms = surface
+            }
             if keyTerms.count == 1, !vocabulary.contains(keyTerms[0]), let affixed = affixes.variant(of: headword) {
                 add(key: keyTerms, relatedTerms: [affixed], relation: Lexicon.Relation(word: affixed, kind: .derived, weight: Self.affixWeight))
             }
             for relation in relations {
                 var relatedTerms = terms(of: relation.word)
+                // A related phrase that loses function words ("kind of", "make it") would match its bare word.
+                if relation.kind != .alias, relation.word.split(separator: " ").count > relatedTerms.count { continue }
                 if relatedTerms.count == 1, !vocabulary.contains(relatedTerms[0]), let affixed = affixes.variant(of: relation.word) {
                     relatedTerms = [affixed]
                 }
@@ -74,6 +86,12 @@ public struct ExpansionTable: Sendable, Equatable {
         }
         self.entries = entries.mapValues { $0.values.sorted { ($0.weight, $1.term) > ($1.weight, $0.term) } }
     }
+
+    /// The most words a key may have: "make up for" is looked up, longer phrases are not.
+    public static let longestPhrase = 3
+
+    /// The analyser of phrase keys: it keeps function words, so "make up" (= compensate) is not "make".
+    public static let phraseAnalyzer = Analyzer(stopWords: [])
 
     /// English derivational prefixes: a word the corpus lacks may be there with one of them added
     /// ("reaction" → "overreaction") or removed.

@@ -250,6 +250,8 @@ public enum StoreMeta {
     public static let bundledOrigin = "bundled"
     /// The current analysis: Unicode folding, Snowball stop words, Porter2 stemming, compounds;
     /// /6: passage vectors normalised with their squares summed in term order (`TFIDF.unitVector`),
-    /// weights kept to 16 bits (`WeightQuantization`).
-    public static let analyzerVersion = "fold+snowball-stop+porter2+compounds+lead+wordnet+affix/6"
+    /// weights kept to 16 bits (`WeightQuantization`);
+    /// /7: expansion keys of phrases with function words keep them ("make up"), related phrases
+    /// that would lose them are left out.
+    public static let analyzerVersion = "fold+snowball-stop+porter2+compounds+lead+wordnet+affix/7"
 }

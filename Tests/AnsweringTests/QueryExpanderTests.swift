@@ -48,3 +48,16 @@ import Testing
         #expect(EditDistance.between(Array("bread".utf8), Array("trade".utf8), limit: 1) == nil)
     }
 }
+
+@Suite struct PhraseKeyTests {
+    @Test func phrasesHoldAFunctionWordAndAnotherWord() throws {
+        let expander = QueryExpander(store: try PassageStore(path: SeedStore.path))
+        let surface = ExpansionTable.phraseAnalyzer.tokens("Could demand make up for lost business?")
+        let keys = expander.phraseKeys(surface).map(\.key)
+        #expect(keys.contains("make up"))
+        #expect(keys.contains("make up for"))
+        #expect(!keys.contains("up for"))
+        #expect(!keys.contains("demand make"))
+        #expect(keys.allSatisfy { $0.split(separator: " ").count <= ExpansionTable.longestPhrase })
+    }
+}

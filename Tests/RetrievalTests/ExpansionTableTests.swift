@@ -1,0 +1,33 @@
+import Retrieval
+import Testing
+
+@Suite struct ExpansionTableTests {
+    let analyzer = Analyzer()
+
+    func table(_ text: String, vocabulary: [String]) throws -> ExpansionTable {
+        ExpansionTable(lexicon: try Lexicon(text: text), vocabulary: Set(vocabulary), analyzer: analyzer)
+    }
+
+    @Test func keepsOnlyRelationsThatLeadToTheCorpus() throws {
+        let table = try table("penalty\tsyn:punishment:0.9|syn:sanction:0.5\nunited states\talias:america:0.95\n",
+                              vocabulary: ["sanction", "america", "unit", "state"])
+        #expect(table.entries["penalti"]?.map(\.term) == ["sanction"])
+        #expect(table.entries["unit state"]?.map(\.term) == ["america"])
+        // Aliases also lead back, from every term of the related word to the headword's terms.
+        #expect(table.entries["america"]?.map(\.term).sorted() == ["state", "unit"])
+    }
+
+    @Test func phrasesWithFunctionWordsAreKeyedByAllTheirWords() throws {
+        let table = try table("make up\tsyn:compensate:0.9\nmake\tsyn:create:0.6\n", vocabulary: ["compens", "creat", "make"])
+        #expect(table.entries["make up"]?.map(\.term) == ["compens"])
+        #expect(table.entries["make"]?.map(\.term) == ["creat"])
+        #expect(ExpansionTable.phraseAnalyzer.terms("make up for") == ["make", "up", "for"])
+    }
+
+    @Test func relatedPhrasesThatLoseFunctionWordsAreDropped() throws {
+        let table = try table("rather\tsyn:kind of:0.5|syn:instead:0.4\nleave\tsyn:go out:0.3|syn:exit:0.3\n",
+                              vocabulary: ["kind", "instead", "go", "exit"])
+        #expect(table.entries["rather"]?.map(\.term) == ["instead"])
+        #expect(table.entries["leav"]?.map(\.term) == ["exit"])
+    }
+}
