@@ -64,11 +64,11 @@ POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 SS_TYPE_POS = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
 
 # ---------------------------------------------------------------- tunables
-MAX_RELATIONS = 8          # per headword, lemma entries included
+MAX_RELATIONS = 12         # per headword, lemma entries included
 HOLONYM = 0.6              # a place stands for the place it is part of, this much
 MIN_WEIGHT = 0.12          # relations below this are dropped
 MULTI_SENSE_BONUS = 0.3    # share of the noisy-or gain over the best sense
-MIN_SENSE_SHARE = 0.10     # senses weaker than this, relative to the
+MIN_SENSE_SHARE = 0.03     # senses weaker than this, relative to the
                            # headword's dominant sense, are dropped
 BASE = {"syn": 0.90, "alias": 0.95, "der": 0.75, "pert": 0.75}
 PERT_REVERSE = 0.85        # noun -> adjective direction of a pertainym

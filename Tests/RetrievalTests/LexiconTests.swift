@@ -120,7 +120,7 @@ import Retrieval
         for word in ["america", "economy", "trust", "court", "profit", "show"] {
             let relations = Self.table.related(to: word)
             #expect(!relations.isEmpty)
-            #expect(relations.count <= 8)
+            #expect(relations.count <= 12)
             #expect(relations.allSatisfy { $0.weight > 0 && $0.weight <= 1 })
             #expect(relations.map(\.weight) == relations.map(\.weight).sorted(by: >))
             #expect(!relations.contains { $0.word == word })
