@@ -35,42 +35,86 @@ public struct Analyzer: Sendable {
     }
 
     /// The index terms of `text`, in order, repeated as often as they occur.
-    public func terms(_ text: String) -> [String] {
-        tokens(text).map(\.term)
+    ///
+    /// - Parameter memo: Chunks analysed before, to reuse (see `AnalysisMemo`); the terms are the same without it.
+    public func terms(_ text: String, memo: AnalysisMemo? = nil) -> [String] {
+        tokens(text, memo: memo).map(\.term)
     }
 
     /// The tokens of `text`: one per kept word (and per joined compound), in order.
     ///
-    /// - Parameter text: Any text.
+    /// ASCII text is read from its UTF-8 bytes; any other text from its Unicode scalars. Both go
+    /// through the same chunking and word rules, so they give the same tokens.
+    ///
+    /// - Parameters:
+    ///   - text: Any text.
+    ///   - memo: Chunks analysed before, to reuse (see `AnalysisMemo`); the tokens are the same without it.
     /// - Returns: Terms with their folded words and positions; stop words are left out.
     /// - Complexity: O(n) in the length of `text`.
-    public func tokens(_ text: String) -> [Token] {
-        var tokens: [Token] = []
-        var position = 0
-        let hasLowercase = text.unicodeScalars.contains { $0.isASCII ? (97...122).contains($0.value) : $0.properties.isLowercase }
-        for chunk in Self.chunks(text) {
-            let parts = Self.compoundParts(chunk)
-            var joined = ""
-            var alphabeticParts = 0
-            for part in parts {
-                guard let word = Self.normalise(part) else { continue }
-                position += 1
-                joined += word.text
-                if word.text.unicodeScalars.allSatisfy({ $0.isASCII ? (97...122).contains($0.value | 0x20) : $0.properties.isAlphabetic }) { alphabeticParts += 1 }
-                let isAcronym = word.isAbbreviation
-                    || (hasLowercase && part.count >= 2 && part.allSatisfy { $0.properties.isUppercase } && stopWords.contains(word.text))
-                let isCapitalized = part.first?.properties.isUppercase ?? false
-                if isAcronym {
-                    tokens.append(Token(term: word.text, word: word.text, position: position, isCapitalized: isCapitalized))
-                } else if !stopWords.contains(word.text) {
-                    tokens.append(Token(term: stem(word.text), word: word.text, position: position, isCapitalized: isCapitalized))
-                }
-            }
-            if parts.count > 1, alphabeticParts > 1 {
-                tokens.append(Token(term: stem(joined), word: joined, position: position))
+    public func tokens(_ text: String, memo: AnalysisMemo? = nil) -> [Token] {
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> [Token]? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return tokens(of: bytes.lazy.map { Unicode.Scalar($0) }, memo: memo) { range in
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
             }
         }
+        if let ascii, let tokens = ascii { return tokens }
+        let scalars = Array(text.unicodeScalars)
+        return tokens(of: scalars, memo: memo) { range in
+            var chunk = ""
+            chunk.unicodeScalars.append(contentsOf: scalars[range].lazy.map { Self.isApostrophe($0) && !Self.isWordScalar($0) ? "'" : $0 })
+            return chunk
+        }
+    }
+
+    /// The tokens of the chunks of `scalars`, each chunk analysed once per `memo`.
+    ///
+    /// - Parameter chunkText: The text of the chunk at a range of `scalars`, apostrophes made straight.
+    private func tokens<Scalars: RandomAccessCollection<Unicode.Scalar>>(
+        of scalars: Scalars, memo: AnalysisMemo?, chunkText: (Range<Int>) -> String
+    ) -> [Token] where Scalars.Index == Int {
+        var tokens: [Token] = []
+        var position = 0
+        let hasLowercase = scalars.contains { $0.isASCII ? (97...122).contains($0.value) : $0.properties.isLowercase }
+        for range in Self.chunkRanges(scalars) {
+            let text = chunkText(range)
+            let chunk = memo?.analysis(of: text, hasLowercase: hasLowercase) { analyse(chunk: text, hasLowercase: hasLowercase) }
+                ?? analyse(chunk: text, hasLowercase: hasLowercase)
+            for token in chunk.tokens {
+                tokens.append(Token(term: token.term, word: token.word, position: position + token.position, isCapitalized: token.isCapitalized))
+            }
+            position += chunk.words
+        }
         return tokens
+    }
+
+    /// The tokens of one chunk, positions counted from the chunk's start.
+    ///
+    /// - Parameter hasLowercase: Whether the whole text has lower-case letters (else capitals mark no acronym).
+    func analyse(chunk: String, hasLowercase: Bool) -> ChunkTokens {
+        var tokens: [Token] = []
+        var position = 0
+        let parts = Self.compoundParts(Array(chunk.unicodeScalars))
+        var joined = ""
+        var alphabeticParts = 0
+        for part in parts {
+            guard let word = Self.normalise(part) else { continue }
+            position += 1
+            joined += word.text
+            if word.text.unicodeScalars.allSatisfy({ $0.isASCII ? (97...122).contains($0.value | 0x20) : $0.properties.isAlphabetic }) { alphabeticParts += 1 }
+            let isAcronym = word.isAbbreviation
+                || (hasLowercase && part.count >= 2 && part.allSatisfy { $0.properties.isUppercase } && stopWords.contains(word.text))
+            let isCapitalized = part.first?.properties.isUppercase ?? false
+            if isAcronym {
+                tokens.append(Token(term: word.text, word: word.text, position: position, isCapitalized: isCapitalized))
+            } else if !stopWords.contains(word.text) {
+                tokens.append(Token(term: stem(word.text), word: word.text, position: position, isCapitalized: isCapitalized))
+            }
+        }
+        if parts.count > 1, alphabeticParts > 1 {
+            tokens.append(Token(term: stem(joined), word: joined, position: position))
+        }
+        return ChunkTokens(tokens: tokens, words: position)
     }
 
     /// Folds a single word as the analyser does (case, diacritics, apostrophes), without stemming.
@@ -83,38 +127,36 @@ public struct Analyzer: Sendable {
         word.unicodeScalars.contains(where: { $0.isASCII ? Self.isDigit($0) : $0.properties.numericType != nil }) ? word : stemmer.stem(word)
     }
 
-    /// Runs of scalars between separators. Kept inside a chunk: letters, digits, apostrophes,
-    /// periods and commas between word characters, hyphens and en dashes.
-    static func chunks(_ text: String) -> [[Unicode.Scalar]] {
-        let scalars = Array(text.unicodeScalars)
-        var chunks: [[Unicode.Scalar]] = []
-        var current: [Unicode.Scalar] = []
-        for (index, scalar) in scalars.enumerated() {
-            if isWordScalar(scalar) || scalar == "-" || scalar == "\u{2013}" || scalar == "\u{2010}" || scalar == "\u{2011}" {
-                current.append(scalar)
-                continue
-            }
+    /// Where the runs of scalars between separators are. Kept inside a chunk: letters, digits,
+    /// apostrophes, periods and commas between word characters, hyphens and en dashes.
+    static func chunkRanges<Scalars: RandomAccessCollection<Unicode.Scalar>>(_ scalars: Scalars) -> [Range<Int>] where Scalars.Index == Int {
+        var chunks: [Range<Int>] = []
+        var start = 0
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            if isWordScalar(scalar) || scalar == "-" || scalar == "\u{2013}" || scalar == "\u{2010}" || scalar == "\u{2011}" { continue }
             let previous = index > 0 ? scalars[index - 1] : " "
             let next = index + 1 < scalars.count ? scalars[index + 1] : " "
             let joinsWord = isWordScalar(previous) && isWordScalar(next)
-            if isApostrophe(scalar), joinsWord || (isWordScalar(previous) && next == " ") {
-                current.append("'")
-            } else if scalar == "." && (joinsWord || (!current.isEmpty && isAbbreviationSoFar(current + ["."]))) {
-                current.append(".")
-            } else if scalar == ",", isDigit(previous), isDigit(next) {
-                current.append(",")
-            } else {
-                if !current.isEmpty { chunks.append(current) }
-                current = []
-            }
+            if isApostrophe(scalar), joinsWord || (isWordScalar(previous) && next == " ") { continue }
+            if scalar == ".", joinsWord || (start < index && isAbbreviationSoFar(scalars[start...index])) { continue }
+            if scalar == ",", isDigit(previous), isDigit(next) { continue }
+            if start < index { chunks.append(start..<index) }
+            start = index + 1
         }
-        if !current.isEmpty { chunks.append(current) }
+        if start < scalars.count { chunks.append(start..<scalars.count) }
         return chunks
     }
 
     /// Splits a chunk at hyphens and en dashes.
     static func compoundParts(_ chunk: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
         chunk.split(whereSeparator: { $0 == "-" || $0 == "\u{2013}" || $0 == "\u{2010}" || $0 == "\u{2011}" }).map(Array.init)
+    }
+
+    /// The tokens of one chunk, positions counted from the chunk's start, and how many words it held.
+    struct ChunkTokens {
+        var tokens: [Token]
+        var words: Int
     }
 
     /// A folded word and whether it was a dotted abbreviation.
@@ -147,7 +189,7 @@ public struct Analyzer: Sendable {
     }
 
     /// Whether scalars read "X.Y." so far: single letters each followed by a period.
-    static func isAbbreviationSoFar(_ scalars: [Unicode.Scalar]) -> Bool {
+    static func isAbbreviationSoFar(_ scalars: some Collection<Unicode.Scalar>) -> Bool {
         guard scalars.count >= 4, scalars.count % 2 == 0 else { return false }
         for (index, scalar) in scalars.enumerated() {
             if index % 2 == 0 ? !scalar.properties.isAlphabetic : scalar != "." { return false }
