@@ -27,11 +27,10 @@ struct FieldTerms {
         documentFrequency[Int(id)] += 1
     }
 
-    /// Counts one occurrence of `term`, capitalised or not.
-    mutating func countOccurrence(of term: String, capitalized: Bool) {
-        let id = Int(id(of: term))
-        capitalization[id].total += 1
-        if capitalized { capitalization[id].capitalized += 1 }
+    /// Counts one occurrence of the term numbered `id`, capitalised or not.
+    mutating func countOccurrence(of id: Int32, capitalized: Bool) {
+        capitalization[Int(id)].total += 1
+        if capitalized { capitalization[Int(id)].capitalized += 1 }
     }
 
     /// For each term number, the term's position in sorted order.

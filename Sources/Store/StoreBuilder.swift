@@ -80,6 +80,8 @@ public struct StoreBuilder: Sendable {
             var experts = ExpertTally()
             var prior = LeadPrior()
             var count = 0
+            let memo = AnalysisMemo()
+            var tally = TermTally()
             let insertPassage = try database.statement(
                 "INSERT INTO passages(doc, id, expert, role, question, text, source, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             let contentHash = try corpus.forEachPassage { passage in
@@ -89,17 +91,17 @@ public struct StoreBuilder: Sendable {
                 experts.add(passage)
                 try spill.write(prior.next(passage).bitPattern)
                 for field in Field.allCases {
-                    let tokens = analyzer.tokens(field.content(of: passage))
-                    if field == .text {
-                        for token in tokens { fields[field.rawValue].countOccurrence(of: token.term, capitalized: token.isCapitalized) }
+                    tally.clear()
+                    for token in analyzer.tokens(field.content(of: passage), memo: memo) {
+                        let id = fields[field.rawValue].id(of: token.term)
+                        if field == .text { fields[field.rawValue].countOccurrence(of: id, capitalized: token.isCapitalized) }
+                        tally.add(id)
                     }
-                    let counts = InMemoryIndex.termCounts(tokens.map(\.term))
-                    try spill.write(UInt64(counts.count))
-                    for (term, termCount) in counts {
-                        let id = fields[field.rawValue].id(of: term)
+                    try spill.write(UInt64(tally.terms.count))
+                    for id in tally.terms {
                         fields[field.rawValue].countPassage(id)
                         try spill.write(UInt64(id))
-                        try spill.write(UInt64(termCount))
+                        try spill.write(UInt64(tally.count(of: id)))
                     }
                 }
                 count += 1
