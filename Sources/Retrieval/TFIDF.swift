@@ -21,6 +21,7 @@ public enum TFIDF {
     /// result is the same to the last bit however the weights were gathered.
     ///
     /// - Returns: The keys with their normalised weights, in key order; all-zero input stays zero.
+    @inlinable
     public static func unitVector<Key: Comparable>(_ weights: [(Key, Double)]) -> [(Key, Double)] {
         let ordered = weights.sorted { $0.0 < $1.0 }
         let norm = sqrt(ordered.reduce(0) { $0 + $1.1 * $1.1 })
