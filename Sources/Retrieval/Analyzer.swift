@@ -44,7 +44,8 @@ public struct Analyzer: Sendable {
     /// The tokens of `text`: one per kept word (and per joined compound), in order.
     ///
     /// ASCII text is read from its UTF-8 bytes; any other text from its Unicode scalars. Both go
-    /// through the same chunking and word rules, so they give the same tokens.
+    /// through the same chunking and word rules, so they give the same tokens. A chunk's text is
+    /// taken from the UTF-8 bytes whenever it holds no curly apostrophe to straighten.
     ///
     /// - Parameters:
     ///   - text: Any text.
@@ -52,19 +53,29 @@ public struct Analyzer: Sendable {
     /// - Returns: Terms with their folded words and positions; stop words are left out.
     /// - Complexity: O(n) in the length of `text`.
     public func tokens(_ text: String, memo: AnalysisMemo? = nil) -> [Token] {
-        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> [Token]? in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            return tokens(of: bytes.lazy.map { Unicode.Scalar($0) }, memo: memo) { range in
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        var text = text
+        text.makeContiguousUTF8()
+        // A string with contiguous UTF-8 always lends its storage.
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            if !bytes.contains(where: { $0 >= 0x80 }) {
+                return tokens(of: bytes.lazy.map { Unicode.Scalar($0) }, memo: memo) { range in
+                    String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                }
             }
-        }
-        if let ascii, let tokens = ascii { return tokens }
-        let scalars = Array(text.unicodeScalars)
-        return tokens(of: scalars, memo: memo) { range in
-            var chunk = ""
-            chunk.unicodeScalars.append(contentsOf: scalars[range].lazy.map { Self.isApostrophe($0) && !Self.isWordScalar($0) ? "'" : $0 })
-            return chunk
-        }
+            let scalars = Array(text.unicodeScalars)
+            var offsets = [0]
+            offsets.reserveCapacity(scalars.count + 1)
+            for scalar in scalars { offsets.append(offsets[offsets.count - 1] + UTF8.width(scalar)) }
+            return tokens(of: scalars, memo: memo) { range in
+                let isApostropheToStraighten = { (scalar: Unicode.Scalar) in Self.isApostrophe(scalar) && !Self.isWordScalar(scalar) }
+                guard scalars[range].contains(where: isApostropheToStraighten) else {
+                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[offsets[range.lowerBound]..<offsets[range.upperBound]]), as: UTF8.self)
+                }
+                var chunk = ""
+                chunk.unicodeScalars.append(contentsOf: scalars[range].map { isApostropheToStraighten($0) ? "'" : $0 })
+                return chunk
+            }
+        }!
     }
 
     /// The tokens of the chunks of `scalars`, each chunk analysed once per `memo`.
