@@ -5,6 +5,10 @@ import Retrieval
 /// Writes a store file from passages, atomically and with memory bounded by the vocabulary, not
 /// the corpus.
 ///
+/// Passages are analysed on a second thread (`BatchAnalyser`) while the next ones are read and
+/// the previous ones written; they are written in input order, so the store is the same however
+/// the work was divided.
+///
 /// The store is built in a temporary file beside the target, in one transaction, and renamed
 /// over the target only when complete: an interrupted build leaves the previous store intact.
 ///
@@ -18,6 +22,8 @@ public struct StoreBuilder: Sendable {
     let lexicon: Lexicon?
     /// How many postings are held in memory before a run is written out.
     public var runPostings: Int
+    /// How many passages are handed at a time to the thread that analyses them.
+    public var analysisBatch = 512
     /// How often, in seconds, `progress` is called during a build.
     public var progressInterval: Double = 1
 
@@ -80,11 +86,12 @@ public struct StoreBuilder: Sendable {
             var experts = ExpertTally()
             var prior = LeadPrior()
             var count = 0
-            let memo = AnalysisMemo()
             var tally = TermTally()
+            let analyser = BatchAnalyser(analyzer: analyzer, batchSize: analysisBatch)
             let insertPassage = try database.statement(
                 "INSERT INTO passages(doc, id, expert, role, question, text, source, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-            let contentHash = try corpus.forEachPassage { passage in
+            func store(_ analysed: AnalysedPassage) throws {
+                let passage = analysed.passage
                 insertPassage.reset()
                 try insertPassage.bind(count, passage.id, passage.expert, passage.role, passage.question, passage.text, passage.source, passage.ordinal)
                 try insertPassage.run()
@@ -92,7 +99,7 @@ public struct StoreBuilder: Sendable {
                 try spill.write(prior.next(passage).bitPattern)
                 for field in Field.allCases {
                     tally.clear()
-                    for token in analyzer.tokens(field.content(of: passage), memo: memo) {
+                    for token in analysed.tokens[field.rawValue] {
                         let id = fields[field.rawValue].id(of: token.term)
                         if field == .text { fields[field.rawValue].countOccurrence(of: id, capitalized: token.isCapitalized) }
                         tally.add(id)
@@ -109,13 +116,20 @@ public struct StoreBuilder: Sendable {
                     meter.tick(BuildProgress(phase: .reading, passages: count, total: corpus.knownCount, fraction: corpus.fractionRead, elapsed: meter.elapsed))
                 }
             }
+            let contentHash = try corpus.forEachPassage { try analyser.add($0, store) }
+            try analyser.finish(store)
             meter.tick(BuildProgress(phase: .reading, passages: count, total: count, fraction: 1, elapsed: meter.elapsed), force: true)
+            let vocabulary = Self.vocabulary(fields)
+            let expansions = Pending(on: .global()) { [lexicon, analyzer] in
+                lexicon.map { Expansions(table: ExpansionTable(lexicon: $0, vocabulary: Set(vocabulary.keys), analyzer: analyzer),
+                                         dictionary: ExpansionTable.dictionary(of: $0, analyzer: analyzer)) }
+            }
             try spill.rewindForReading()
             let runs = try gatherPostings(from: spill, fields: fields, passageCount: count, meter: meter)
             let termCount = try writeTerms(runs, fields: fields, database: database)
             meter.tick(BuildProgress(phase: .writing, passages: count, total: count, fraction: nil, elapsed: meter.elapsed), force: true)
-            let vocabulary = try writeVocabulary(fields, database: database)
-            let expansionCount = try writeExpansions(vocabulary: vocabulary, database: database)
+            try writeVocabulary(vocabulary, names: fields[Field.text.rawValue].names, database: database)
+            let expansionCount = try expansions.wait().map { try writeExpansions($0, database: database) } ?? 0
             try writeExperts(experts.summaries, database: database)
             try writeMeta(passageCount: count, contentHash: contentHash, origin: origin, database: database)
             return Summary(passages: count, experts: experts.summaries.count, terms: termCount, expansions: expansionCount, runs: runs.runsWritten)
@@ -167,10 +181,8 @@ public struct StoreBuilder: Sendable {
         return termCount
     }
 
-    /// Writes every term of any field with its text-field document frequency and name flag.
-    ///
-    /// - Returns: The vocabulary.
-    func writeVocabulary(_ fields: [FieldTerms], database: Database) throws -> Set<String> {
+    /// Every term of any field with its text-field document frequency.
+    static func vocabulary(_ fields: [FieldTerms]) -> [String: Int] {
         var vocabulary: [String: Int] = [:]
         for field in Field.allCases {
             let terms = fields[field.rawValue]
@@ -178,25 +190,33 @@ public struct StoreBuilder: Sendable {
                 vocabulary[term] = max(vocabulary[term] ?? 0, field == .text ? Int(terms.documentFrequency[id]) : 0)
             }
         }
-        let names = fields[Field.text.rawValue].names
+        return vocabulary
+    }
+
+    /// Writes the vocabulary with each term's document frequency and whether it is a name.
+    func writeVocabulary(_ vocabulary: [String: Int], names: Set<String>, database: Database) throws {
         let insertWord = try database.statement("INSERT INTO vocabulary(term, df, name) VALUES (?, ?, ?)")
         for (term, df) in vocabulary.sorted(by: { $0.key < $1.key }) {
             insertWord.reset()
             try insertWord.bind(term, df, names.contains(term) ? 1 : 0)
             try insertWord.run()
         }
-        return Set(vocabulary.keys)
     }
 
-    /// Writes the expansions of the lexicon narrowed to `vocabulary`, and the dictionary.
+    /// The lexicon's expansions narrowed to the vocabulary, and its dictionary; built on another
+    /// thread while the postings are written.
+    struct Expansions: Sendable {
+        var table: ExpansionTable
+        var dictionary: Set<String>
+    }
+
+    /// Writes the expansions and the dictionary.
     ///
     /// - Returns: How many expansion entries were written.
-    func writeExpansions(vocabulary: Set<String>, database: Database) throws -> Int {
-        guard let lexicon else { return 0 }
+    func writeExpansions(_ expansions: Expansions, database: Database) throws -> Int {
         var expansionCount = 0
-        let table = ExpansionTable(lexicon: lexicon, vocabulary: vocabulary, analyzer: analyzer)
         let insertExpansion = try database.statement("INSERT INTO expansions(key, term, weight, kind, word) VALUES (?, ?, ?, ?, ?)")
-        for (key, entries) in table.entries.sorted(by: { $0.key < $1.key }) {
+        for (key, entries) in expansions.table.entries.sorted(by: { $0.key < $1.key }) {
             for entry in entries {
                 insertExpansion.reset()
                 try insertExpansion.bind(key, entry.term, entry.weight, entry.kind.rawValue, entry.word)
@@ -205,7 +225,7 @@ public struct StoreBuilder: Sendable {
             }
         }
         let insertDictionaryWord = try database.statement("INSERT INTO dictionary(term) VALUES (?)")
-        for term in ExpansionTable.dictionary(of: lexicon, analyzer: analyzer).sorted() {
+        for term in expansions.dictionary.sorted() {
             insertDictionaryWord.reset()
             try insertDictionaryWord.bind(term)
             try insertDictionaryWord.run()

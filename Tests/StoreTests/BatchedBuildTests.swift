@@ -34,9 +34,11 @@ struct SplitMix {
 }
 
 @Suite struct BatchedBuildTests {
-    func expectStoreEqualsMemory(_ corpus: LoadedCorpus, runPostings: Int) throws -> StoreBuilder.Summary {
+    func expectStoreEqualsMemory(_ corpus: LoadedCorpus, runPostings: Int, analysisBatch: Int = 512) throws -> StoreBuilder.Summary {
         let path = try temporaryDirectory().appendingPathComponent("s.sqlite").path
-        let summary = try StoreBuilder(runPostings: runPostings).build(corpus, at: path, origin: "test")
+        var builder = StoreBuilder(runPostings: runPostings)
+        builder.analysisBatch = analysisBatch
+        let summary = try builder.build(corpus, at: path, origin: "test")
         let store = try PassageStore(path: path)
         let memory = InMemoryIndex(passages: corpus.passages)
         var terms = 0
@@ -62,6 +64,12 @@ struct SplitMix {
         let summary = try expectStoreEqualsMemory(generatedCorpus(count: 300), runPostings: runPostings)
         #expect(summary.passages == 300)
         #expect((summary.runs > 1) == (runPostings < 1000))
+    }
+
+    @Test(arguments: [1, 3, 64, 10_000])
+    func seedCorpusEqualsTheInMemoryIndexWhateverTheAnalysisBatch(analysisBatch: Int) throws {
+        let summary = try expectStoreEqualsMemory(try seedCorpus(), runPostings: 1_000_000, analysisBatch: analysisBatch)
+        #expect(summary.passages == (try seedCorpus()).passages.count)
     }
 
     @Test func progressIsReportedForEveryPhase() throws {

@@ -1,0 +1,71 @@
+import Corpus
+import Dispatch
+import Retrieval
+
+/// A passage with the tokens of each of its fields.
+struct AnalysedPassage: Sendable {
+    var passage: Passage
+    /// The tokens of each field, by `Field.rawValue`.
+    var tokens: [[Token]]
+}
+
+/// Analyses passages on a second thread while the caller goes on reading and writing.
+///
+/// Passages are handed over in batches of `batchSize`; analysed passages come back in the order
+/// they were added, so what is built from them does not depend on the threads. At most
+/// `maxBatchesInFlight` batches wait or are being analysed, so memory stays bounded.
+final class BatchAnalyser {
+    let batchSize: Int
+    let maxBatchesInFlight = 2
+    private let queue = DispatchQueue(label: "panelist.store.analysis")
+    private let worker: Worker
+    private var batch: [Passage] = []
+    private var inFlight: [Pending<[AnalysedPassage]>] = []
+
+    init(analyzer: Analyzer, batchSize: Int) {
+        worker = Worker(analyzer: analyzer)
+        self.batchSize = max(1, batchSize)
+        batch.reserveCapacity(self.batchSize)
+    }
+
+    /// Adds `passage`, then calls `body` with the analysed passages that must be taken now, in order.
+    func add(_ passage: Passage, _ body: (AnalysedPassage) throws -> Void) rethrows {
+        batch.append(passage)
+        guard batch.count >= batchSize else { return }
+        submit()
+        while inFlight.count > maxBatchesInFlight { try takeOldest(body) }
+    }
+
+    /// Calls `body` with every passage not yet taken, in order.
+    func finish(_ body: (AnalysedPassage) throws -> Void) rethrows {
+        if !batch.isEmpty { submit() }
+        while !inFlight.isEmpty { try takeOldest(body) }
+    }
+
+    private func submit() {
+        let passages = batch
+        let worker = worker
+        batch.removeAll(keepingCapacity: true)
+        inFlight.append(Pending(on: queue) { worker.analyse(passages) })
+    }
+
+    private func takeOldest(_ body: (AnalysedPassage) throws -> Void) rethrows {
+        for passage in inFlight.removeFirst().wait() { try body(passage) }
+    }
+}
+
+/// The analysing thread's analyser and memo; used only on the analysis queue, one batch at a time.
+private final class Worker: @unchecked Sendable {
+    let analyzer: Analyzer
+    let memo = AnalysisMemo()
+
+    init(analyzer: Analyzer) {
+        self.analyzer = analyzer
+    }
+
+    func analyse(_ passages: [Passage]) -> [AnalysedPassage] {
+        passages.map { passage in
+            AnalysedPassage(passage: passage, tokens: Field.allCases.map { analyzer.tokens($0.content(of: passage), memo: memo) })
+        }
+    }
+}
