@@ -54,7 +54,10 @@ public struct ExpansionTable: Sendable, Equatable {
             guard !keyTerms.isEmpty, keyTerms.count <= Self.longestPhrase, !relatedTerms.isEmpty, relatedTerms.allSatisfy(vocabulary.contains) else { return }
             let key = keyTerms.joined(separator: " ")
             for term in relatedTerms where !keyTerms.contains(term) {
-                if let existing = entries[key]?[term], existing.weight >= relation.weight { continue }
+                // The strongest relation wins; between equals, the first word in alphabetical order,
+                // so that the table does not depend on the order the lexicon is read in.
+                if let existing = entries[key]?[term],
+                   existing.weight > relation.weight || (existing.weight == relation.weight && existing.word <= relation.word) { continue }
                 entries[key, default: [:]][term] = Entry(term: term, weight: relation.weight, kind: relation.kind, word: relation.word)
             }
         }
