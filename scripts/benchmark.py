@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Benchmark Panelist against SQLite FTS5 and tantivy on the scale corpus (see docs/PERFORMANCE.md).
 
-For each size (10k, 100k, and the full corpus when $SCALE_DIR/passages.jsonl.gz exists) it builds a
+For each size (10k, 100k, and the full corpus when $SCALE_DIR/corpus/passages_all.jsonl, as
+make_corpus.sh writes it, or $SCALE_DIR/passages.jsonl.gz exists) it builds a
 Panelist store, an FTS5 table and a tantivy index from the same passages, runs the same queries (top 10,
 one warm-up pass, then a timed pass, in one process per engine) and reports build time, passages/s, size
 on disk, query latency percentiles, queries/s, build peak RSS, the share of queries whose source passage
@@ -209,7 +210,9 @@ def main():
     os.makedirs(args.workdir, exist_ok=True)
     hundred = os.path.join(SHARED, "passages_100k.jsonl.gz")
     plan = {"10k": (hundred, 10_000), "100k": (hundred, None)}
-    full = os.path.join(args.scale_dir, "passages.jsonl.gz")
+    # make_corpus.sh writes corpus/passages_all.jsonl; a gzipped copy may sit beside it.
+    candidates = [os.path.join(args.scale_dir, name) for name in ("corpus/passages_all.jsonl", "passages.jsonl.gz")]
+    full = next((path for path in candidates if os.path.exists(path)), candidates[0])
     if os.path.exists(full):
         plan["full"] = (full, None)
     results = {}
