@@ -67,7 +67,8 @@ public final class Retriever {
             throw AnswerError(.questionTooLong, "the question is \(question.count) characters long; Panelist takes at most \(Self.maxQuestionLength) — ask something shorter")
         }
         let tokens = analyzer.tokens(question)
-        let query = Query(tokens: tokens)
+        var query = Query(tokens: tokens)
+        query.answerType = AnswerType.of(question)
         guard !query.isEmpty else {
             let shown = question.trimmingWhitespace().isEmpty ? "the question is empty" : "“\(question.trimmingWhitespace())” has only common words"
             throw AnswerError(.emptyQuestion, "\(shown); ask about a topic, for example “What does the Kremlin think about sanctions?”")
@@ -94,7 +95,8 @@ public final class Retriever {
     /// cosine are re-ranked by `score × (1 − c + c × coverage)`, coverage being the share of the
     /// question's topics each covers (`TopicCoverage`, by plain weights): a passage that answers
     /// every part of a paraphrased question through weak expansions then beats one that repeats a
-    /// single word of it.
+    /// single word of it. A question that asks for a quantity or a time (`Query.answerType`) counts
+    /// the expected answer as one more topic, covered by a passage that states such a value.
     ///
     /// - Parameters:
     ///   - query: The analysed question.
@@ -113,7 +115,14 @@ public final class Retriever {
             let topics = TopicCoverage(query: query, textVector: plan.textVector)
             if !topics.isEmpty {
                 for index in hits.indices {
-                    factors[index] = 1 - coordination + coordination * topics.coverage(of: hits[index].contributions, exponent: 1).share
+                    var share = topics.coverage(of: hits[index].contributions, exponent: 1).share
+                    if let type = query.answerType {
+                        // The expected answer counts as one more topic, as heavy as the average one.
+                        let topicCount = Double(topics.topicCount)
+                        let answered = type.isAnswered(by: try store.passage(hits[index].passage).text)
+                        share = (share * topicCount + (answered ? 1 : 0)) / (topicCount + 1)
+                    }
+                    factors[index] = 1 - coordination + coordination * share
                     hits[index].score *= factors[index]
                 }
             }

@@ -48,6 +48,9 @@ public struct TopicCoverage: Sendable {
         return informative.filter { standIns[$0.term, default: []].isDisjoint(with: matched) }.map(\.word)
     }
 
+    /// How many informative terms (topics) the question has.
+    public var topicCount: Int { standIns.count }
+
     /// Whether the question has no informative term with any weight.
     public var isEmpty: Bool { !weights.values.contains { $0 > 0 } }
 

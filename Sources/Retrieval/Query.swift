@@ -35,6 +35,8 @@ public struct Query: Sendable, Equatable {
     /// Capitalised words of the question (not its first word) that neither the corpus nor any
     /// expansion or spelling variant knows: names the corpus never mentions.
     public var unknownNames: [String] = []
+    /// The kind of value the question asks for ("How long …?": a quantity), if any.
+    public var answerType: AnswerType?
 
     public init(terms: [QueryTerm]) {
         self.terms = terms

@@ -1,0 +1,36 @@
+import Retrieval
+import Testing
+
+@Suite struct AnswerTypeTests {
+    @Test(arguments: [
+        ("How long is the border between Russia and China?", AnswerType.quantity),
+        ("How many ships were seized?", .quantity),
+        ("What share of exports goes to China?", .quantity),
+        ("When did the treaty collapse?", .time),
+        ("In what year was the arms pact signed?", .time),
+        ("How soon could sanctions be lifted?", .time),
+    ])
+    func questionsThatAskForAValue(question: String, type: AnswerType) {
+        #expect(AnswerType.of(question) == type)
+    }
+
+    @Test(arguments: ["Why is the Ukraine crisis heating up again?", "How does the Kremlin think about China?", "What does Putin want?", "Who said that?"])
+    func otherQuestionsAskForNone(question: String) {
+        #expect(AnswerType.of(question) == nil)
+    }
+
+    @Test func quantitiesAreDigitsOrNumberWords() {
+        #expect(AnswerType.quantity.isAnswered(by: "the 4,200-kilometer border"))
+        #expect(AnswerType.quantity.isAnswered(by: "nearly a half-trillion dollars in reserves"))
+        #expect(AnswerType.quantity.isAnswered(by: "three Ukrainian ships"))
+        #expect(!AnswerType.quantity.isAnswered(by: "Ties between Russia and China are unlikely to deteriorate."))
+    }
+
+    @Test func timesAreYearsOrTimeWords() {
+        #expect(AnswerType.time.isAnswered(by: "in summer 2017"))
+        #expect(AnswerType.time.isAnswered(by: "just two months ago"))
+        #expect(AnswerType.time.isAnswered(by: "the 1987 arms pact"))
+        #expect(!AnswerType.time.isAnswered(by: "the 4,200-kilometer border"))
+        #expect(!AnswerType.time.isAnswered(by: "Putin wants a privileged relationship."))
+    }
+}
