@@ -65,6 +65,6 @@ let package = Package(
         .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),
         .testTarget(name: "GenerationTests", dependencies: ["Generation", "Answering", "LLM", "Bundled", "Store", "Corpus", "Retrieval", "TestSupport"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Answering", "Bundled", "Store"]),
-        .testTarget(name: "PanelistCLITests", dependencies: ["panelist", "Corpus", "Retrieval", "TestSupport"]),
+        .testTarget(name: "PanelistCLITests", dependencies: ["panelist", "Corpus", "Retrieval", "Store", "Answering", "TestSupport"]),
     ]
 )

@@ -3,7 +3,7 @@ import ArgumentParser
 
 /// `--literal`: search only the words typed, shared by `search` and `bench-queries`.
 struct MatchingOptions: ParsableArguments {
-    @Flag(help: "Search only the words typed, by plain TF-IDF cosine: no synonyms, aliases, spelling corrections or topic coordination.")
+    @Flag(help: "Search only the words typed: no synonyms, aliases or spelling corrections.")
     var literal = false
 
     /// The retrieval settings the flag asks for.
@@ -12,7 +12,6 @@ struct MatchingOptions: ParsableArguments {
         if literal {
             settings.lexicalExpansion = false
             settings.typoTolerance = false
-            settings.coordination = 0
         }
         return settings
     }
