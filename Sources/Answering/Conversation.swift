@@ -8,7 +8,8 @@ import Retrieval
 /// or retrieves too weakly on its own (declined, or its best passage covers under 30% of it). A follow-up carries the
 /// previous turn's informative terms at `contextWeight` (for two turns at most), and the
 /// previous turn's expert restriction unless it names experts of its own. Any other question starts
-/// afresh, so an unrelated question is not dragged back to the old topic. `clear()` forgets.
+/// afresh, so an unrelated question is not dragged back to the old topic; and a question that would
+/// be declined as a follow-up but is answered on its own is answered on its own. `clear()` forgets.
 public final class Conversation {
     public let answerer: Answerer
     /// Options applied to every question (`:k`, `:expert`).
@@ -50,8 +51,13 @@ public final class Conversation {
             if followUpOptions.expert == nil, standalone.notice == nil, let expert = previous.restriction {
                 followUpOptions.expert = expert
             }
-            offline = try answerer.answer(question, options: followUpOptions, context: carriedTerms(from: previous.answer))
-            followUp = true
+            let inContext = try answerer.answer(question, options: followUpOptions, context: carriedTerms(from: previous.answer))
+            // Reading a question as a follow-up never turns an answer into a refusal: "What about
+            // Iran?" after a declined question about banana bread is answered on its own.
+            if !inContext.abstained || standalone.abstained {
+                offline = inContext
+                followUp = true
+            }
         }
         var answer = offline
         if let generator, !offline.abstained {
@@ -84,7 +90,7 @@ public final class Conversation {
     /// The previous turn's informative terms, weighted down for this one.
     func carriedTerms(from answer: Answer) -> [QueryTerm] {
         answer.query.terms.compactMap { term in
-            guard term.origin != .expansion, !QuestionIntent.framingWords.contains(term.word) else { return nil }
+            guard term.origin != .expansion, !QuestionIntent.nonTopicalWords.contains(term.word) else { return nil }
             let weight = term.weight * contextWeight
             guard weight >= contextWeight * contextWeight * 0.999 else { return nil }
             return QueryTerm(term: term.term, word: term.word, weight: weight, origin: .context)

@@ -111,6 +111,17 @@ enum ChatStore {
         #expect(!answer.query.terms.contains { $0.origin == .context })
     }
 
+    @Test func aFollowUpOfADeclinedQuestionIsAnsweredOnItsOwn() throws {
+        let chat = try conversation()
+        _ = try chat.ask("Will anyone be blamed for the treaty collapse?")
+        let declined = try chat.ask("What is the recipe for banana bread?")
+        #expect(declined.abstained)
+        let answer = try chat.ask("What about Iran?")
+        #expect(!answer.abstained)
+        #expect(chat.turns.last?.wasFollowUp == false)
+        #expect(answer.citations.first?.passage.passage.text.contains("Iran") == true)
+    }
+
     @Test func clearForgets() throws {
         let chat = try conversation()
         _ = try chat.ask("What does Russia think about the INF Treaty?")
