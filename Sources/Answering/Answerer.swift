@@ -90,7 +90,8 @@ public final class Answerer {
         if QuestionIntent.of(question) == .whichExpert, experts.count != 1 {
             picks = speakers(in: result, top: top)
         } else {
-            picks = selector.select(from: result.passages, weights: result.textVector).map { (result.passages[$0.passageRank], $0.text, nil) }
+            picks = selector.select(from: result.passages, weights: Self.topicalWeights(result), topics: Self.topics(of: query))
+                .map { (result.passages[$0.passageRank], $0.text, nil) }
         }
         var citations: [Citation] = []
         var sentences: [AnswerSentence] = []
@@ -121,10 +122,28 @@ public final class Answerer {
         let topical = Set(result.query.terms.filter { !QuestionIntent.framingWords.contains($0.word) }.map(\.term))
         for ranked in result.passages where ranked.score >= 0.5 * top.score && ranked.contributions.contains(where: { topical.contains($0.term) })
             && seen.insert(ranked.passage.expert).inserted {
-            guard let best = selector.select(from: [ranked], weights: result.textVector).max(by: { $0.score < $1.score }) else { continue }
+            guard let best = selector.select(from: [ranked], weights: Self.topicalWeights(result), topics: Self.topics(of: result.query))
+                .max(by: { $0.score < $1.score }) else { continue }
             picks.append((ranked, best.text, ranked.passage.expert.isEmpty ? "(unnamed)" : ranked.passage.expert))
         }
         return picks
+    }
+
+    /// The text-field query weights that sentences are chosen by: without framing and very common
+    /// words ("think", "will"), unless the question has nothing else.
+    static func topicalWeights(_ result: SearchResult) -> [String: Double] {
+        let nonTopical = Set(result.query.terms.filter { QuestionIntent.nonTopicalWords.contains($0.word) }.map(\.term))
+        let topical = result.textVector.filter { !nonTopical.contains($0.key) }
+        return topical.values.contains { $0 > 0 } ? topical : result.textVector
+    }
+
+    /// Each expansion term's topic: the user's term it stands for (the first, when it stands for a phrase).
+    static func topics(of query: Query) -> [String: String] {
+        var topics: [String: String] = [:]
+        for term in query.terms where term.origin == .expansion {
+            if let source = term.source?.split(separator: " ").first { topics[term.term] = String(source) }
+        }
+        return topics
     }
 
     /// How well the best passage covers the query's informative terms (see `TopicCoverage`, by

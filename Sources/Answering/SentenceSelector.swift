@@ -3,9 +3,10 @@ import Retrieval
 
 /// Picks the sentences of an extractive answer from the retrieved passages.
 ///
-/// Each sentence of the top passages is scored against the question:
-/// - **term weight**: the summed query weights of the question's terms it contains;
-/// - **coverage**: the share of the question's (squared) weight those terms make up;
+/// Each sentence of the top passages is scored against the question's topics (a term the user
+/// typed, with the expansions that stand for it, is one topic, counted by its best match):
+/// - **term weight**: the summed query weights of the topics it contains;
+/// - **coverage**: the share of the question's (squared) weight those topics make up;
 /// - **passage score**: its passage's score relative to the best passage.
 /// The best sentence is taken, then up to `maxSentences − 1` more that score at least
 /// `followRatio` of it, are not near-duplicates of one already taken, and keep the answer short.
@@ -40,9 +41,10 @@ public struct SentenceSelector: Sendable {
     /// - Parameters:
     ///   - passages: The ranked passages (only the first `passagesConsidered` are read).
     ///   - weights: The query's term weights (e.g. the normalised text vector).
+    ///   - topics: The topic of each term (an expansion's is its user term); a term not listed is its own.
     /// - Returns: One to `maxSentences` sentences; empty only when `passages` is empty.
-    public func select(from passages: [RankedPassage], weights: [String: Double]) -> [Candidate] {
-        let candidates = score(passages.prefix(passagesConsidered), weights: weights)
+    public func select(from passages: [RankedPassage], weights: [String: Double], topics: [String: String] = [:]) -> [Candidate] {
+        let candidates = score(passages.prefix(passagesConsidered), weights: weights, topics: topics)
         guard let best = candidates.max(by: { ($0.score, -$0.passageRank, -$0.position) < ($1.score, -$1.passageRank, -$1.position) }) else { return [] }
         var chosen = [best]
         var words = Chunker.wordCount(best.text)
@@ -57,19 +59,25 @@ public struct SentenceSelector: Sendable {
     }
 
     /// Every sentence of `passages` with its score.
-    func score(_ passages: ArraySlice<RankedPassage>, weights: [String: Double]) -> [Candidate] {
+    func score(_ passages: ArraySlice<RankedPassage>, weights: [String: Double], topics: [String: String]) -> [Candidate] {
         let topScore = passages.first?.score ?? 0
-        let totalWeight = weights.values.reduce(0) { $0 + $1 * $1 }
+        var topicWeights: [String: Double] = [:]
+        for (term, weight) in weights { topicWeights[topics[term] ?? term] = max(topicWeights[topics[term] ?? term] ?? 0, weight) }
+        let totalWeight = topicWeights.values.reduce(0) { $0 + $1 * $1 }
         var candidates: [Candidate] = []
         for (rank, ranked) in passages.enumerated() {
             for (position, sentence) in splitter.split(ranked.passage.text).enumerated() {
                 let terms = Set(analyzer.terms(sentence))
-                let matched = terms.compactMap { weights[$0] }
-                let termWeight = matched.reduce(0, +)
-                let coverage = totalWeight > 0 ? matched.reduce(0) { $0 + $1 * $1 } / totalWeight : 0
+                var matchedTopics: [String: Double] = [:]
+                for term in terms {
+                    guard let weight = weights[term] else { continue }
+                    matchedTopics[topics[term] ?? term] = max(matchedTopics[topics[term] ?? term] ?? 0, weight)
+                }
+                let termWeight = matchedTopics.values.reduce(0, +)
+                let coverage = totalWeight > 0 ? matchedTopics.values.reduce(0) { $0 + $1 * $1 } / totalWeight : 0
                 let passageFactor = topScore > 0 ? ranked.score / topScore : 0
                 let tooShort = Chunker.wordCount(sentence) < 4
-                let score = tooShort ? 0 : termWeight + coverage + 0.5 * passageFactor * (matched.isEmpty ? 0.2 : 1)
+                let score = tooShort ? 0 : termWeight + coverage + 0.5 * passageFactor * (matchedTopics.isEmpty ? 0.2 : 1)
                 candidates.append(Candidate(passageRank: rank, position: position, text: sentence, terms: terms, score: score))
             }
         }

@@ -21,6 +21,11 @@ import Testing
         #expect(answer.text.contains("[1]"))
     }
 
+    @Test func framingWordsAndExpansionsDoNotPickTheSentences() throws {
+        let answer = try answerer.answer("What does the Kremlin think about China?")
+        #expect(answer.sentences.first?.text.hasPrefix("Ties between Russia and China") == true)
+    }
+
     @Test func citationsAreNumberedInOrderOfFirstUseOnePerPassage() throws {
         for question in ["What does the Kremlin think of Trump?", "How does the Kremlin think about China?", "Are Russia and Iran allies?"] {
             let answer = try answerer.answer(question)

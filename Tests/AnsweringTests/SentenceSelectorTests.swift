@@ -37,4 +37,14 @@ import Testing
         let chosen = selector.select(from: [ranked("First point made here. Second point made here.", score: 1, doc: 0)], weights: ["zebra": 1])
         #expect(chosen.map(\.text) == ["First point made here."])
     }
+
+    @Test func aTopicCountsOnceHoweverManyOfItsExpansionsASentenceHolds() {
+        var selector = SentenceSelector(analyzer: Analyzer())
+        selector.maxSentences = 1
+        let passages = [ranked("Asia, Beijing and the Chinese matter to China. The Kremlin weighs its ties with China.", score: 1, doc: 0)]
+        let weights = ["china": 0.5, "kremlin": 0.4, "asia": 0.3, "beij": 0.3, "chines": 0.3]
+        let topics = ["asia": "china", "beij": "china", "chines": "china"]
+        #expect(selector.select(from: passages, weights: weights).first?.text.hasPrefix("Asia") == true)
+        #expect(selector.select(from: passages, weights: weights, topics: topics).first?.text.hasPrefix("The Kremlin") == true)
+    }
 }
