@@ -73,15 +73,14 @@ public final class DocumentStream: PassageSequence {
         }
         var source = file.lastPathComponent
         if source.lowercased().hasSuffix(".gz") { source.removeLast(3) }
-        let decoder = JSONDecoder()
         var lineNumber = 0
         var count = 0
         while let line = try reader.nextLine() {
             lineNumber += 1
             hash.update(line)
             hash.update(CollectionOfOne(UInt8(ascii: "\n")))
-            guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\t") }) else { continue }
-            try body(try loader.jsonLines.passage(from: Data(line), line: lineNumber, source: source, decoder: decoder))
+            guard !JSONLinesParser.isBlank(line) else { continue }
+            try body(try line.withUnsafeBytes { try loader.jsonLines.passage(from: $0, line: lineNumber, source: source) })
             count += 1
         }
         return count

@@ -3,15 +3,46 @@ import Foundation
 /// Reads JSON Lines bulk files: one object a line with `text` and optional metadata.
 ///
 /// Each non-blank line is an object with a string `text` and, optionally, `id`, `expert`,
-/// `role`, `question` and `source`. A missing `id` becomes `<file stem>:<line number>`.
+/// `role`, `question` and `source` (strings or null); other members are ignored. A missing `id`
+/// becomes `<file stem>:<line number>`.
 public struct JSONLinesParser: Sendable {
-    struct Record: Decodable {
-        var text: String
+    /// The members of one line that make a passage.
+    struct Record {
+        var text: String?
         var id: String?
         var expert: String?
         var role: String?
         var question: String?
         var source: String?
+
+        /// The record of the JSON object `line`, or nil when it is not one or a member it reads
+        /// is neither a string nor null.
+        static func read(_ line: UnsafeRawBufferPointer) -> Record? {
+            var record = Record()
+            var wrongKind = false
+            do {
+                try JSONObjectScanner.members(of: line) { key, value in
+                    let member: WritableKeyPath<Record, String?>
+                    switch key {
+                    case "text": member = \.text
+                    case "id": member = \.id
+                    case "expert": member = \.expert
+                    case "role": member = \.role
+                    case "question": member = \.question
+                    case "source": member = \.source
+                    default: return
+                    }
+                    switch value {
+                    case .string(let string): record[keyPath: member] = string
+                    case .null: record[keyPath: member] = nil
+                    case .other: wrongKind = true
+                    }
+                }
+            } catch {
+                return nil
+            }
+            return wrongKind ? nil : record
+        }
     }
 
     public init() {}
@@ -25,25 +56,26 @@ public struct JSONLinesParser: Sendable {
     /// - Throws: `CorpusError.malformed` naming the file and line of the first bad record.
     public func passages(in data: Data, source: String) throws -> [Passage] {
         var passages: [Passage] = []
-        let decoder = JSONDecoder()
         var lineNumber = 0
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
-            guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\t") }) else { continue }
-            passages.append(try passage(from: Data(line), line: lineNumber, source: source, decoder: decoder))
+            guard !Self.isBlank(line) else { continue }
+            passages.append(try line.withUnsafeBytes { try passage(from: $0, line: lineNumber, source: source) })
         }
         return passages
     }
 
+    /// Whether `line` has nothing but spaces, tabs and carriage returns.
+    static func isBlank(_ line: some Collection<UInt8>) -> Bool {
+        !line.contains { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\t") }
+    }
+
     /// One passage from one JSON line.
-    func passage(from line: Data, line lineNumber: Int, source: String, decoder: JSONDecoder) throws -> Passage {
-        let record: Record
-        do {
-            record = try decoder.decode(Record.self, from: line)
-        } catch {
+    func passage(from line: UnsafeRawBufferPointer, line lineNumber: Int, source: String) throws -> Passage {
+        guard let record = Record.read(line), let text = record.text else {
             throw CorpusError(.malformed, "\(source):\(lineNumber): not a JSON object with a string \"text\" field; fix or remove that line")
         }
-        guard !record.text.trimmingWhitespace().isEmpty else {
+        guard !text.trimmingWhitespace().isEmpty else {
             throw CorpusError(.malformed, "\(source):\(lineNumber): \"text\" is empty; fix or remove that line")
         }
         let roleAndExpert = record.expert.map(Expert.parse(line:))
@@ -52,7 +84,7 @@ public struct JSONLinesParser: Sendable {
             expert: roleAndExpert?.name ?? "",
             role: record.role ?? roleAndExpert?.role ?? "",
             question: record.question ?? "",
-            text: record.text,
+            text: text,
             source: record.source ?? source,
             ordinal: lineNumber)
     }
