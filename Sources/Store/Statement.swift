@@ -26,27 +26,11 @@ public final class Statement {
         sqlite3_clear_bindings(handle)
     }
 
-    /// Binds values to the parameters in order, starting at 1.
-    ///
-    /// Supported values: `String`, `Int`, `Int64`, `Int32`, `Double`, `[UInt8]`, `Data`, and nil.
-    public func bind(_ values: (any Sendable)?...) throws {
+    /// Binds values to the parameters in order, starting at 1; nil binds NULL.
+    public func bind(_ values: (any Bindable)?...) throws {
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
-            let status: Int32
-            switch value {
-            case nil: status = sqlite3_bind_null(handle, index)
-            case let text as String: status = sqlite3_bind_text(handle, index, text, -1, panelist_sqlite_transient())
-            case let number as Int: status = sqlite3_bind_int64(handle, index, Int64(number))
-            case let number as Int64: status = sqlite3_bind_int64(handle, index, number)
-            case let number as Int32: status = sqlite3_bind_int64(handle, index, Int64(number))
-            case let number as Double: status = sqlite3_bind_double(handle, index, number)
-            case let bytes as [UInt8]:
-                status = bytes.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), panelist_sqlite_transient()) }
-            case let data as Data:
-                status = data.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), panelist_sqlite_transient()) }
-            default:
-                throw DatabaseError(.sqlite, message: "cannot bind a value of type \(type(of: value)) to \(sql)", resultCode: SQLITE_MISUSE, sql: sql)
-            }
+            let status = value.map { $0.bind(to: handle, at: index) } ?? sqlite3_bind_null(handle, index)
             guard status == SQLITE_OK else { throw database.error(status: status, sql: sql) }
         }
     }
