@@ -13,17 +13,22 @@ struct AnalysedPassage: Sendable {
 ///
 /// Passages are handed over in batches of `batchSize`; analysed passages come back in the order
 /// they were added, so what is built from them does not depend on the threads. At most
-/// `maxBatchesInFlight` batches wait or are being analysed, so memory stays bounded.
+/// `maxBatchesInFlight` batches wait or are being analysed, so memory stays bounded. When the
+/// caller would have to wait for the second thread, it analyses a waiting batch itself.
 final class BatchAnalyser {
     let batchSize: Int
     let maxBatchesInFlight = 2
     private let queue = DispatchQueue(label: "panelist.store.analysis")
-    private let worker: Worker
+    /// Analyses on `queue`.
+    private let worker: AnalysisWorker
+    /// Analyses on the caller's thread.
+    private let callerWorker: AnalysisWorker
     private var batch: [Passage] = []
-    private var inFlight: [Pending<[AnalysedPassage]>] = []
+    private var inFlight: [AnalysisBatch] = []
 
     init(analyzer: Analyzer, batchSize: Int) {
-        worker = Worker(analyzer: analyzer)
+        worker = AnalysisWorker(analyzer: analyzer)
+        callerWorker = AnalysisWorker(analyzer: analyzer)
         self.batchSize = max(1, batchSize)
         batch.reserveCapacity(self.batchSize)
     }
@@ -43,19 +48,24 @@ final class BatchAnalyser {
     }
 
     private func submit() {
-        let passages = batch
+        let submitted = AnalysisBatch(batch)
         let worker = worker
         batch.removeAll(keepingCapacity: true)
-        inFlight.append(Pending(on: queue) { worker.analyse(passages) })
+        inFlight.append(submitted)
+        queue.async { submitted.analyseUnlessClaimed(with: worker) }
     }
 
+    /// Analyses the first batch nobody has started yet, then passes on the oldest batch's passages.
     private func takeOldest(_ body: (AnalysedPassage) throws -> Void) rethrows {
+        for waiting in inFlight {
+            if waiting.analyseUnlessClaimed(with: callerWorker) { break }
+        }
         for passage in inFlight.removeFirst().wait() { try body(passage) }
     }
 }
 
-/// The analysing thread's analyser and memo; used only on the analysis queue, one batch at a time.
-private final class Worker: @unchecked Sendable {
+/// An analyser and its memo, used by one thread at a time, one batch at a time.
+final class AnalysisWorker: @unchecked Sendable {
     let analyzer: Analyzer
     let memo = AnalysisMemo()
 
