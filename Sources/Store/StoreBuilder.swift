@@ -97,20 +97,7 @@ public struct StoreBuilder: Sendable {
                 try insertPassage.run()
                 experts.add(passage)
                 try spill.write(prior.next(passage).bitPattern)
-                for field in Field.allCases {
-                    tally.clear()
-                    for token in analysed.tokens[field.rawValue] {
-                        let id = fields[field.rawValue].id(of: token.term)
-                        if field == .text { fields[field.rawValue].countOccurrence(of: id, capitalized: token.isCapitalized) }
-                        tally.add(id)
-                    }
-                    try spill.write(UInt64(tally.terms.count))
-                    for id in tally.terms {
-                        fields[field.rawValue].countPassage(id)
-                        try spill.write(UInt64(id))
-                        try spill.write(UInt64(tally.count(of: id)))
-                    }
-                }
+                try Self.count(analysed.tokens, fields: &fields, tally: &tally, spill: spill)
                 count += 1
                 if count & 255 == 0 {
                     meter.tick(BuildProgress(phase: .reading, passages: count, total: corpus.knownCount, fraction: corpus.fractionRead, elapsed: meter.elapsed))
@@ -133,6 +120,24 @@ public struct StoreBuilder: Sendable {
             try writeExperts(experts.summaries, database: database)
             try writeMeta(passageCount: count, contentHash: contentHash, origin: origin, database: database)
             return Summary(passages: count, experts: experts.summaries.count, terms: termCount, expansions: expansionCount, runs: runs.runsWritten)
+        }
+    }
+
+    /// Numbers and counts the terms of one passage's fields, and spills its term counts.
+    static func count(_ tokens: [[Token]], fields: inout [FieldTerms], tally: inout TermTally, spill: SpillFile) throws {
+        for field in Field.allCases {
+            tally.clear()
+            for token in tokens[field.rawValue] {
+                let id = fields[field.rawValue].id(of: token.term)
+                if field == .text { fields[field.rawValue].countOccurrence(of: id, capitalized: token.isCapitalized) }
+                tally.add(id)
+            }
+            try spill.write(UInt64(tally.terms.count))
+            for id in tally.terms {
+                fields[field.rawValue].countPassage(id)
+                try spill.write(UInt64(id))
+                try spill.write(UInt64(tally.count(of: id)))
+            }
         }
     }
 
