@@ -7,7 +7,9 @@ import Retrieval
 /// Passages arrive in ascending order, so each run covers later passages than the one before and
 /// a term's list is its runs' lists concatenated.
 final class PostingRuns {
-    private var lists: [[[Posting]]]
+    /// The postings held of each term, fields one after another: field `f`'s term ranked `t` is at `firsts[f] + t`.
+    private var lists: [[Posting]]
+    private let firsts: [Int]
     private var held = 0
     private let limit: Int
     private var scratch: Database?
@@ -15,7 +17,14 @@ final class PostingRuns {
 
     /// Room for `termCounts[field]` terms per field, holding at most `limit` postings at once.
     init(termCounts: [Int], limit: Int) {
-        lists = termCounts.map { [[Posting]](repeating: [], count: $0) }
+        var firsts: [Int] = []
+        var total = 0
+        for count in termCounts {
+            firsts.append(total)
+            total += count
+        }
+        self.firsts = firsts
+        lists = [[Posting]](repeating: [], count: total)
         self.limit = max(1, limit)
     }
 
@@ -24,7 +33,7 @@ final class PostingRuns {
 
     /// Adds a posting of the term ranked `term` in `field`.
     func append(_ posting: Posting, field: Int, term: Int32) throws {
-        lists[field][Int(term)].append(posting)
+        lists[firsts[field] + Int(term)].append(posting)
         held += 1
         if held >= limit { try writeRun() }
     }
@@ -39,13 +48,10 @@ final class PostingRuns {
         }()
         try database.transaction {
             let insert = try database.statement("INSERT INTO runs(field, term, run, postings) VALUES (?, ?, ?, ?)")
-            for field in lists.indices {
-                for term in lists[field].indices where !lists[field][term].isEmpty {
-                    insert.reset()
-                    try insert.bind(field, term, runCount, PostingCodec.encode(lists[field][term]))
-                    try insert.run()
-                    lists[field][term] = []
-                }
+            try forEachHeldList { field, term, postings in
+                insert.reset()
+                try insert.bind(field, term, runCount, PostingCodec.encode(postings))
+                try insert.run()
             }
         }
         runCount += 1
@@ -55,12 +61,7 @@ final class PostingRuns {
     /// Calls `body` with every term's complete posting list, by field and then term rank.
     func merge(_ body: (_ field: Int, _ term: Int32, _ postings: [Posting]) throws -> Void) throws {
         guard let scratch else {
-            for field in lists.indices {
-                for term in lists[field].indices where !lists[field][term].isEmpty {
-                    try body(field, Int32(term), lists[field][term])
-                    lists[field][term] = []
-                }
-            }
+            try forEachHeldList(body)
             return
         }
         if held > 0 { try writeRun() }
@@ -80,5 +81,16 @@ final class PostingRuns {
             postings += run
         }
         if let current { try body(current.field, current.term, postings) }
+    }
+
+    /// Calls `body` with each term's held postings, by field and then term rank, and lets them go.
+    private func forEachHeldList(_ body: (_ field: Int, _ term: Int32, _ postings: [Posting]) throws -> Void) rethrows {
+        for field in firsts.indices {
+            let end = field + 1 < firsts.count ? firsts[field + 1] : lists.count
+            for index in firsts[field]..<end where !lists[index].isEmpty {
+                try body(field, Int32(index - firsts[field]), lists[index])
+                lists[index] = []
+            }
+        }
     }
 }
