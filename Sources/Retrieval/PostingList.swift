@@ -23,7 +23,7 @@ public struct PostingList: Sendable, Equatable {
     public init(postings: [Posting]) {
         self.postings = postings
         documentFrequency = postings.count
-        maxWeight = postings.map(\.weight).max() ?? 0
+        maxWeight = postings.reduce(0) { max($0, $1.weight) }
     }
 }
 

@@ -52,7 +52,7 @@ public struct TopK: Sendable {
         var parent = start
         while true {
             var worst = parent
-            for child in [2 * parent + 1, 2 * parent + 2] where child < heap.count && Self.isBetter(heap[worst], than: heap[child]) {
+            for child in (2 * parent + 1)...(2 * parent + 2) where child < heap.count && Self.isBetter(heap[worst], than: heap[child]) {
                 worst = child
             }
             guard worst != parent else { return }

@@ -31,6 +31,7 @@ public enum PostingCodec {
     /// - Complexity: O(n) in the number of bytes.
     public static func decode(_ bytes: UnsafeRawBufferPointer) -> [Posting]? {
         var postings: [Posting] = []
+        postings.reserveCapacity(bytes.count / 3)
         var offset = 0
         var previous: Int32 = 0
         while offset < bytes.count {
