@@ -23,9 +23,20 @@ public enum TFIDF {
     /// - Returns: The keys with their normalised weights, in key order; all-zero input stays zero.
     @inlinable
     public static func unitVector<Key: Comparable>(_ weights: [(Key, Double)]) -> [(Key, Double)] {
-        let ordered = weights.sorted { $0.0 < $1.0 }
-        let norm = sqrt(ordered.reduce(0) { $0 + $1.1 * $1.1 })
-        guard norm > 0 else { return ordered }
-        return ordered.map { ($0.0, $0.1 / norm) }
+        var vector = weights
+        normalise(&vector)
+        return vector
+    }
+
+    /// Sorts `weights` by key and scales them to unit length in place, exactly as `unitVector`
+    /// does, without allocating.
+    @inlinable
+    public static func normalise<Key: Comparable>(_ weights: inout [(Key, Double)]) {
+        weights.sort { $0.0 < $1.0 }
+        var sumOfSquares = 0.0
+        for (_, weight) in weights { sumOfSquares = sumOfSquares + weight * weight }
+        let norm = sqrt(sumOfSquares)
+        guard norm > 0 else { return }
+        for index in weights.indices { weights[index].1 = weights[index].1 / norm }
     }
 }

@@ -161,7 +161,8 @@ public struct StoreBuilder: Sendable {
                     weights.append((ranks[f][id], TFIDF.termFrequency(termCount) * idf[f][id]))
                 }
                 let factor = field == .question ? lead : 1
-                for (rank, weight) in TFIDF.unitVector(weights) {
+                TFIDF.normalise(&weights)
+                for (rank, weight) in weights {
                     try runs.append(Posting(passage: Int32(doc), weight: WeightQuantization.quantised(weight * factor)), field: f, term: rank)
                 }
             }
