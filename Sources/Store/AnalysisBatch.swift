@@ -27,6 +27,11 @@ final class AnalysisBatch: @unchecked Sendable {
         return true
     }
 
+    /// Whether the passages are analysed, so that `wait` would not block.
+    var isDone: Bool {
+        result.isReady
+    }
+
     /// The analysed passages, in order, once they are done.
     func wait() -> [AnalysedPassage] {
         result.wait()

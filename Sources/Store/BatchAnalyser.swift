@@ -13,11 +13,12 @@ struct AnalysedPassage: Sendable {
 ///
 /// Passages are handed over in batches of `batchSize`; analysed passages come back in the order
 /// they were added, so what is built from them does not depend on the threads. At most
-/// `maxBatchesInFlight` batches wait or are being analysed, so memory stays bounded. When the
-/// caller would have to wait for the second thread, it analyses a waiting batch itself.
+/// `maxBatchesInFlight` batches wait or are being analysed, so memory stays bounded. Only when the
+/// caller would have to wait for the second thread does it analyse a waiting batch itself, so the
+/// second thread works ahead while the caller reads and writes.
 final class BatchAnalyser {
     let batchSize: Int
-    let maxBatchesInFlight = 2
+    let maxBatchesInFlight = 4
     private let queue = DispatchQueue(label: "panelist.store.analysis")
     /// Analyses on `queue`.
     private let worker: AnalysisWorker
@@ -55,10 +56,13 @@ final class BatchAnalyser {
         queue.async { submitted.analyseUnlessClaimed(with: worker) }
     }
 
-    /// Analyses the first batch nobody has started yet, then passes on the oldest batch's passages.
+    /// Passes on the oldest batch's passages; if they are not analysed yet, first analyses the
+    /// first batch nobody has started, rather than wait.
     private func takeOldest(_ body: (AnalysedPassage) throws -> Void) rethrows {
-        for waiting in inFlight {
-            if waiting.analyseUnlessClaimed(with: callerWorker) { break }
+        if !inFlight[0].isDone {
+            for waiting in inFlight {
+                if waiting.analyseUnlessClaimed(with: callerWorker) { break }
+            }
         }
         for passage in inFlight.removeFirst().wait() { try body(passage) }
     }

@@ -20,6 +20,13 @@ final class Pending<Value: Sendable>: @unchecked Sendable {
         done.signal()
     }
 
+    /// Whether the value is there, so that `wait` would not block.
+    var isReady: Bool {
+        guard done.wait(timeout: .now()) == .success else { return false }
+        done.signal()
+        return true
+    }
+
     /// The value, once it is there.
     func wait() -> Value {
         done.wait()
