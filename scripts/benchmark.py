@@ -29,9 +29,13 @@ SHARED = "/work/shared/scale"
 WORD = re.compile(r"\w+")
 
 
+def open_text(path):
+    """A JSON Lines file, gzipped (.gz) or plain, for reading as text."""
+    return (gzip.open if path.endswith(".gz") else open)(path, "rt", encoding="utf-8")
+
+
 def read_passages(path, limit):
-    opener = gzip.open if path.endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as handle:
+    with open_text(path) as handle:
         return [json.loads(line) for line in itertools.islice(handle, limit)]
 
 
@@ -145,7 +149,11 @@ def bench_size(label, corpus, limit, args, workdir):
         with open(source, "w", encoding="utf-8") as out:
             for p in read_passages(corpus, limit):
                 out.write(json.dumps(p) + "\n")
-    count = limit if limit is not None else sum(1 for _ in gzip.open(corpus, "rt"))
+    if limit is None:
+        with open_text(corpus) as handle:
+            count = sum(1 for _ in handle)
+    else:
+        count = limit
     store = os.path.join(workdir, "panelist_%s.sqlite" % label)
     _, wall, rss = run_measured([args.panelist, "index", source, "--store", store])
     timing = {}
