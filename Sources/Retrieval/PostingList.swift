@@ -35,4 +35,12 @@ public protocol PostingSource {
     var passageCount: Int { get }
     /// The posting list of `term` in `field`, or nil when no passage has it there.
     func postingList(for term: String, in field: Field) throws -> PostingList?
+    /// In how many passages `term` occurs in `field`, without reading its postings where the source can.
+    func documentFrequency(of term: String, in field: Field) throws -> Int
+}
+
+extension PostingSource {
+    public func documentFrequency(of term: String, in field: Field) throws -> Int {
+        try postingList(for: term, in: field)?.documentFrequency ?? 0
+    }
 }

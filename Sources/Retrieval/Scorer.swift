@@ -64,6 +64,13 @@ public struct Scorer: Sendable {
         }
     }
 
+    /// The most passages an expansion term's posting list may hold to be read: 2% of the corpus, and
+    /// never fewer than 1,000. A longer list belongs to a common word, which adds little to any score
+    /// (its IDF is low) but costs the most to read and merge; on a small corpus every list is read.
+    public static func expansionFrequencyLimit(passageCount: Int) -> Int {
+        max(1_000, passageCount / 200)
+    }
+
     /// Reads the query terms' posting lists and weighs them.
     ///
     /// - Throws: Whatever `source` throws while reading.
@@ -73,6 +80,14 @@ public struct Scorer: Sendable {
         for field in Field.allCases where weights[field] > 0 {
             var raw: [(QueryTerm, Double, PostingList?)] = []
             for term in query.terms {
+                if term.origin == .expansion {
+                    let frequency = try source.documentFrequency(of: term.term, in: field)
+                    if frequency > Self.expansionFrequencyLimit(passageCount: source.passageCount) {
+                        // Counted in the query's length, but its long list of postings is not read.
+                        raw.append((term, term.weight * TFIDF.inverseDocumentFrequency(documentFrequency: frequency, passageCount: source.passageCount), nil))
+                        continue
+                    }
+                }
                 let list = try source.postingList(for: term.term, in: field)
                 let idf = TFIDF.inverseDocumentFrequency(documentFrequency: list?.documentFrequency ?? 0, passageCount: source.passageCount)
                 raw.append((term, term.weight * idf, list))

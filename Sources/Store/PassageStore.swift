@@ -89,6 +89,15 @@ public final class PassageStore: PostingSource {
         }
     }
 
+    /// In how many passages `term` occurs in `field`, from its `terms` row without reading the postings.
+    public func documentFrequency(of term: String, in field: Field) throws -> Int {
+        try reading {
+            let statement = try database.statement("SELECT df FROM terms WHERE field = ? AND term = ?")
+            try statement.bind(field.rawValue, term)
+            return try statement.step() ? statement.int(at: 0) : 0
+        }
+    }
+
     /// The passage numbered `doc`.
     ///
     /// - Throws: `DatabaseError.corrupt` when no such passage exists.

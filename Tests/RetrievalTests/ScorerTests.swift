@@ -17,6 +17,24 @@ import Testing
         #expect(byExpert.first?.contributions.first?.field == .expert)
     }
 
+    @Test func expansionsToVeryCommonTermsCountInTheQueryButAreNotRead() throws {
+        let passages = (0..<1_200).map { number in
+            Passage(id: "p\(number)", expert: "", role: "", question: "", text: number == 7 ? "common rare" : "common filler \(number)",
+                    source: "s", ordinal: number)
+        }
+        let large = InMemoryIndex(passages: passages)
+        #expect(Scorer.expansionFrequencyLimit(passageCount: large.passageCount) == 1_000)
+        var query = Query(text: "rare", analyzer: Analyzer())
+        query.merge([QueryTerm(term: "common", word: "rare → common", weight: 0.5, origin: .expansion, source: "rare")])
+        let plan = try Scorer().plan(query, in: large)
+        #expect(!plan.entries.contains { $0.term.term == "common" })
+        #expect((plan.textVector["common"] ?? 0) > 0)
+        // On a small corpus the same expansion is read.
+        var small = Query(text: "arms", analyzer: Analyzer())
+        small.merge([QueryTerm(term: "china", word: "arms → china", weight: 0.5, origin: .expansion, source: "arm")])
+        #expect(try Scorer().plan(small, in: index).entries.contains { $0.term.term == "china" })
+    }
+
     @Test func restrictsToAllowedPassages() throws {
         let hits = try Scorer().search(Query(text: "China sanctions arms", analyzer: Analyzer()), in: index, k: 3, allowed: [2])
         #expect(hits.map(\.passage) == [2])
