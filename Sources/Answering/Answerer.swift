@@ -120,10 +120,11 @@ public final class Answerer {
         var seen: Set<String> = []
         var picks: [(ranked: RankedPassage, text: String, speaker: String?)] = []
         let topical = Set(result.query.terms.filter { !QuestionIntent.framingWords.contains($0.word) }.map(\.term))
+        let weights = Self.topicalWeights(result)
+        let topics = Self.topics(of: result.query)
         for ranked in result.passages where ranked.score >= 0.5 * top.score && ranked.contributions.contains(where: { topical.contains($0.term) })
             && seen.insert(ranked.passage.expert).inserted {
-            guard let best = selector.select(from: [ranked], weights: Self.topicalWeights(result), topics: Self.topics(of: result.query))
-                .max(by: { $0.score < $1.score }) else { continue }
+            guard let best = selector.select(from: [ranked], weights: weights, topics: topics).max(by: { $0.score < $1.score }) else { continue }
             picks.append((ranked, best.text, ranked.passage.expert.isEmpty ? "(unnamed)" : ranked.passage.expert))
         }
         return picks

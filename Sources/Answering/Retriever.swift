@@ -111,6 +111,13 @@ public final class Retriever {
         let pool = coordination > 0 ? max(k, Self.coordinationPool) : k
         var hits = scorer.rank(plan, k: pool, allowed: allowed, explain: explain || coordination > 0)
         var factors = [Double](repeating: 1, count: hits.count)
+        var read: [Int32: Passage] = [:]
+        func passage(_ doc: Int32) throws -> Passage {
+            if let known = read[doc] { return known }
+            let fetched = try store.passage(doc)
+            read[doc] = fetched
+            return fetched
+        }
         if coordination > 0 {
             let topics = TopicCoverage(query: query, textVector: plan.textVector)
             if !topics.isEmpty {
@@ -119,7 +126,7 @@ public final class Retriever {
                     if let type = query.answerType {
                         // The expected answer counts as one more topic, as heavy as the average one.
                         let topicCount = Double(topics.topicCount)
-                        let answered = type.isAnswered(by: try store.passage(hits[index].passage).text)
+                        let answered = type.isAnswered(by: try passage(hits[index].passage).text)
                         share = (share * topicCount + (answered ? 1 : 0)) / (topicCount + 1)
                     }
                     factors[index] = 1 - coordination + coordination * share
@@ -129,7 +136,7 @@ public final class Retriever {
         }
         let order = hits.indices.sorted { (hits[$0].score, hits[$1].passage) > (hits[$1].score, hits[$0].passage) }.prefix(k)
         let passages = try order.map { index in
-            RankedPassage(doc: hits[index].passage, passage: try store.passage(hits[index].passage), score: hits[index].score,
+            RankedPassage(doc: hits[index].passage, passage: try passage(hits[index].passage), score: hits[index].score,
                           contributions: explain ? hits[index].contributions : [], coverageFactor: factors[index])
         }
         return SearchResult(query: query, textVector: plan.textVector, passages: passages)
