@@ -8,7 +8,7 @@ run: build
 	@$(BIN)
 
 build: deps
-	$(SWIFT) build -c release --product panelist
+	$(SWIFT) build -c release --product panelist --static-swift-stdlib
 
 test: deps
 	$(SWIFT) test

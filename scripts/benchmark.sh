@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 venv="${PANELIST_BENCH_VENV:-$HOME/.cache/panelist-bench-venv}"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/python" -c "import tantivy" 2>/dev/null || "$venv/bin/pip" install -q tantivy
-swift build -c release >&2
+swift build -c release --product panelist --static-swift-stdlib >&2
 exec python3 scripts/benchmark.py --panelist .build/release/panelist --venv-python "$venv/bin/python" "$@"

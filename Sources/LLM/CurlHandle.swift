@@ -1,10 +1,5 @@
 import CCurl
 
-/// The result of libcurl's one-time global initialisation, run before the first handle is made.
-///
-/// A global `let` is initialised once, thread-safely, which is what curl_global_init requires.
-private let curlGlobalInitResult: CURLcode = panelist_curl_global_init()
-
 /// A libcurl failure: the CURLcode and libcurl's own explanation.
 struct CurlFailure: Error, CustomStringConvertible {
     /// The transfer's CURLcode, or `nil` when the multi interface itself failed.
@@ -32,10 +27,10 @@ final class CurlHandle {
     ///
     /// - Throws: `LLMError` `.configuration` when libcurl cannot be initialised.
     init() throws(LLMError) {
-        guard curlGlobalInitResult == CURLE_OK else {
-            throw LLMError(.configuration, "libcurl could not be initialised: \(Self.text(for: curlGlobalInitResult))")
+        if let reason = CurlLibrary.loadFailure {
+            throw LLMError(.configuration, "libcurl could not be loaded (\(reason)); install it (Debian/Ubuntu: apt-get install libcurl4)")
         }
-        guard let handle = curl_easy_init() else {
+        guard let handle = panelist_curl_easy_init() else {
             throw LLMError(.configuration, "libcurl could not create a transfer handle")
         }
         self.handle = handle
@@ -47,9 +42,9 @@ final class CurlHandle {
     }
 
     deinit {
-        curl_easy_cleanup(handle)
+        panelist_curl_easy_cleanup(handle)
         if let headerList {
-            curl_slist_free_all(headerList)
+            panelist_curl_slist_free_all(headerList)
         }
         errorBuffer.deallocate()
     }
@@ -69,8 +64,8 @@ final class CurlHandle {
     func setHeaders(_ headers: [String]) throws(LLMError) {
         var list: UnsafeMutablePointer<curl_slist>?
         for header in headers {
-            guard let extended = header.withCString({ curl_slist_append(list, $0) }) else {
-                if let list { curl_slist_free_all(list) }
+            guard let extended = header.withCString({ panelist_curl_slist_append(list, $0) }) else {
+                if let list { panelist_curl_slist_free_all(list) }
                 throw LLMError(.configuration, "libcurl could not store a request header")
             }
             list = extended
@@ -78,11 +73,11 @@ final class CurlHandle {
         do {
             try check(panelist_curl_set_slist(handle, CURLOPT_HTTPHEADER, list), "CURLOPT_HTTPHEADER")
         } catch {
-            if let list { curl_slist_free_all(list) }
+            if let list { panelist_curl_slist_free_all(list) }
             throw error
         }
         if let headerList {
-            curl_slist_free_all(headerList)
+            panelist_curl_slist_free_all(headerList)
         }
         headerList = list
     }
@@ -129,27 +124,27 @@ final class CurlHandle {
     ///   - shouldContinue: Returns false to stop the transfer.
     /// - Returns: How the transfer ended.
     func perform(checkingEvery interval: Duration, shouldContinue: () -> Bool) -> Outcome {
-        guard let multi = curl_multi_init() else {
+        guard let multi = panelist_curl_multi_init() else {
             return .failed(CurlFailure(code: nil, detail: "libcurl could not create a multi handle"))
         }
-        defer { curl_multi_cleanup(multi) }
-        let added = curl_multi_add_handle(multi, handle)
+        defer { panelist_curl_multi_cleanup(multi) }
+        let added = panelist_curl_multi_add_handle(multi, handle)
         guard added == CURLM_OK else { return .failed(Self.failure(for: added)) }
-        defer { curl_multi_remove_handle(multi, handle) }
+        defer { panelist_curl_multi_remove_handle(multi, handle) }
         errorBuffer[0] = 0
         let milliseconds = Int32(clamping: interval.components.seconds * 1000
                                      + interval.components.attoseconds / 1_000_000_000_000_000)
         var running: Int32 = 1
         while true {
-            let performed = curl_multi_perform(multi, &running)
+            let performed = panelist_curl_multi_perform(multi, &running)
             guard performed == CURLM_OK else { return .failed(Self.failure(for: performed)) }
             if running == 0 { break }
             guard shouldContinue() else { return .stopped }
-            let polled = curl_multi_poll(multi, nil, 0, max(1, milliseconds), nil)
+            let polled = panelist_curl_multi_poll(multi, nil, 0, max(1, milliseconds), nil)
             guard polled == CURLM_OK else { return .failed(Self.failure(for: polled)) }
         }
         var remaining: Int32 = 0
-        while let message = curl_multi_info_read(multi, &remaining) {
+        while let message = panelist_curl_multi_info_read(multi, &remaining) {
             guard message.pointee.msg == CURLMSG_DONE else { continue }
             let code = panelist_curl_message_result(message)
             guard code != CURLE_OK else { return .completed }
@@ -171,12 +166,12 @@ final class CurlHandle {
     }
 
     private static func failure(for code: CURLMcode) -> CurlFailure {
-        let detail = curl_multi_strerror(code).map { String(cString: $0) } ?? "libcurl multi error \(code.rawValue)"
+        let detail = panelist_curl_multi_strerror(code).map { String(cString: $0) } ?? "libcurl multi error \(code.rawValue)"
         return CurlFailure(code: nil, detail: detail)
     }
 
     private static func text(for code: CURLcode) -> String {
-        curl_easy_strerror(code).map { String(cString: $0) } ?? "libcurl error \(code.rawValue)"
+        panelist_curl_easy_strerror(code).map { String(cString: $0) } ?? "libcurl error \(code.rawValue)"
     }
 }
 
