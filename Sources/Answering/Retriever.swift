@@ -95,7 +95,7 @@ public final class Retriever {
     /// cosine are re-ranked by `score × (1 − c + c × coverage)`, coverage being the share of the
     /// question's topics each covers (`TopicCoverage`, by plain weights): a passage that answers
     /// every part of a paraphrased question through weak expansions then beats one that repeats a
-    /// single word of it. A question that asks for a quantity or a time (`Query.answerType`) counts
+    /// single word of it. A question that asks for a quantity, a measure or a time (`Query.answerType`) counts
     /// the expected answer as one more topic, covered by a passage that states such a value.
     ///
     /// - Parameters:

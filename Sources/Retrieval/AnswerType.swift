@@ -1,12 +1,16 @@
-/// The kind of answer a question's wording asks for, when it asks for one: "How long …?" wants a
-/// quantity, "When …?" a time.
+/// The kind of answer a question's wording asks for, when it asks for one: "How many …?" wants a
+/// quantity, "How long …?" a measure, "When …?" a time — the coarse numeric classes of the answer-type
+/// taxonomies of question answering (count, distance/period/size, date).
 ///
 /// A passage that holds a value of that kind ("the 4,200-kilometer border", "in 2017") is more
 /// likely the answer than one that only shares the question's words; topic coordination counts the
 /// expected answer as one more topic of the question (see `Retriever.search`).
 public enum AnswerType: String, Sendable, Equatable {
-    /// A number or amount: how many, how much, how long, how far, what share …
+    /// A number or amount: how many, how much, how often, what share …
     case quantity
+    /// A number with a unit of measure: how long, how far, how big, what distance … ("4,200 kilometers",
+    /// "three years"); a bare count ("three factors") does not answer it.
+    case measure
     /// A point or span in time: when, what year, since when …
     case time
 
@@ -17,9 +21,11 @@ public enum AnswerType: String, Sendable, Equatable {
             let next = index + 1 < words.count ? words[index + 1] : ""
             if word == "when" || (word == "how" && next == "soon") { return .time }
             if word == "how", quantityAfterHow.contains(next) { return .quantity }
+            if word == "how", measureAfterHow.contains(next) { return .measure }
             if word == "what" || word == "which" {
                 if timeNouns.contains(next) { return .time }
                 if quantityNouns.contains(next) { return .quantity }
+                if measureNouns.contains(next) { return .measure }
             }
         }
         return nil
@@ -30,7 +36,11 @@ public enum AnswerType: String, Sendable, Equatable {
         let words = Self.words(text)
         switch self {
         case .quantity:
-            return words.contains { $0.first?.isNumber ?? false || Self.numberWords.contains($0) }
+            return words.contains(where: Self.isNumber)
+        case .measure:
+            return zip(words, words.dropFirst()).contains { number, unit in
+                Self.isNumber(number) && Self.units.contains(unit)
+            }
         case .time:
             return words.contains { word in
                 (word.count == 4 && word.allSatisfy(\.isNumber) && (1000...2199).contains(Int(word) ?? 0)) || Self.timeWords.contains(word)
@@ -39,20 +49,31 @@ public enum AnswerType: String, Sendable, Equatable {
     }
 
     /// Words after "how" that ask for an amount.
-    static let quantityAfterHow: Set<String> = [
-        "many", "much", "long", "far", "big", "large", "small", "old", "often", "high", "deep", "wide", "heavy", "fast", "expensive",
+    static let quantityAfterHow: Set<String> = ["many", "much", "often", "expensive"]
+    /// Words after "how" that ask for a measure.
+    static let measureAfterHow: Set<String> = [
+        "long", "far", "big", "large", "small", "old", "high", "deep", "wide", "heavy", "fast", "tall",
     ]
     /// Nouns after "what" or "which" that ask for a time.
     static let timeNouns: Set<String> = ["year", "years", "date", "month", "decade", "century"]
     /// Nouns after "what" or "which" that ask for an amount.
-    static let quantityNouns: Set<String> = [
-        "percentage", "percent", "share", "proportion", "number", "amount", "size", "length", "distance", "cost", "price",
-    ]
+    static let quantityNouns: Set<String> = ["percentage", "percent", "share", "proportion", "number", "amount", "cost", "price"]
+    /// Nouns after "what" or "which" that ask for a measure.
+    static let measureNouns: Set<String> = ["size", "length", "distance", "area", "height", "depth", "width", "weight", "duration"]
     /// Words that state an amount without digits.
     static let numberWords: Set<String> = [
         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty",
         "fifty", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions", "trillion",
         "dozen", "dozens", "half", "third", "quarter", "percent", "double", "twice", "triple",
+    ]
+    /// Units of measure (length, area, weight, volume, time, speed, share), singular and plural.
+    static let units: Set<String> = [
+        "kilometer", "kilometers", "kilometre", "kilometres", "km", "mile", "miles", "meter", "meters", "metre", "metres",
+        "foot", "feet", "yard", "yards", "inch", "inches", "centimeter", "centimeters", "acre", "acres", "hectare", "hectares",
+        "square", "ton", "tons", "tonne", "tonnes", "kilogram", "kilograms", "kg", "pound", "pounds", "gram", "grams", "liter",
+        "liters", "litre", "litres", "gallon", "gallons", "barrel", "barrels", "second", "seconds", "minute", "minutes",
+        "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century",
+        "centuries", "knot", "knots", "mph", "degree", "degrees", "percent",
     ]
     /// Words that state a time without a year.
     static let timeWords: Set<String> = [
@@ -60,6 +81,11 @@ public enum AnswerType: String, Sendable, Equatable {
         "ago", "since", "until", "decade", "decades", "century", "centuries", "yesterday", "today", "recently", "monday",
         "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "spring", "summer", "autumn", "winter",
     ]
+
+    /// Whether `word` (from `words`) states a number: digits or a number word.
+    static func isNumber(_ word: String) -> Bool {
+        word.first?.isNumber ?? false || numberWords.contains(word)
+    }
 
     /// Lower-cased runs of letters and digits (a digit run keeps its separators: "4,200-kilometer" → "4,200").
     static func words(_ text: String) -> [String] {

@@ -35,7 +35,7 @@ public struct Query: Sendable, Equatable {
     /// Capitalised words of the question (not its first word) that neither the corpus nor any
     /// expansion or spelling variant knows: names the corpus never mentions.
     public var unknownNames: [String] = []
-    /// The kind of value the question asks for ("How long …?": a quantity), if any.
+    /// The kind of value the question asks for ("How long …?": a measure), if any.
     public var answerType: AnswerType?
 
     public init(terms: [QueryTerm]) {

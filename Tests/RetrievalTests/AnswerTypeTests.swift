@@ -3,7 +3,10 @@ import Testing
 
 @Suite struct AnswerTypeTests {
     @Test(arguments: [
-        ("How long is the border between Russia and China?", AnswerType.quantity),
+        ("How long is the border between Russia and China?", AnswerType.measure),
+        ("How far is Moscow from the border?", .measure),
+        ("What distance separates the two capitals?", .measure),
+        ("How much did the deal cost?", .quantity),
         ("How many ships were seized?", .quantity),
         ("What share of exports goes to China?", .quantity),
         ("When did the treaty collapse?", .time),
@@ -24,6 +27,14 @@ import Testing
         #expect(AnswerType.quantity.isAnswered(by: "nearly a half-trillion dollars in reserves"))
         #expect(AnswerType.quantity.isAnswered(by: "three Ukrainian ships"))
         #expect(!AnswerType.quantity.isAnswered(by: "Ties between Russia and China are unlikely to deteriorate."))
+    }
+
+    @Test func measuresAreNumbersWithAUnit() {
+        #expect(AnswerType.measure.isAnswered(by: "the 4,200-kilometer border"))
+        #expect(AnswerType.measure.isAnswered(by: "for three years now"))
+        #expect(AnswerType.measure.isAnswered(by: "some 40 percent of its exports"))
+        #expect(!AnswerType.measure.isAnswered(by: "three fundamental factors are driving the countries closer"))
+        #expect(!AnswerType.measure.isAnswered(by: "kilometers of coast, 12 of them"))
     }
 
     @Test func timesAreYearsOrTimeWords() {
