@@ -14,6 +14,9 @@ public struct RetrievalSettings: Sendable, Equatable {
     public var coordination = 0.5
     /// How much a spelling correction counts at edit distance 1 (distance 2 counts 3/4 of that).
     public var correctionWeight = 0.8
+    /// Count a multi-word expansion ("pull round") in a field only where most of its words are
+    /// (see `PhraseExpansions`).
+    public var phraseMatching = true
 
     public init() {}
 }
@@ -30,10 +33,13 @@ public struct RetrievalSettings: Sendable, Equatable {
 /// Added terms weigh less than the user's own and are marked `.expansion` with their `source`.
 public struct QueryExpander {
     let store: PassageStore
+    /// The analyser the store was built with, to split related phrases into terms.
+    let analyzer: Analyzer
     public var settings: RetrievalSettings
 
-    public init(store: PassageStore, settings: RetrievalSettings = RetrievalSettings()) {
+    public init(store: PassageStore, analyzer: Analyzer = Analyzer(), settings: RetrievalSettings = RetrievalSettings()) {
         self.store = store
+        self.analyzer = analyzer
         self.settings = settings
     }
 
@@ -60,15 +66,24 @@ public struct QueryExpander {
         }
         keys += phraseKeys(surface).map { ($0.key, 1, $0.words) }
         var expandedSources: Set<String> = []
+        var phrases: [String: (weight: Double, terms: Set<String>)] = [:]
+        var standalone: Set<String> = []
         if settings.lexicalExpansion {
             for (key, weight, word) in keys {
                 for entry in try store.expansions(for: key) where userWeights[entry.term] == nil {
-                    added.append(QueryTerm(term: entry.term, word: "\(word) → \(entry.word)", weight: weight * entry.weight * settings.expansionWeight,
-                                           origin: .expansion, source: key))
+                    let termWeight = weight * entry.weight * settings.expansionWeight
+                    added.append(QueryTerm(term: entry.term, word: "\(word) → \(entry.word)", weight: termWeight, origin: .expansion, source: key))
                     expandedSources.formUnion(key.split(separator: " ").map(String.init))
+                    let phrase = analyzer.terms(entry.word)
+                    if phrase.count < 2 {
+                        standalone.insert(entry.term)
+                    } else if termWeight > phrases[entry.term]?.weight ?? 0 {
+                        phrases[entry.term] = (termWeight, Set(phrase))
+                    }
                 }
             }
         }
+        expanded.phrases = phrases.filter { !standalone.contains($0.key) }.mapValues(\.terms)
         let names = Set(tokens.filter { $0.isCapitalized && $0.position > 1 }.map(\.term))
         for term in query.terms where term.origin == .user && !expandedSources.contains(term.term) && !framing.contains(term.word) {
             guard try !store.contains(term: term.term) else { continue }

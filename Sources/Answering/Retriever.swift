@@ -54,7 +54,7 @@ public final class Retriever {
         self.store = store
         self.analyzer = analyzer
         self.scorer = scorer
-        expander = QueryExpander(store: store, settings: settings)
+        expander = QueryExpander(store: store, analyzer: analyzer, settings: settings)
         experts = try store.experts()
     }
 
@@ -97,6 +97,8 @@ public final class Retriever {
     /// every part of a paraphrased question through weak expansions then beats one that repeats a
     /// single word of it. A question that asks for a quantity, a measure or a time (`Query.answerType`) counts
     /// the expected answer as one more topic, covered by a passage that states such a value.
+    /// Before that, a multi-word expansion found only in part in a field is taken out of a
+    /// passage's score (`PhraseExpansions`).
     ///
     /// - Parameters:
     ///   - query: The analysed question.
@@ -109,7 +111,11 @@ public final class Retriever {
         let plan = try scorer.plan(query, in: store)
         let coordination = expander.settings.coordination
         let pool = coordination > 0 ? max(k, Self.coordinationPool) : k
-        var hits = scorer.rank(plan, k: pool, allowed: allowed, explain: explain || coordination > 0)
+        let phraseMatching = expander.settings.phraseMatching && !query.phrases.isEmpty
+        var hits = scorer.rank(plan, k: pool, allowed: allowed, explain: explain || coordination > 0 || phraseMatching)
+        if phraseMatching {
+            for index in hits.indices { PhraseExpansions.dropPartialMatches(of: query, from: &hits[index]) }
+        }
         var factors = [Double](repeating: 1, count: hits.count)
         var read: [Int32: Passage] = [:]
         func passage(_ doc: Int32) throws -> Passage {

@@ -20,6 +20,9 @@ public struct Variant: Sendable {
         var noCoordination = full
         noCoordination.name = "without topic coordination"
         noCoordination.settings.coordination = 0
+        var noPhrases = full
+        noPhrases.name = "without phrase matching"
+        noPhrases.settings.phraseMatching = false
         var noQuestion = full
         noQuestion.name = "without question field"
         noQuestion.weights.question = 0
@@ -33,7 +36,7 @@ public struct Variant: Sendable {
         literal.settings.coordination = 0
         literal.weights.question = 0
         literal.weights.expert = 0
-        return [full, noLexicon, noTypos, noCoordination, noQuestion, noExpert, literal]
+        return [full, noLexicon, noTypos, noCoordination, noPhrases, noQuestion, noExpert, literal]
     }()
 }
 

@@ -54,11 +54,12 @@ public struct ExpansionTable: Sendable, Equatable {
             guard !keyTerms.isEmpty, keyTerms.count <= Self.longestPhrase, !relatedTerms.isEmpty, relatedTerms.allSatisfy(vocabulary.contains) else { return }
             let key = keyTerms.joined(separator: " ")
             for term in relatedTerms where !keyTerms.contains(term) {
-                // The strongest relation wins; between equals, the first word in alphabetical order,
-                // so that the table does not depend on the order the lexicon is read in.
-                if let existing = entries[key]?[term],
-                   existing.weight > relation.weight || (existing.weight == relation.weight && existing.word <= relation.word) { continue }
-                entries[key, default: [:]][term] = Entry(term: term, weight: relation.weight, kind: relation.kind, word: relation.word)
+                // The strongest relation wins; between equals, the shorter related word ("Iran" over
+                // "capital of Iran": the term then stands alone, not as part of a phrase), then the
+                // first in alphabetical order, so that the table does not depend on the lexicon's order.
+                let candidate = Entry(term: term, weight: relation.weight, kind: relation.kind, word: relation.word)
+                if let existing = entries[key]?[term], !Self.precedes(candidate, existing) { continue }
+                entries[key, default: [:]][term] = candidate
             }
         }
         let affixes = AffixIndex(vocabulary: vocabulary, analyzer: analyzer)
@@ -88,6 +89,15 @@ public struct ExpansionTable: Sendable, Equatable {
             }
         }
         self.entries = entries.mapValues { $0.values.sorted { ($0.weight, $1.term) > ($1.weight, $0.term) } }
+    }
+
+    /// Whether `entry` should replace `other` for the same key and term: stronger, or as strong with a
+    /// related word of fewer words, or as strong and as long and first alphabetically.
+    static func precedes(_ entry: Entry, _ other: Entry) -> Bool {
+        if entry.weight != other.weight { return entry.weight > other.weight }
+        let words = entry.word.split(separator: " ").count, otherWords = other.word.split(separator: " ").count
+        if words != otherWords { return words < otherWords }
+        return entry.word < other.word
     }
 
     /// The most words a key may have: "make up for" is looked up, longer phrases are not.

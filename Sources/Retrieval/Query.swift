@@ -35,6 +35,9 @@ public struct Query: Sendable, Equatable {
     /// Capitalised words of the question (not its first word) that neither the corpus nor any
     /// expansion or spelling variant knows: names the corpus never mentions.
     public var unknownNames: [String] = []
+    /// For an expansion term that only multi-word related words brought ("survived → pull round" →
+    /// `round`): the terms of the strongest such phrase, which should be found together.
+    public var phrases: [String: Set<String>] = [:]
     /// The kind of value the question asks for ("How long …?": a measure), if any.
     public var answerType: AnswerType?
 

@@ -30,6 +30,12 @@ public struct Hit: Sendable, Equatable {
     public var score: Double
     /// Every term and field that matched, largest contribution first (empty unless explained).
     public var contributions: [Contribution]
+
+    public init(passage: Int32, score: Double, contributions: [Contribution]) {
+        self.passage = passage
+        self.score = score
+        self.contributions = contributions
+    }
 }
 
 /// Ranks passages by field-weighted cosine similarity of TF-IDF vectors.

@@ -34,6 +34,15 @@ import Testing
         #expect(venezuela.unknownNames == ["Venezuela"])
     }
 
+    @Test func termsOnlyAPhraseBroughtRememberThePhrase() throws {
+        let survived = try retriever.query(for: "Has the Russian leadership survived the economic penalties?")
+        #expect(survived.phrases["round"] == ["pull", "round"])
+        // "Iran" is also an alias of Tehran on its own, so it needs no company.
+        let tehran = try retriever.query(for: "Does Washington's hostility toward Tehran help Moscow?")
+        #expect(tehran.terms.contains { $0.term == "iran" })
+        #expect(tehran.phrases["iran"] == nil)
+    }
+
     @Test func literalSettingsAddNothing() throws {
         var settings = RetrievalSettings()
         settings.lexicalExpansion = false

@@ -30,4 +30,15 @@ import Testing
         #expect(table.entries["rather"]?.map(\.term) == ["instead"])
         #expect(table.entries["leav"]?.map(\.term) == ["exit"])
     }
+
+    @Test func betweenEqualRelationsTheSingleWordWins() throws {
+        // "capital of iran" sorts before "iran", but the term should stand alone, not as part of a phrase.
+        let equal = try table("tehran\talias:capital of iran:0.57|alias:iran:0.57\n", vocabulary: ["capit", "iran"])
+        let iran = try #require(equal.entries["tehran"]?.first { $0.term == "iran" })
+        #expect(iran.word == "iran")
+        #expect(equal.entries["tehran"]?.first { $0.term == "capit" }?.word == "capital of iran")
+        // A stronger phrase still wins over a weaker single word.
+        let stronger = try self.table("tehran\talias:capital of iran:0.6|alias:iran:0.5\n", vocabulary: ["capit", "iran"])
+        #expect(stronger.entries["tehran"]?.first { $0.term == "iran" }?.word == "capital of iran")
+    }
 }
