@@ -17,6 +17,9 @@ public struct RetrievalSettings: Sendable, Equatable {
     /// Count a multi-word expansion ("pull round") in a field only where most of its words are
     /// (see `PhraseExpansions`).
     public var phraseMatching = true
+    /// Leave very common words that name no topic ("will", "like", "many"; `QuestionIntent.genericWords`)
+    /// out of a question that has a word that does: they are stop words for questions, not for the index.
+    public var dropsGenericWords = true
 
     public init() {}
 }

@@ -68,6 +68,10 @@ public final class Retriever {
         }
         let tokens = analyzer.tokens(question)
         var query = Query(tokens: tokens)
+        if expander.settings.dropsGenericWords {
+            let topical = query.terms.filter { !QuestionIntent.genericWords.contains($0.word) }
+            if topical.contains(where: { !QuestionIntent.framingWords.contains($0.word) }) { query.terms = topical }
+        }
         query.answerType = AnswerType.of(question)
         guard !query.isEmpty else {
             let shown = question.trimmingWhitespace().isEmpty ? "the question is empty" : "“\(question.trimmingWhitespace())” has only common words"

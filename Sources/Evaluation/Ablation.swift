@@ -23,6 +23,9 @@ public struct Variant: Sendable {
         var noPhrases = full
         noPhrases.name = "without phrase matching"
         noPhrases.settings.phraseMatching = false
+        var genericWords = full
+        genericWords.name = "keeping generic words"
+        genericWords.settings.dropsGenericWords = false
         var noQuestion = full
         noQuestion.name = "without question field"
         noQuestion.weights.question = 0
@@ -33,10 +36,11 @@ public struct Variant: Sendable {
         literal.name = "plain TF-IDF (text only)"
         literal.settings.lexicalExpansion = false
         literal.settings.typoTolerance = false
+        literal.settings.dropsGenericWords = false
         literal.settings.coordination = 0
         literal.weights.question = 0
         literal.weights.expert = 0
-        return [full, noLexicon, noTypos, noCoordination, noPhrases, noQuestion, noExpert, literal]
+        return [full, noLexicon, noTypos, noCoordination, noPhrases, genericWords, noQuestion, noExpert, literal]
     }()
 }
 

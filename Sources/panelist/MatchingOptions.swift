@@ -3,7 +3,7 @@ import ArgumentParser
 
 /// `--literal`: search only the words typed, shared by `search` and `bench-queries`.
 struct MatchingOptions: ParsableArguments {
-    @Flag(help: "Search only the words typed: no synonyms, aliases or spelling corrections.")
+    @Flag(help: "Search only the words typed: no synonyms, aliases or spelling corrections, and common words such as \"will\" kept.")
     var literal = false
 
     /// The retrieval settings the flag asks for.
@@ -12,6 +12,7 @@ struct MatchingOptions: ParsableArguments {
         if literal {
             settings.lexicalExpansion = false
             settings.typoTolerance = false
+            settings.dropsGenericWords = false
         }
         return settings
     }

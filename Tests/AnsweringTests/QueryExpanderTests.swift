@@ -43,6 +43,17 @@ import Testing
         #expect(tehran.phrases["iran"] == nil)
     }
 
+    @Test func genericWordsRankNothingBesideATopicalWord() throws {
+        let users = { (query: Query) in query.terms.filter { $0.origin == .user }.map(\.word) }
+        #expect(users(try retriever.query(for: "Will relations with China get worse soon?")) == ["relations", "china", "worse", "soon"])
+        // With nothing else to search for, they stay.
+        #expect(users(try retriever.query(for: "What will they make?")) == ["will", "make"])
+        var settings = RetrievalSettings()
+        settings.dropsGenericWords = false
+        let keeping = try Retriever(store: PassageStore(path: SeedStore.path), settings: settings)
+        #expect(users(try keeping.query(for: "Will relations with China get worse soon?")).first == "will")
+    }
+
     @Test func literalSettingsAddNothing() throws {
         var settings = RetrievalSettings()
         settings.lexicalExpansion = false
