@@ -11,36 +11,30 @@ public struct Variant: Sendable {
     /// Everything on, then each technique switched off in turn.
     public static let all: [Variant] = {
         let full = Variant(name: "all techniques", settings: RetrievalSettings(), weights: FieldWeights())
-        var noLexicon = full
-        noLexicon.name = "without WordNet expansion"
-        noLexicon.settings.lexicalExpansion = false
-        var noTypos = full
-        noTypos.name = "without typo/name variants"
-        noTypos.settings.typoTolerance = false
-        var noCoordination = full
-        noCoordination.name = "without topic coordination"
-        noCoordination.settings.coordination = 0
-        var noPhrases = full
-        noPhrases.name = "without phrase matching"
-        noPhrases.settings.phraseMatching = false
-        var genericWords = full
-        genericWords.name = "keeping generic words"
-        genericWords.settings.dropsGenericWords = false
-        var noQuestion = full
-        noQuestion.name = "without question field"
-        noQuestion.weights.question = 0
-        var noExpert = full
-        noExpert.name = "without expert field"
-        noExpert.weights.expert = 0
-        var literal = full
-        literal.name = "plain TF-IDF (text only)"
-        literal.settings.lexicalExpansion = false
-        literal.settings.typoTolerance = false
-        literal.settings.dropsGenericWords = false
-        literal.settings.coordination = 0
-        literal.weights.question = 0
-        literal.weights.expert = 0
-        return [full, noLexicon, noTypos, noCoordination, noPhrases, genericWords, noQuestion, noExpert, literal]
+        func variant(_ name: String, _ change: (inout Variant) -> Void) -> Variant {
+            var changed = full
+            changed.name = name
+            change(&changed)
+            return changed
+        }
+        return [
+            full,
+            variant("without WordNet expansion") { $0.settings.lexicalExpansion = false },
+            variant("without typo/name variants") { $0.settings.typoTolerance = false },
+            variant("without topic coordination") { $0.settings.coordination = 0 },
+            variant("without phrase matching") { $0.settings.phraseMatching = false },
+            variant("keeping generic words") { $0.settings.dropsGenericWords = false },
+            variant("without question field") { $0.weights.question = 0 },
+            variant("without expert field") { $0.weights.expert = 0 },
+            variant("plain TF-IDF (text only)") { plain in
+                plain.settings.lexicalExpansion = false
+                plain.settings.typoTolerance = false
+                plain.settings.dropsGenericWords = false
+                plain.settings.coordination = 0
+                plain.weights.question = 0
+                plain.weights.expert = 0
+            },
+        ]
     }()
 }
 
