@@ -12,13 +12,8 @@ public enum PostingCodec {
         bytes.reserveCapacity(postings.count * 4)
         var previous: Int32 = 0
         for posting in postings {
-            var delta = UInt32(bitPattern: posting.passage &- previous)
+            Varint.append(UInt64(UInt32(bitPattern: posting.passage &- previous)), to: &bytes)
             previous = posting.passage
-            while delta >= 0x80 {
-                bytes.append(UInt8(delta & 0x7f) | 0x80)
-                delta >>= 7
-            }
-            bytes.append(UInt8(delta))
             let level = WeightQuantization.level(Double(posting.weight))
             bytes.append(UInt8(level & 0xff))
             bytes.append(UInt8(level >> 8))
@@ -35,20 +30,10 @@ public enum PostingCodec {
         var offset = 0
         var previous: Int32 = 0
         while offset < bytes.count {
-            var delta: UInt32 = 0
-            var shift: UInt32 = 0
-            while true {
-                guard offset < bytes.count, shift < 35 else { return nil }
-                let byte = bytes[offset]
-                offset += 1
-                delta |= UInt32(byte & 0x7f) << shift
-                if byte < 0x80 { break }
-                shift += 7
-            }
-            guard offset + 2 <= bytes.count else { return nil }
+            guard let delta = Varint.read(bytes, at: &offset), delta <= UInt32.max, offset + 2 <= bytes.count else { return nil }
             let level = UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8
             offset += 2
-            previous = previous &+ Int32(bitPattern: delta)
+            previous = previous &+ Int32(bitPattern: UInt32(delta))
             postings.append(Posting(passage: previous, weight: WeightQuantization.weight(ofLevel: level)))
         }
         return postings

@@ -26,12 +26,7 @@ final class SpillFile {
 
     /// Appends `value`.
     func write(_ value: UInt64) throws {
-        var rest = value
-        while rest >= 0x80 {
-            buffer.append(UInt8(rest & 0x7f) | 0x80)
-            rest >>= 7
-        }
-        buffer.append(UInt8(rest))
+        Varint.append(value, to: &buffer)
         if buffer.count >= bufferSize { try flush() }
     }
 
