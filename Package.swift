@@ -30,7 +30,7 @@ let package = Package(
         ),
         .target(name: "Corpus", dependencies: ["CZlib"]),
         .target(name: "Retrieval", dependencies: ["Corpus"]),
-        .target(name: "Store", dependencies: ["CSQLite", "Corpus", "Retrieval"]),
+        .target(name: "Store", dependencies: ["CSQLite", "CZlib", "Corpus", "Retrieval"]),
         .target(name: "Answering", dependencies: ["Corpus", "Retrieval", "Store"]),
         .target(name: "LLM", dependencies: ["CCurl"]),
         .target(name: "Generation", dependencies: ["Corpus", "Retrieval", "Answering", "LLM"]),

@@ -103,26 +103,33 @@ public final class PassageStore: PostingSource {
         }
     }
 
-    /// The passage numbered `doc`.
+    /// The passage numbered `doc`, decompressed from its `PassageBlock`.
     ///
-    /// - Throws: `DatabaseError.corrupt` when no such passage exists.
+    /// - Throws: `DatabaseError.corrupt` when no such passage exists or its block is damaged.
     public func passage(_ doc: Int32) throws -> Passage {
         try reading {
-            let statement = try database.statement("SELECT id, expert, role, question, text, source, ordinal FROM passages WHERE doc = ?")
-            try statement.bind(doc)
-            guard try statement.step() else {
+            let row = try database.statement("SELECT id, expert FROM passages WHERE doc = ?")
+            try row.bind(doc)
+            guard try row.step() else {
                 throw DatabaseError(.corrupt, message: "\(database.path) is damaged (passage \(doc) is missing); rebuild it with `panelist index`")
             }
-            return Passage(id: statement.string(at: 0), expert: statement.string(at: 1), role: statement.string(at: 2),
-                           question: statement.string(at: 3), text: statement.string(at: 4), source: statement.string(at: 5),
-                           ordinal: statement.int(at: 6))
+            let block = try database.statement("SELECT first_doc, block FROM passage_blocks WHERE first_doc <= ? ORDER BY first_doc DESC LIMIT 1")
+            try block.bind(doc)
+            guard try block.step(),
+                  let passage = block.withBlob(at: 1, {
+                      PassageBlock.passage(at: Int(doc) - block.int(at: 0), in: $0, id: row.string(at: 0), expert: row.string(at: 1))
+                  }) else {
+                throw DatabaseError(.corrupt, message: "\(database.path) is damaged (the text of passage \(doc) does not decompress); rebuild it with `panelist index`")
+            }
+            return passage
         }
     }
 
     /// The numbers of the passages of the expert named exactly `name`.
     public func passages(ofExpert name: String) throws -> Set<Int32> {
         try reading {
-            let statement = try database.statement("SELECT doc FROM passages WHERE expert = ?")
+            // The index holds only passages with an expert; the second condition lets SQLite use it.
+            let statement = try database.statement("SELECT doc FROM passages WHERE expert = ? AND expert != ''")
             try statement.bind(name)
             var docs: Set<Int32> = []
             while try statement.step() { docs.insert(Int32(statement.int64(at: 0))) }

@@ -1,26 +1,26 @@
-/// The store's tables and how to bring a file to the current version.
+/// The store's tables and their version.
 ///
 /// The version is SQLite's `user_version`; `application_id` marks the file as a Panelist store.
+/// A store is not upgraded in place: one of another version is rebuilt from its files
+/// (`PassageStore` refuses it and says so).
 public enum Schema {
     /// "PANL": tells a Panelist store from other SQLite files.
     public static let applicationID: Int64 = 0x5041_4E4C
-    /// The version this build writes and reads.
-    public static let currentVersion: Int64 = 1
+    /// The version this build writes and reads; 2: the passages' shown fields are compressed in
+    /// blocks (`PassageBlock`), and only passages with an expert are indexed by expert.
+    public static let currentVersion: Int64 = 2
 
-    /// The SQL that takes a store from version `n − 1` to `n`, by `n`.
-    static let migrations: [Int64: String] = [
-        1: """
+    /// The SQL that makes the tables of the current version.
+    ///
+    /// `passage_blocks` holds each `PassageBlock` under the number of its first passage.
+    static let definition = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE passages(
             doc INTEGER PRIMARY KEY,
             id TEXT NOT NULL UNIQUE,
-            expert TEXT NOT NULL,
-            role TEXT NOT NULL,
-            question TEXT NOT NULL,
-            text TEXT NOT NULL,
-            source TEXT NOT NULL,
-            ordinal INTEGER NOT NULL);
-        CREATE INDEX passages_by_expert ON passages(expert);
+            expert TEXT NOT NULL);
+        CREATE INDEX passages_by_expert ON passages(expert) WHERE expert != '';
+        CREATE TABLE passage_blocks(first_doc INTEGER PRIMARY KEY, block BLOB NOT NULL);
         CREATE TABLE experts(
             rank INTEGER PRIMARY KEY,
             name TEXT NOT NULL,
@@ -43,22 +43,14 @@ public enum Schema {
             word TEXT NOT NULL,
             PRIMARY KEY(key, term)) WITHOUT ROWID;
         CREATE TABLE dictionary(term TEXT PRIMARY KEY) WITHOUT ROWID;
-        """,
-    ]
+        """
 
-    /// Applies every migration above the file's version, in one transaction.
+    /// Makes the tables in `database`, a new empty file, and marks it as a store of this version.
     ///
-    /// - Throws: `DatabaseError` when the file is newer than this build or SQL fails.
-    public static func migrate(_ database: Database) throws {
-        let version = try database.pragma("user_version")
-        guard version <= currentVersion else {
-            throw DatabaseError(.newerVersion, message: "\(database.path) was written by a newer Panelist (schema \(version), this build reads \(currentVersion)); upgrade Panelist or rebuild it with `panelist index`")
-        }
-        guard version < currentVersion else { return }
+    /// - Throws: `DatabaseError` when SQL fails (as it does on a file that already has tables).
+    public static func create(_ database: Database) throws {
         try database.transaction {
-            for step in (version + 1)...currentVersion {
-                if let sql = migrations[step] { try database.execute(sql) }
-            }
+            try database.execute(definition)
             try database.execute("PRAGMA application_id = \(applicationID)")
             try database.execute("PRAGMA user_version = \(currentVersion)")
         }

@@ -78,7 +78,7 @@ public struct StoreBuilder: Sendable {
     func write(_ corpus: some PassageSequence, origin: String, to path: String, progress: ((BuildProgress) -> Void)?) throws -> Summary {
         let database = try Database(path: path, mode: .readWrite)
         try database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
-        try Schema.migrate(database)
+        try Schema.create(database)
         let spill = try SpillFile(path: path + ".counts")
         let meter = ProgressMeter(interval: progressInterval, report: progress)
         return try database.transaction {
@@ -88,13 +88,14 @@ public struct StoreBuilder: Sendable {
             var count = 0
             var tally = TermTally()
             let analyser = BatchAnalyser(analyzer: analyzer, batchSize: analysisBatch)
-            let insertPassage = try database.statement(
-                "INSERT INTO passages(doc, id, expert, role, question, text, source, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            let insertPassage = try database.statement("INSERT INTO passages(doc, id, expert) VALUES (?, ?, ?)")
+            let blocks = try PassageBlockWriter(database: database)
             func store(_ analysed: AnalysedPassage) throws {
                 let passage = analysed.passage
                 insertPassage.reset()
-                try insertPassage.bind(count, passage.id, passage.expert, passage.role, passage.question, passage.text, passage.source, passage.ordinal)
+                try insertPassage.bind(count, passage.id, passage.expert)
                 try insertPassage.run()
+                try blocks.add(passage)
                 experts.add(passage)
                 try spill.write(prior.next(passage).bitPattern)
                 try Self.count(analysed.tokens, fields: &fields, tally: &tally, spill: spill)
@@ -105,6 +106,7 @@ public struct StoreBuilder: Sendable {
             }
             let contentHash = try corpus.forEachPassage { try analyser.add($0, store) }
             try analyser.finish(store)
+            try blocks.finish()
             meter.tick(BuildProgress(phase: .reading, passages: count, total: count, fraction: 1, elapsed: meter.elapsed), force: true)
             let vocabulary = Self.vocabulary(fields)
             let expansions = Pending(on: .global()) { [lexicon, analyzer] in
