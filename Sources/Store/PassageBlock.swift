@@ -3,10 +3,10 @@ import Corpus
 /// The stored fields of consecutive passages, packed and compressed together with zlib.
 ///
 /// Passage text is most of a store. Compressed alone, a passage of a few hundred bytes keeps
-/// ~58% of its size; blocks of ~10 KB, as tantivy's document store compresses them, keep ~45%.
-/// A shared preset dictionary would bring single passages to ~48%, but zlib hashes the
-/// dictionary again for every passage, which costs the build several times the compression
-/// itself. Reading a passage decompresses its whole block (so that zlib's checksum is checked).
+/// ~58% of its size; blocks of ~10 KB, as tantivy's document store compresses them, keep ~48%.
+/// A preset dictionary sampled from the corpus does as well for single passages, but zlib hashes
+/// the dictionary again for every passage, which costs the build about five times as much.
+/// Reading a passage decompresses its whole block, so that zlib's checksum is checked.
 ///
 /// The fields kept here are those read only to show a passage: role, question, text, source and
 /// ordinal (`id` and `expert` stay columns of `passages`, which are looked up). Layout:
@@ -14,7 +14,7 @@ import Corpus
 /// `varint(ordinal)`, then role, question, text and source, each `varint(UTF-8 byte count)` and
 /// its bytes.
 struct PassageBlock {
-    /// A block is closed once it holds this many packed bytes. Its compressed bytes (~4.8 KB of
+    /// A block is closed once it holds this many packed bytes. Its compressed bytes (~4.9 KB of
     /// English) then fill one SQLite overflow page and leave a small cell in the table's page,
     /// which wastes less of the 4 KB pages than 16 KB blocks (~7.6 KB, a page and most of
     /// another) and takes less time to decompress.
