@@ -124,13 +124,14 @@ public struct ExpansionTable: Sendable, Equatable {
         init(vocabulary: Set<String>, analyzer: Analyzer) {
             self.vocabulary = vocabulary
             self.analyzer = analyzer
-            var prefixesByStart: [Substring: [String]] = [:]
+            var prefixesByStart: [Substring: Set<String>] = [:]
             for term in vocabulary {
                 for prefix in ExpansionTable.prefixes where term.hasPrefix(prefix) && term.count >= prefix.count + 4 {
-                    prefixesByStart[term.dropFirst(prefix.count).prefix(3), default: []].append(prefix)
+                    prefixesByStart[term.dropFirst(prefix.count).prefix(3), default: []].insert(prefix)
                 }
             }
-            self.prefixesByStart = prefixesByStart
+            // In the order of `prefixes`, not the vocabulary's hash order: the first that fits wins.
+            self.prefixesByStart = prefixesByStart.mapValues { found in ExpansionTable.prefixes.filter(found.contains) }
             starts = Set(vocabulary.map { $0.prefix(3) })
         }
 

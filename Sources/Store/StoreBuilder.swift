@@ -283,5 +283,5 @@ public enum StoreMeta {
     /// weights kept to 16 bits (`WeightQuantization`);
     /// /7: expansion keys of phrases with function words keep them ("make up"), related phrases
     /// that would lose them are left out.
-    public static let analyzerVersion = "fold+snowball-stop+porter2+compounds+lead+wordnet+affix/8"
+    public static let analyzerVersion = "fold+snowball-stop+porter2+compounds+lead+wordnet+affix/9"
 }

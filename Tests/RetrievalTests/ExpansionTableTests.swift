@@ -41,4 +41,13 @@ import Testing
         let stronger = try self.table("tehran\talias:capital of iran:0.6|alias:iran:0.5\n", vocabulary: ["capit", "iran"])
         #expect(stronger.entries["tehran"]?.first { $0.term == "iran" }?.word == "capital of iran")
     }
+
+    @Test func affixVariantsAreTriedInTheOrderOfThePrefixList() throws {
+        // Both "overlook" and "unlook" fit "look"; the choice must not depend on the vocabulary's hash order.
+        for _ in 0..<5 {
+            let table = try table("look\tsyn:regard:0.5\n", vocabulary: ["unlook", "overlook", "regard"])
+            #expect(table.entries["look"]?.map(\.term).contains("overlook") == true)
+            #expect(table.entries["look"]?.map(\.term).contains("unlook") == false)
+        }
+    }
 }
