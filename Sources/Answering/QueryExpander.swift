@@ -77,7 +77,8 @@ public struct QueryExpander {
                     let termWeight = weight * entry.weight * settings.expansionWeight
                     added.append(QueryTerm(term: entry.term, word: "\(word) → \(entry.word)", weight: termWeight, origin: .expansion, source: key))
                     expandedSources.formUnion(key.split(separator: " ").map(String.init))
-                    let phrase = analyzer.terms(entry.word)
+                    // A word of letters alone is one term; only others need analysing to tell a phrase.
+                    let phrase = entry.word.allSatisfy(\.isLetter) ? [] : analyzer.terms(entry.word)
                     if phrase.count < 2 {
                         standalone.insert(entry.term)
                     } else if termWeight > phrases[entry.term]?.weight ?? 0 {

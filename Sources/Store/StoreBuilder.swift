@@ -282,6 +282,7 @@ public enum StoreMeta {
     /// /6: passage vectors normalised with their squares summed in term order (`TFIDF.unitVector`),
     /// weights kept to 16 bits (`WeightQuantization`);
     /// /7: expansion keys of phrases with function words keep them ("make up"), related phrases
-    /// that would lose them are left out.
+    /// that would lose them are left out; /8: between equally strong relations the one of fewer
+    /// words wins; /9: affix variants follow the order of the prefix list.
     public static let analyzerVersion = "fold+snowball-stop+porter2+compounds+lead+wordnet+affix/9"
 }
