@@ -28,9 +28,14 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
         .target(name: "Corpus", dependencies: ["CZlib"]),
         .target(name: "Retrieval", dependencies: ["Corpus"]),
-        .target(name: "Store", dependencies: ["CSQLite", "CZlib", "Corpus", "Retrieval"]),
+        .target(name: "Store", dependencies: ["CSQLite", "CZstd", "Corpus", "Retrieval"]),
         .target(name: "Answering", dependencies: ["Corpus", "Retrieval", "Store"]),
         .target(name: "LLM", dependencies: ["CCurl"]),
         .target(name: "Generation", dependencies: ["Corpus", "Retrieval", "Answering", "LLM"]),
@@ -41,7 +46,7 @@ let package = Package(
             name: "Bundled",
             dependencies: ["Corpus", "Retrieval", "Store"],
             path: ".",
-            exclude: ["Sources/CSQLite", "Sources/CEditLine", "Sources/CCurl", "Sources/CZlib", "Sources/LLM", "Sources/Generation", "Sources/Corpus", "Sources/Retrieval", "Sources/Store",
+            exclude: ["Sources/CSQLite", "Sources/CEditLine", "Sources/CCurl", "Sources/CZlib", "Sources/CZstd", "Sources/LLM", "Sources/Generation", "Sources/Corpus", "Sources/Retrieval", "Sources/Store",
                       "Sources/Answering", "Sources/Evaluation", "Sources/REPL", "Sources/panelist",
                       "Tests", "docs", "scripts", ".ci", "README.md", "Makefile"],
             sources: ["Sources/Bundled"],

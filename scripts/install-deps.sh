@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system packages Panelist builds against, when missing (Debian/Ubuntu).
 set -euo pipefail
-packages=(pkg-config libsqlite3-dev libcurl4-openssl-dev libedit-dev zlib1g-dev python3)
+packages=(pkg-config libsqlite3-dev libcurl4-openssl-dev libedit-dev zlib1g-dev libzstd-dev python3)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

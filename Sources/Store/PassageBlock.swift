@@ -1,26 +1,26 @@
 import Corpus
 
-/// The stored fields of consecutive passages, packed and compressed together with zlib.
+/// The stored fields of consecutive passages, packed and compressed together with Zstandard.
 ///
 /// Passage text is most of a store. Compressed alone, a passage of a few hundred bytes keeps
-/// ~58% of its size; blocks of ~10 KB, as tantivy's document store compresses them, keep ~48%.
-/// A preset dictionary sampled from the corpus does as well for single passages, but zlib hashes
-/// the dictionary again for every passage, which costs the build about five times as much.
-/// Reading a passage decompresses its whole block, so that zlib's checksum is checked.
+/// ~58% of its size (zlib); blocks of ~10 KB, as tantivy's document store compresses them, keep
+/// ~48% with zlib and ~44% with zstd. Reading a passage decompresses its whole block, so that the
+/// frame's checksum is checked.
 ///
 /// The fields kept here are those read only to show a passage: role, question, text, source and
-/// ordinal (`id` and `expert` stay columns of `passages`, which are looked up). Layout:
-/// `varint(packed byte count)`, then the zlib stream of the packed records, one per passage:
+/// ordinal (`id` and `expert` stay columns of `passages`, which are looked up). Layout: one zstd
+/// frame (with its content size and checksum) of the packed records, one per passage:
 /// `varint(ordinal)`, then role, question, text and source, each `varint(UTF-8 byte count)` and
 /// its bytes.
 struct PassageBlock {
-    /// A block is closed once it holds this many packed bytes. Its compressed bytes (~4.9 KB of
+    /// A block is closed once it holds this many packed bytes. Its compressed bytes (~4.5 KB of
     /// English) then fill one SQLite overflow page and leave a small cell in the table's page,
-    /// which wastes less of the 4 KB pages than 16 KB blocks (~7.6 KB, a page and most of
-    /// another) and takes less time to decompress.
+    /// which wastes less of the 4 KB pages than 16 KB blocks (a page and most of another) and takes
+    /// less time to decompress.
     static let targetSize = 10 * 1024
-    /// zlib's level: 1 makes blocks ~3% larger than level 4 (and 5% than the default 6) in about half
-    /// the time of level 4, which the build feels on two cores (100k: 7.2 → 6.2–6.7 s, 49.8 → 51.4 MB).
+    /// zstd's level: 1 compresses 10 KB blocks of English ~2.8× as fast as zlib's level 1 (127 vs
+    /// 45 MB/s here), ~5% smaller, and decompresses them twice as fast; the build feels the
+    /// compression on two cores.
     static let compressionLevel: Int32 = 1
 
     /// The records packed so far.
@@ -46,26 +46,22 @@ struct PassageBlock {
         }
     }
 
-    /// The packed records, to be `compressed`; the block is empty again afterwards.
+    /// The packed records, to be compressed; the block is empty again afterwards.
     mutating func take() -> [UInt8] {
         defer { packed.removeAll(keepingCapacity: true) }
         return packed
     }
 
-    /// A block's bytes as stored, from its packed records.
-    static func compressed(_ packed: [UInt8]) -> [UInt8] {
-        var stored: [UInt8] = []
-        Varint.append(UInt64(packed.count), to: &stored)
-        return stored + Deflate.compress(packed, level: compressionLevel)
+    /// A compressor for blocks, to be used by one thread at a time.
+    static func compressor() -> Zstd.Compressor {
+        Zstd.Compressor(level: compressionLevel)
     }
 
     /// The passage at `index` in the stored block `stored`, with its `id` and `expert`.
     ///
     /// - Returns: nil when the block is damaged or has no passage at `index`.
     static func passage(at index: Int, in stored: UnsafeRawBufferPointer, id: String, expert: String) -> Passage? {
-        var offset = 0
-        guard index >= 0, let size = Varint.read(stored, at: &offset), size <= Int.max,
-              let packed = Deflate.decompress(UnsafeRawBufferPointer(rebasing: stored[offset...]), size: Int(size)) else { return nil }
+        guard index >= 0, let packed = Zstd.decompress(stored) else { return nil }
         return packed.withUnsafeBytes { records in
             var offset = 0
             var fields: [String] = []

@@ -14,6 +14,8 @@ final class PassageBlockWriter {
     let blocksInFlight = 64
     private let insert: Statement
     private let queue = DispatchQueue(label: "panelist.store.compression")
+    /// Used only on `queue`.
+    private let compressor = PassageBlock.compressor()
     private var block = PassageBlock()
     /// How many passages were added.
     private var passageCount = 0
@@ -43,7 +45,8 @@ final class PassageBlockWriter {
 
     private func submit() {
         let packed = block.take()
-        compressing.append((blockStart, Pending(on: queue) { PassageBlock.compressed(packed) }))
+        let compressor = compressor
+        compressing.append((blockStart, Pending(on: queue) { compressor.compress(packed) }))
         blockStart = passageCount
     }
 

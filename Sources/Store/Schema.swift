@@ -7,8 +7,9 @@ public enum Schema {
     /// "PANL": tells a Panelist store from other SQLite files.
     public static let applicationID: Int64 = 0x5041_4E4C
     /// The version this build writes and reads; 2: the passages' shown fields are compressed in
-    /// blocks (`PassageBlock`), and only passages with an expert are indexed by expert.
-    public static let currentVersion: Int64 = 2
+    /// blocks (`PassageBlock`), and only passages with an expert are indexed by expert; 3: the
+    /// blocks are zstd frames rather than zlib streams.
+    public static let currentVersion: Int64 = 3
 
     /// The SQL that makes the tables of the current version.
     ///

@@ -19,7 +19,7 @@ func awkwardPassages() -> [Passage] {
         var block = PassageBlock()
         for passage in passages { block.append(passage) }
         #expect(block.isFull)
-        let stored = PassageBlock.compressed(block.take())
+        let stored = PassageBlock.compressor().compress(block.take())
         #expect(block.isEmpty)
         #expect(stored.count < passages.map(\.text.utf8.count).reduce(0, +) / 10)
         stored.withUnsafeBytes { bytes in
@@ -34,10 +34,12 @@ func awkwardPassages() -> [Passage] {
     @Test func damagedBlocksAreRefused() {
         var block = PassageBlock()
         for passage in awkwardPassages() { block.append(passage) }
-        let stored = PassageBlock.compressed(block.take())
+        let stored = PassageBlock.compressor().compress(block.take())
         var flipped = stored
         flipped[stored.count / 2] ^= 0x20
-        for damaged in [flipped, Array(stored.dropLast(5)), Array(stored.prefix(3)), [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01, 0x78], []] {
+        // A frame header that declares 2^40 bytes of content: refused before anything is allocated.
+        let huge: [UInt8] = [0x28, 0xb5, 0x2f, 0xfd, 0xe0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0]
+        for damaged in [flipped, Array(stored.dropLast(5)), Array(stored.prefix(3)), stored + [0], huge, [0x28, 0xb5, 0x2f, 0xfd, 0xff, 0xff, 0xff, 0x01, 0x78], []] {
             damaged.withUnsafeBytes { #expect(PassageBlock.passage(at: 0, in: $0, id: "a0", expert: "") == nil) }
         }
     }

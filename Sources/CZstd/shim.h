@@ -1,0 +1,6 @@
+#ifndef PANELIST_CZSTD_SHIM_H
+#define PANELIST_CZSTD_SHIM_H
+
+#include <zstd.h>
+
+#endif
