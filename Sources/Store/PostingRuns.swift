@@ -7,10 +7,13 @@ import Retrieval
 /// Passages arrive in ascending order, so each run covers later passages than the one before and
 /// a term's list is its runs' lists concatenated.
 final class PostingRuns {
-    /// The postings held of each term, fields one after another: field `f`'s term ranked `t` is at `firsts[f] + t`.
-    private var lists: [[Posting]]
+    /// Where each field's terms begin among the keys: field `f`'s term ranked `t` has key `firsts[f] + t`.
     private let firsts: [Int]
-    private var held = 0
+    private let keyCount: Int
+    /// The postings held, in arrival order, and the key of each one's term: two flat arrays, so
+    /// that adding a posting is an append, not a lookup of its term's list.
+    private var keys: [Int32] = []
+    private var held: [Posting] = []
     private let limit: Int
     private var scratch: Database?
     private var runCount = 0
@@ -24,7 +27,7 @@ final class PostingRuns {
             total += count
         }
         self.firsts = firsts
-        lists = [[Posting]](repeating: [], count: total)
+        keyCount = total
         self.limit = max(1, limit)
     }
 
@@ -33,9 +36,9 @@ final class PostingRuns {
 
     /// Adds a posting of the term ranked `term` in `field`.
     func append(_ posting: Posting, field: Int, term: Int32) throws {
-        lists[firsts[field] + Int(term)].append(posting)
-        held += 1
-        if held >= limit { try writeRun() }
+        keys.append(Int32(firsts[field]) + term)
+        held.append(posting)
+        if held.count >= limit { try writeRun() }
     }
 
     private func writeRun() throws {
@@ -55,7 +58,6 @@ final class PostingRuns {
             }
         }
         runCount += 1
-        held = 0
     }
 
     /// Calls `body` with every term's complete posting list, by field and then term rank.
@@ -64,7 +66,7 @@ final class PostingRuns {
             try forEachHeldList(body)
             return
         }
-        if held > 0 { try writeRun() }
+        if !held.isEmpty { try writeRun() }
         let scan = try scratch.statement("SELECT field, term, postings FROM runs ORDER BY field, term, run")
         var current: (field: Int, term: Int32)?
         var postings: [Posting] = []
@@ -84,12 +86,27 @@ final class PostingRuns {
     }
 
     /// Calls `body` with each term's held postings, by field and then term rank, and lets them go.
+    ///
+    /// The postings are grouped by a counting sort on their keys, which keeps each term's postings
+    /// in arrival (passage) order.
     private func forEachHeldList(_ body: (_ field: Int, _ term: Int32, _ postings: [Posting]) throws -> Void) rethrows {
+        var starts = [Int](repeating: 0, count: keyCount + 1)
+        for key in keys { starts[Int(key) + 1] += 1 }
+        for key in 0..<keyCount { starts[key + 1] += starts[key] }
+        var next = starts
+        let grouped = [Posting](unsafeUninitializedCapacity: held.count) { buffer, initialized in
+            for (key, posting) in zip(keys, held) {
+                buffer.initializeElement(at: next[Int(key)], to: posting)
+                next[Int(key)] += 1
+            }
+            initialized = held.count
+        }
+        keys.removeAll(keepingCapacity: true)
+        held.removeAll(keepingCapacity: true)
         for field in firsts.indices {
-            let end = field + 1 < firsts.count ? firsts[field + 1] : lists.count
-            for index in firsts[field]..<end where !lists[index].isEmpty {
-                try body(field, Int32(index - firsts[field]), lists[index])
-                lists[index] = []
+            let end = field + 1 < firsts.count ? firsts[field + 1] : keyCount
+            for key in firsts[field]..<end where starts[key] < starts[key + 1] {
+                try body(field, Int32(key - firsts[field]), Array(grouped[starts[key]..<starts[key + 1]]))
             }
         }
     }
