@@ -33,9 +33,11 @@ let package = Package(
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]
         ),
+        // Removes a build's temporary file when a signal ends the process (async-signal-safe, so C).
+        .target(name: "CTemporaryFiles"),
         .target(name: "Corpus", dependencies: ["CZlib"]),
         .target(name: "Retrieval", dependencies: ["Corpus"]),
-        .target(name: "Store", dependencies: ["CSQLite", "CZstd", "Corpus", "Retrieval"]),
+        .target(name: "Store", dependencies: ["CSQLite", "CZstd", "CTemporaryFiles", "Corpus", "Retrieval"]),
         .target(name: "Answering", dependencies: ["Corpus", "Retrieval", "Store"]),
         .target(name: "LLM", dependencies: ["CCurl"]),
         .target(name: "Generation", dependencies: ["Corpus", "Retrieval", "Answering", "LLM"]),
@@ -46,7 +48,7 @@ let package = Package(
             name: "Bundled",
             dependencies: ["Corpus", "Retrieval", "Store"],
             path: ".",
-            exclude: ["Sources/CSQLite", "Sources/CEditLine", "Sources/CCurl", "Sources/CZlib", "Sources/CZstd", "Sources/LLM", "Sources/Generation", "Sources/Corpus", "Sources/Retrieval", "Sources/Store",
+            exclude: ["Sources/CSQLite", "Sources/CEditLine", "Sources/CCurl", "Sources/CZlib", "Sources/CZstd", "Sources/CTemporaryFiles", "Sources/LLM", "Sources/Generation", "Sources/Corpus", "Sources/Retrieval", "Sources/Store",
                       "Sources/Answering", "Sources/Evaluation", "Sources/REPL", "Sources/panelist",
                       "Tests", "docs", "scripts", ".ci", "README.md", "Makefile"],
             sources: ["Sources/Bundled"],

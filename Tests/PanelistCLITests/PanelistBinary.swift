@@ -30,19 +30,7 @@ struct PanelistBinary {
 
     /// Runs `panelist arguments…` with `input` on standard input.
     func run(_ arguments: [String], input: String = "", environment extra: [String: String] = [:]) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.url
-        process.arguments = arguments
-        process.currentDirectoryURL = home
-        var environment = ProcessInfo.processInfo.environment
-        for key in environment.keys where key.hasPrefix("PANELIST_") || key == "OPENAI_API_KEY" { environment[key] = nil }
-        environment["HOME"] = home.path
-        environment["XDG_CACHE_HOME"] = Self.sharedCache.path
-        environment["XDG_CONFIG_HOME"] = home.appendingPathComponent("config").path
-        environment["XDG_STATE_HOME"] = home.appendingPathComponent("state").path
-        environment["NO_COLOR"] = "1"
-        environment.merge(extra) { $1 }
-        process.environment = environment
+        let process = self.process(arguments, environment: extra)
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()
@@ -56,6 +44,34 @@ struct PanelistBinary {
         let errData = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Starts `panelist arguments…` with no input and its output discarded, for a test to signal it.
+    func start(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Process {
+        let process = self.process(arguments, environment: extra)
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// The process for `panelist arguments…` in this binary's home, with a private environment.
+    private func process(_ arguments: [String], environment extra: [String: String]) -> Process {
+        let process = Process()
+        process.executableURL = Self.url
+        process.arguments = arguments
+        process.currentDirectoryURL = home
+        var environment = ProcessInfo.processInfo.environment
+        for key in environment.keys where key.hasPrefix("PANELIST_") || key == "OPENAI_API_KEY" { environment[key] = nil }
+        environment["HOME"] = home.path
+        environment["XDG_CACHE_HOME"] = Self.sharedCache.path
+        environment["XDG_CONFIG_HOME"] = home.appendingPathComponent("config").path
+        environment["XDG_STATE_HOME"] = home.appendingPathComponent("state").path
+        environment["NO_COLOR"] = "1"
+        environment.merge(extra) { $1 }
+        process.environment = environment
+        return process
     }
 
     /// Decodes standard output as one JSON value.
