@@ -28,9 +28,11 @@ struct PanelistBinary {
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
     }
 
-    /// Runs `panelist arguments…` with `input` on standard input.
-    func run(_ arguments: [String], input: String = "", environment extra: [String: String] = [:]) throws -> Run {
+    /// Runs `panelist arguments…` with `input` on standard input (or `executable arguments…`, a
+    /// wrapper that runs panelist, in the same environment).
+    func run(_ arguments: [String], input: String = "", environment extra: [String: String] = [:], executable: URL = Self.url) throws -> Run {
         let process = self.process(arguments, environment: extra)
+        process.executableURL = executable
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()
