@@ -1,3 +1,4 @@
+import CMalloc
 import Corpus
 import CSQLite
 import Foundation
@@ -56,13 +57,22 @@ public struct StoreBuilder: Sendable {
     ///   - origin: What the corpus is: `StoreMeta.bundledOrigin` or the paths it was read from.
     ///   - progress: Called about every `progressInterval` seconds while the build runs.
     /// - Returns: Counts of what was written.
+    /// - Complexity: Under an address-space limit (`ulimit -v`), runs of postings are made smaller
+    ///   to fit (`AddressSpace`).
     /// - Throws: `DatabaseError` (`.notAStore` when `path` holds something else), `CorpusError` or
     ///   a file-system error; the file at `path` is then untouched.
     @discardableResult
     public func build(_ corpus: some PassageSequence, at path: String, origin: String,
                       progress: ((BuildProgress) -> Void)? = nil) throws -> Summary {
-        try BuildTarget(path: path).replace { temporary in
-            try write(corpus, origin: origin, to: temporary, progress: progress)
+        let target = try BuildTarget(path: path)
+        var builder = self
+        if let limit = AddressSpace.limit {
+            // Each thread's malloc arena reserves 64 MB of address space; under a limit, share one.
+            mallopt(M_ARENA_MAX, 1)
+            builder.runPostings = try AddressSpace.runPostings(under: limit, used: AddressSpace.used, wanted: runPostings)
+        }
+        return try target.replace { temporary in
+            try builder.write(corpus, origin: origin, to: temporary, progress: progress)
         }
     }
 

@@ -79,23 +79,43 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: running.path))
     }
 
-    @Test func aBuildPastTheFileSizeLimitFailsCleanly() throws {
-        let binary = try PanelistBinary()
-        let corpus = try Self.corpus(in: binary.home, passages: 2_000)
-        let store = binary.home.appendingPathComponent("s.sqlite").path
+    /// Runs `panelist index CORPUS --store STORE` under the shell's `ulimit` option `limit`.
+    static func indexUnderLimit(_ limit: String, corpus: URL, store: String) throws -> (process: Process, stderr: String) {
         let limited = Process()
         limited.executableURL = URL(fileURLWithPath: "/bin/sh")
-        limited.arguments = ["-c", "ulimit -f 512; exec \"$0\" index \"$1\" --store \"$2\"", PanelistBinary.url.path, corpus.path, store]
+        limited.arguments = ["-c", "ulimit \(limit); exec \"$0\" index \"$1\" --store \"$2\"", PanelistBinary.url.path, corpus.path, store]
         let stderr = Pipe()
         limited.standardError = stderr
         limited.standardOutput = FileHandle.nullDevice
         try limited.run()
         let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         limited.waitUntilExit()
+        return (limited, message)
+    }
+
+    @Test func aBuildPastTheFileSizeLimitFailsCleanly() throws {
+        let binary = try PanelistBinary()
+        let corpus = try Self.corpus(in: binary.home, passages: 2_000)
+        let store = binary.home.appendingPathComponent("s.sqlite").path
+        let (limited, message) = try Self.indexUnderLimit("-f 512", corpus: corpus, store: store)
         #expect(limited.terminationReason == .exit)
         #expect(limited.terminationStatus != 0)
         #expect(message.split(separator: "\n").count == 1)
         #expect(try Self.temporaries(in: binary.home).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: store))
+    }
+
+    /// Under `ulimit -v` a build fits itself to the limit, or says at once that it cannot (item 12).
+    @Test func aBuildUnderAnAddressSpaceLimitFitsOrSaysSo() throws {
+        let binary = try PanelistBinary()
+        let corpus = try Self.corpus(in: binary.home, passages: 2_000)
+        let store = binary.home.appendingPathComponent("s.sqlite").path
+        let (roomy, roomyMessage) = try Self.indexUnderLimit("-v 400000", corpus: corpus, store: store)
+        #expect(roomy.terminationReason == .exit && roomy.terminationStatus == 0, "\(roomyMessage)")
+        let (tight, tightMessage) = try Self.indexUnderLimit("-v 150000", corpus: corpus, store: store)
+        #expect(tight.terminationReason == .exit)
+        #expect(tight.terminationStatus == 1)
+        #expect(tightMessage.hasPrefix("Error: the address-space limit (ulimit -v 150000) leaves"))
+        #expect(tightMessage.split(separator: "\n").count == 1)
     }
 }
