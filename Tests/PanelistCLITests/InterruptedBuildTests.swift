@@ -1,24 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A build killed at any point leaves the previous store answering, and no temporary file
 /// survives the next build (issue 13, item 4 and crash safety).
 @Suite struct InterruptedBuildTests {
-    /// SplitMix64: the same kill points on every run of the test.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A JSON Lines corpus big enough that a build takes a while.
     static func corpus(in folder: URL, passages: Int) throws -> URL {
-        var generator = SeededGenerator(state: 7)
+        var generator = SplitMix(seed: 7)
         let words = ["sanctions", "trade", "wheat", "economy", "policy", "growth", "market", "energy", "treaty", "border", "budget", "reform"]
         var lines = ""
         for index in 0..<passages {
@@ -43,7 +32,7 @@ import Testing
         let started = Date()
         #expect(try binary.run(["index", corpus.path, "--store", store]).status == 0)
         let buildTime = Date().timeIntervalSince(started)
-        var generator = SeededGenerator(state: 13)
+        var generator = SplitMix(seed: 13)
         let signals = [SIGKILL, SIGINT, SIGTERM, SIGHUP]
         for run in 0..<24 {
             let signal = signals[run % signals.count]
