@@ -8,7 +8,25 @@ struct PanelistBinary {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// The process's peak resident memory in kilobytes, when the run measured it.
+        var peakKilobytes: Int?
+        /// Seconds from start to exit.
+        var seconds: Double = 0
     }
+
+    /// Runs a program, then writes the peak resident memory of that one child (`wait4`'s `ru_maxrss`, in
+    /// kilobytes) to the file named by its first argument and exits with the child's status. Unlike
+    /// `getrusage(RUSAGE_CHILDREN)` in the test process, other tests' children do not count.
+    private static let peakMemoryWrapper = """
+        import os, sys
+        pid = os.fork()
+        if pid == 0:
+            os.execv(sys.argv[2], sys.argv[2:])
+        _, status, usage = os.wait4(pid, 0)
+        with open(sys.argv[1], "w") as report:
+            report.write(str(usage.ru_maxrss))
+        sys.exit(os.waitstatus_to_exitcode(status))
+        """
 
     static let url: URL = {
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
@@ -30,22 +48,59 @@ struct PanelistBinary {
 
     /// Runs `panelist arguments…` with `input` on standard input (or `executable arguments…`, a
     /// wrapper that runs panelist, in the same environment).
-    func run(_ arguments: [String], input: String = "", environment extra: [String: String] = [:], executable: URL = Self.url) throws -> Run {
+    ///
+    /// - Parameter measuringMemory: Also report the peak resident memory (`Run.peakKilobytes`).
+    func run(
+        _ arguments: [String], input: String = "", environment extra: [String: String] = [:], executable: URL = Self.url,
+        measuringMemory: Bool = false
+    ) throws -> Run {
         let process = self.process(arguments, environment: extra)
         process.executableURL = executable
+        let report = home.appendingPathComponent("peak-\(UUID().uuidString)")
+        if measuringMemory {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", "-c", Self.peakMemoryWrapper, report.path, executable.path] + arguments
+        }
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
+        let started = Date()
         try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
+        let writer = Thread {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try? stdin.fileHandleForWriting.close()
+        }
+        writer.start()
+        let errors = BackgroundReader(stderr.fileHandleForReading)
         let outData = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errData = stderr.fileHandleForReading.readDataToEndOfFile()
+        let errData = errors.wait()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        let peak = measuringMemory ? (try? String(contentsOf: report, encoding: .utf8)).flatMap { Int($0) } : nil
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self), peakKilobytes: peak,
+                   seconds: Date().timeIntervalSince(started))
+    }
+
+    /// Reads a pipe to its end on a thread of its own, so a child that fills the other pipe is not blocked.
+    private final class BackgroundReader: @unchecked Sendable {
+        // `data` is written by the reading thread before `done` is signalled and read only after.
+        private var data = Data()
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ handle: FileHandle) {
+            Thread { [self] in
+                data = handle.readDataToEndOfFile()
+                done.signal()
+            }.start()
+        }
+
+        func wait() -> Data {
+            done.wait()
+            return data
+        }
     }
 
     /// Starts `panelist arguments…` with no input and its output discarded, for a test to signal it.

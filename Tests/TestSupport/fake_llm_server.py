@@ -31,6 +31,7 @@ field, written NAME or NAME:ARG:ARG...:
   trickle           a keep-alive comment every 0.2 s, never any data
   slow              one delta every 0.3 s, ten of them
   close             one delta, then close the connection mid-chunk
+  endless           16 KB deltas as fast as the client reads them, never ending
   echo              answer with a JSON text describing the request: path, Authorization, body
 
 Any other path answers 404 in the OpenAI error shape.
@@ -331,6 +332,15 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.flush()
         self.close_connection = True
         self.connection.shutdown(socket.SHUT_RDWR)
+
+    def behave_endless(self, model, stream, args, request, auth, key):
+        piece = event(chunk(model, content="flood " * 2730))
+        self.start_stream()
+        try:
+            while True:
+                self.send_chunk(piece)
+        except OSError:
+            self.close_connection = True
 
     def passages(self, request):
         """The numbered passages of Panelist's answer prompt: {n: text}."""
