@@ -5,7 +5,9 @@ import Foundation
 /// Each call POSTs to `{base}/v1/chat/completions` over libcurl. In streaming mode the answer text
 /// is handed to the caller piece by piece as it arrives. Connection failures, HTTP 429 and 5xx are
 /// retried with exponential back-off (0.25 s, 0.5 s, 1 s, …), but only while no answer text has
-/// been handed over. Errors never contain the API key.
+/// been handed over and only within the timeouts: silence (connecting, backing off, waiting) never
+/// adds up past the idle timeout across attempts, nor the whole request past the total timeout.
+/// Errors never contain the API key.
 public final class ChatClient: Sendable {
     /// The settings every request uses.
     public let settings: LLMSettings
@@ -54,7 +56,7 @@ public final class ChatClient: Sendable {
         onText: (String) -> Void,
         isCancelled: @escaping () -> Bool
     ) throws(LLMError) -> ChatReply {
-        let request = try makeRequest(messages)
+        var request = try makeRequest(messages)
         var attempt = 0
         while true {
             if isCancelled() {
@@ -65,18 +67,35 @@ public final class ChatClient: Sendable {
                 let status = try HTTPTransport.post(
                     request,
                     onBytes: { status, bytes throws(LLMError) in
-                        try reader.consume(status: status, bytes: bytes, onText: onText)
+                        request.silentSince = .now
+                        return try reader.consume(status: status, bytes: bytes, onText: onText)
                     },
                     isCancelled: isCancelled)
                 return try reader.finish(status: status, onText: onText)
             } catch {
-                guard !reader.deliveredText, attempt < settings.maxRetries, Self.isRetryable(error) else {
+                let delay = Self.backOffDelay(attempt: attempt)
+                guard !reader.deliveredText, attempt < settings.maxRetries, Self.isRetryable(error),
+                      Self.leavesTime(for: delay, in: request)
+                else {
                     throw attempt == 0 ? error : Self.noting(attempts: attempt + 1, on: error)
                 }
-                try Self.backOff(attempt: attempt, host: request.host, isCancelled: isCancelled)
+                try Self.backOff(delay, host: request.host, isCancelled: isCancelled)
                 attempt += 1
             }
         }
+    }
+
+    /// Whether waiting `delay` seconds still leaves time for another attempt: a retry never takes the
+    /// request past its idle timeout (the server has been silent all along) or its total timeout.
+    private static func leavesTime(for delay: Double, in request: HTTPRequest) -> Bool {
+        let spare = 0.05
+        if request.idleTimeout > 0, request.remaining(request.idleTimeout, since: request.silentSince) < delay + spare {
+            return false
+        }
+        if request.totalTimeout > 0, request.remaining(request.totalTimeout, since: request.startedAt) < delay + spare {
+            return false
+        }
+        return true
     }
 
     /// The HTTP request for a conversation.
@@ -121,9 +140,14 @@ public final class ChatClient: Sendable {
         }
     }
 
-    /// Waits before retry number `attempt + 1`, checking for cancellation every 50 ms.
-    private static func backOff(attempt: Int, host: String, isCancelled: () -> Bool) throws(LLMError) {
-        let deadline = Date().addingTimeInterval(initialBackOff * pow(2, Double(min(attempt, 10))))
+    /// Seconds to wait before retry number `attempt + 1`.
+    private static func backOffDelay(attempt: Int) -> Double {
+        initialBackOff * pow(2, Double(min(attempt, 10)))
+    }
+
+    /// Waits `delay` seconds before a retry, checking for cancellation every 50 ms.
+    private static func backOff(_ delay: Double, host: String, isCancelled: () -> Bool) throws(LLMError) {
+        let deadline = Date().addingTimeInterval(delay)
         while Date() < deadline {
             if isCancelled() {
                 throw LLMError(.cancelled, "LLM request to \(host) cancelled")

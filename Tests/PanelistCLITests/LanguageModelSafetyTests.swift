@@ -29,4 +29,15 @@ import TestSupport
         #expect(peak < 150_000, "peak RSS \(peak) KB")
         #expect(run.seconds < 20)
     }
+
+    @Test func hangingConnectTakesNoLongerThanTheTimeout() throws {
+        defer { server.stop() }
+        let listener = try UnansweredListener()
+        defer { listener.stop() }
+        let run = try PanelistBinary().run(["ask", question, "--llm", listener.url, "--timeout", "3", "--json"])
+        #expect(run.status == 0)
+        let answer = try JSONDecoder().decode(LLMAskJSON.self, from: Data(run.stdout.utf8))
+        #expect(answer.notice?.contains("timed out after 3 s") == true, "\(answer.notice ?? "nil")")
+        #expect(run.seconds < 4.5, "took \(run.seconds) s")
+    }
 }
