@@ -7,7 +7,10 @@ import Foundation
 /// retried with exponential back-off (0.25 s, 0.5 s, 1 s, …), but only while no answer text has
 /// been handed over and only within the timeouts: silence (connecting, backing off, waiting) never
 /// adds up past the idle timeout across attempts, nor the whole request past the total timeout.
-/// Errors never contain the API key.
+///
+/// A key or a URL password is never sent over plain HTTP to another machine. Errors never contain
+/// the API key or the password, whole or in part (`Redaction`), and the answer text is cleared of
+/// the key too; a streamed piece is checked on its own.
 public final class ChatClient: Sendable {
     /// The settings every request uses.
     public let settings: LLMSettings
@@ -44,10 +47,19 @@ public final class ChatClient: Sendable {
         onText: (String) -> Void = { _ in },
         isCancelled: @escaping () -> Bool = { false }
     ) throws(LLMError) -> ChatReply {
+        let key = Redaction(secret: settings.apiKey)
         do {
-            return try completeWithRetries(messages, onText: onText, isCancelled: isCancelled)
+            var reply = try completeWithRetries(
+                messages, onText: { onText(key?.apply($0) ?? $0) }, isCancelled: isCancelled)
+            if let key {
+                reply.text = key.apply(reply.text)
+                reply.reasoning = key.apply(reply.reasoning)
+            }
+            return reply
         } catch {
-            throw error.redacting(settings.apiKey)
+            let password = URLPassword.text(in: settings.baseURL)
+            let secrets = [key, Redaction(secret: password), Redaction(secret: password?.removingPercentEncoding)]
+            throw secrets.reduce(error) { $0.redacting($1) }
         }
     }
 
@@ -101,6 +113,7 @@ public final class ChatClient: Sendable {
     /// The HTTP request for a conversation.
     private func makeRequest(_ messages: [ChatMessage]) throws(LLMError) -> HTTPRequest {
         let endpoint = try ChatEndpoint(baseURL: settings.baseURL)
+        try endpoint.requireCredentialsKeptPrivate(apiKey: settings.apiKey, keySource: nil)
         let body: Data
         do {
             body = try JSONEncoder().encode(ChatCompletionRequest(

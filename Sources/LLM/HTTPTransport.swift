@@ -23,7 +23,7 @@ struct HTTPRequest {
 
     /// `host:port` of the URL, for error messages (never the path, which may hold a key in a query).
     var host: String {
-        guard let components = URLComponents(string: url), let name = components.host else { return url }
+        guard let components = URLComponents(string: url), let name = components.host else { return URLPassword.masking(url) }
         if let port = components.port {
             return "\(name):\(port)"
         }

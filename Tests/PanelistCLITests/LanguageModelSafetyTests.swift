@@ -40,4 +40,53 @@ import TestSupport
         #expect(answer.notice?.contains("timed out after 3 s") == true, "\(answer.notice ?? "nil")")
         #expect(run.seconds < 4.5, "took \(run.seconds) s")
     }
+
+    @Test func keyQuotedInAnotherCaseInPartOrMaskedIsNeverPrinted() throws {
+        defer { server.stop() }
+        let key = "sk-live-PANELIST-0123456789abcdef"
+        for quote in ["upper", "prefix", "suffix", "middle", "ellipsis", "stars"] {
+            for extra in [["--json"], ["--require-llm"]] {
+                let run = try PanelistBinary().run(
+                    ["ask", question, "--llm", server.url, "--model", "status:401:openai:\(quote)", "--timeout", "3"] + extra,
+                    environment: ["PANELIST_API_KEY": key])
+                let printed = run.stdout + run.stderr
+                #expect(printed.contains("Incorrect API key provided: [redacted]."), "\(quote): \(printed)")
+                #expect(!Self.sharesEightCharacters(printed, with: key), "\(quote): \(printed)")
+            }
+        }
+    }
+
+    @Test func passwordInTheURLIsNeverPrinted() throws {
+        defer { server.stop() }
+        let url = "http://me:pw-SECRET-77@127.0.0.1:\(server.port)/v1"
+        let config = try PanelistBinary().run(["config", "--llm", url])
+        #expect(config.status == 0)
+        #expect(config.stdout.contains("http://me:***@127.0.0.1:\(server.port)/v1  (flag)"))
+        let malformed = try PanelistBinary().run(["ask", question, "--llm", "http://me:pw-SECRET-77@/v1"])
+        #expect(malformed.status != 0)
+        #expect(malformed.stderr.contains("http://me:***@/v1"), "\(malformed.stderr)")
+        let failing = try PanelistBinary().run(["ask", question, "--llm", url, "--model", "status:500:openai", "--require-llm"])
+        #expect(failing.status == 1)
+        for run in [config, malformed, failing] {
+            #expect(!(run.stdout + run.stderr).contains("pw-SECRET-77"))
+        }
+    }
+
+    @Test func keyIsNotSentOverPlainHTTPToAnotherMachine() throws {
+        defer { server.stop() }
+        let run = try PanelistBinary().run(["ask", question, "--llm", "http://models.example.com/v1"],
+                                           environment: ["OPENAI_API_KEY": "sk-openai-0123456789"])
+        #expect(run.status == 1)
+        #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("refusing to send the API key (from OPENAI_API_KEY) over plain HTTP to models.example.com"))
+        #expect(run.stderr.contains("use an https:// URL, or a server on this machine"))
+        #expect(!run.stderr.contains("sk-openai-0123456789"))
+    }
+
+    /// Whether `text` holds any 8 characters in a row of `secret`, in any case.
+    static func sharesEightCharacters(_ text: String, with secret: String) -> Bool {
+        let haystack = text.lowercased()
+        let needle = Array(secret.lowercased())
+        return (0...(needle.count - 8)).contains { haystack.contains(String(needle[$0..<($0 + 8)])) }
+    }
 }
