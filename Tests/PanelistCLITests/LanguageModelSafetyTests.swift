@@ -83,6 +83,29 @@ import TestSupport
         #expect(!run.stderr.contains("sk-openai-0123456789"))
     }
 
+    @Test func brokenConfigFileLeavesOfflineAnswersWithAWarning() throws {
+        defer { server.stop() }
+        let binary = try PanelistBinary()
+        let folder = binary.home.appendingPathComponent("config/panelist")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(#"{"llm_url": "#.utf8).write(to: folder.appendingPathComponent("config.json"))
+        let warning = "panelist: warning: config file \(folder.path)/config.json is not valid JSON; fix or remove it "
+            + "(see docs/LLM.md); answering offline\n"
+        let ask = try binary.run(["ask", question])
+        #expect(ask.status == 0)
+        #expect(ask.stdout.contains("Sources:"))
+        #expect(ask.stderr == warning)
+        let chat = try binary.run(["chat", "--json"], input: question + "\n")
+        #expect(chat.status == 0)
+        #expect(try JSONDecoder().decode(LLMAskJSON.self, from: Data(chat.stdout.utf8)).mode == "extractive")
+        #expect(chat.stderr == warning)
+        let search = try binary.run(["search", "sanctions"])
+        #expect(search.status == 0 && search.stderr.isEmpty)
+        let model = try binary.run(["ask", question, "--llm", server.url])
+        #expect(model.status == 1)
+        #expect(model.stderr.contains("is not valid JSON"))
+    }
+
     /// Whether `text` holds any 8 characters in a row of `secret`, in any case.
     static func sharesEightCharacters(_ text: String, with secret: String) -> Bool {
         let haystack = text.lowercased()
