@@ -106,6 +106,34 @@ import TestSupport
         #expect(model.stderr.contains("is not valid JSON"))
     }
 
+    @Test func terminalEscapesFromTheModelNeverReachTheOutput() throws {
+        defer { server.stop() }
+        for model in ["escapes", "escapes-error"] {
+            let run = try ask(model)
+            #expect(run.status == 0)
+            #expect(!Self.hasTerminalControls(run.stdout + run.stderr), "\(model): \(run.stdout.debugDescription)")
+        }
+        let streamed = try ask("escapes")
+        #expect(streamed.stdout.contains("]0;pwned[2J"))
+        let failed = try ask("escapes-error", ["--require-llm"])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("overloaded ]0;pwned[2J31m now"))
+        #expect(!Self.hasTerminalControls(failed.stderr))
+        let terminal = try PanelistBinary().onTerminal(["ask", question, "--llm", server.url, "--model", "escapes"])
+        try terminal.expect("Sources:", timeout: 20)
+        #expect(try terminal.waitForExit(timeout: 10) == 0)
+        #expect(terminal.transcript.contains("]0;pwned[2J"))
+        #expect(!Self.hasTerminalControls(terminal.transcript.replacingOccurrences(of: "\r\n", with: "\n")),
+                "\(terminal.transcript.debugDescription)")
+    }
+
+    /// Whether `text` holds a C0 control other than line feed and tab, DEL, or a C1 control.
+    static func hasTerminalControls(_ text: String) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            scalar != "\n" && scalar != "\t" && (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value))
+        }
+    }
+
     /// Whether `text` holds any 8 characters in a row of `secret`, in any case.
     static func sharesEightCharacters(_ text: String, with secret: String) -> Bool {
         let haystack = text.lowercased()

@@ -84,6 +84,21 @@ struct PanelistBinary {
                    seconds: Date().timeIntervalSince(started))
     }
 
+    /// Starts `panelist arguments…` on a pseudo-terminal 100 columns wide, with this binary's home and
+    /// `TERM=xterm`.
+    func onTerminal(_ arguments: [String]) throws -> PseudoTerminal {
+        var environment = ProcessInfo.processInfo.environment
+        for key in environment.keys where key.hasPrefix("PANELIST_") || key == "OPENAI_API_KEY" { environment[key] = nil }
+        environment["TERM"] = "xterm"
+        environment["HOME"] = home.path
+        environment["XDG_CACHE_HOME"] = Self.sharedCache.path
+        environment["XDG_CONFIG_HOME"] = home.appendingPathComponent("config").path
+        environment["XDG_STATE_HOME"] = home.appendingPathComponent("state").path
+        environment["NO_COLOR"] = "1"
+        environment["COLUMNS"] = nil
+        return try PseudoTerminal(executable: Self.url, arguments: arguments, environment: environment, columns: 100)
+    }
+
     /// Reads a pipe to its end on a thread of its own, so a child that fills the other pipe is not blocked.
     private final class BackgroundReader: @unchecked Sendable {
         // `data` is written by the reading thread before `done` is signalled and read only after.

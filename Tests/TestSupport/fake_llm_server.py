@@ -34,6 +34,9 @@ field, written NAME or NAME:ARG:ARG...:
   slow              one delta every 0.3 s, ten of them
   close             one delta, then close the connection mid-chunk
   endless           16 KB deltas as fast as the client reads them, never ending
+  escapes           a supported sentence carrying terminal escapes (window title, screen clear,
+                    hyperlink, C1 CSI, BEL, CR), split across pieces
+  escapes-error     HTTP 500 whose error message carries terminal escapes
   echo              answer with a JSON text describing the request: path, Authorization (also
                     reversed), body
 
@@ -386,6 +389,18 @@ class Handler(BaseHTTPRequestHandler):
     def behave_ungrounded(self, model, stream, args, request, auth, key):
         """A reply none of whose sentences the passages support."""
         self.reply(model, stream, ["Bananas are yellow and grow in warm tropical places [1].", " Penguins cannot fly at all [2]."])
+
+    def behave_escapes(self, model, stream, args, request, auth, key):
+        first = self.first_sentence(self.passages(request).get(1, "Nothing."))
+        words = first.split(" ")
+        self.reply(model, stream, [
+            "\x1b]0;pwned\x07\x1b[2J" + " ".join(words[:3]) + "\x1b",
+            "[31m ",
+            " ".join(words[3:]) + " \u009b31m\x1b]8;;http://evil.example\x1b\\link\x1b]8;;\x1b\\\r [1]\x7f",
+        ])
+
+    def behave_escapes_error(self, model, stream, args, request, auth, key):
+        self.send_json(500, {"error": {"message": "overloaded \x1b]0;pwned\x07\x1b[2J\u009b31m now"}})
 
     def behave_echo(self, model, stream, args, request, auth, key):
         # The header also reversed: Panelist hides the key wherever a server quotes it, even in the answer.
