@@ -27,7 +27,7 @@ extension Panelist {
             conversation.generator = try llmOptions.answerer(analyzer: retriever.analyzer)
             let renderer = ChatRenderer(color: false, width: LineEditor.isInteractive ? Terminal.columns : 10_000)
             let echo = StreamEcho { text in FileHandle.standardOutput.write(Data(text.utf8)) }
-            if !json { echo.attach(to: conversation.generator) }
+            if !json && Terminal.isOutput { echo.attach(to: conversation.generator) }
             let answer = try conversation.ask(question.text)
             if json {
                 try Output.printJSON(AnswerOutput(answer))

@@ -37,7 +37,7 @@ extension Panelist {
             if interactive {
                 try InteractiveChat(session: session, renderer: renderer).run()
             } else {
-                try PipedChat(session: session, renderer: renderer, json: json).run(
+                try PipedChat(session: session, renderer: renderer, json: json, echoesStream: Terminal.isOutput).run(
                     readLine: { Swift.readLine(strippingNewline: true) },
                     write: { FileHandle.standardOutput.write(Data($0.utf8)) },
                     report: { FileHandle.standardError.write(Data($0.utf8)) })
