@@ -38,7 +38,7 @@ extension Panelist {
                 try InteractiveChat(session: session, renderer: renderer).run()
             } else {
                 try PipedChat(session: session, renderer: renderer, json: json, echoesStream: Terminal.isOutput).run(
-                    readLine: { Swift.readLine(strippingNewline: true) },
+                    readLine: InputLines(fileDescriptor: STDIN_FILENO, limit: PipedChat.lineLimit).next,
                     write: { FileHandle.standardOutput.write(Data($0.utf8)) },
                     report: { FileHandle.standardError.write(Data($0.utf8)) })
             }
