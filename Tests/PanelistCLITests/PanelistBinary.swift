@@ -84,6 +84,12 @@ struct PanelistBinary {
                    seconds: Date().timeIntervalSince(started))
     }
 
+    /// Makes sure the shared default store is built, so that a run that measures memory measures
+    /// itself and not the build (which the first run of a test process otherwise does).
+    static func buildDefaultStore() throws {
+        _ = try PanelistBinary().run(["search", "sanctions"])
+    }
+
     /// Starts `panelist arguments…` on a pseudo-terminal 100 columns wide, with this binary's home and
     /// `TERM=xterm`.
     func onTerminal(_ arguments: [String]) throws -> PseudoTerminal {

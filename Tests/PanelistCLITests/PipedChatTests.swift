@@ -45,6 +45,7 @@ import Testing
         let huge = String(repeating: "sanctions ", count: 5_000_000)
         let continued = String(repeating: String(repeating: "x", count: 40_000) + "\\\n", count: 2) + "end"
         let input = "Are Russia and Iran allies?\n\(huge)\n\(continued)\nAre Russia and Iran allies?\n"
+        try PanelistBinary.buildDefaultStore()
         let run = try PanelistBinary().run(["chat", "--json"], input: input, measuringMemory: true)
         #expect(run.status == 0)
         let lines = run.stdout.split(separator: "\n")
@@ -61,6 +62,25 @@ import Testing
         let plain = try PanelistBinary().run(["chat"], input: "\(huge)\nAre Russia and Iran allies?\n")
         #expect(plain.stdout.contains("[1] Alexander Baunov"))
         #expect(plain.stderr == "panelist: \(message(1))\n")
+    }
+
+    @Test func memoryStaysFlatOverALongChat() throws {
+        let questions = [
+            "Why is Putin so eager to court Trump?", "What does the Kremlin think about China?", "Does it trust them?",
+            "Are Russia and Iran allies?", "What about sanctions?", "Why did the Ukraine crisis flare up?",
+        ]
+        func peak(lines: Int) throws -> Int {
+            let input = (0..<lines).map { questions[$0 % questions.count] + "\n" }.joined()
+            let run = try PanelistBinary().run(["chat", "--json"], input: input, measuringMemory: true)
+            #expect(run.status == 0)
+            #expect(run.stdout.split(separator: "\n").count == lines)
+            return try #require(run.peakKilobytes)
+        }
+        try PanelistBinary.buildDefaultStore()
+        let short = try peak(lines: 60)
+        let long = try peak(lines: 1_500)
+        // Keeping every turn cost about 10 KB each: 15 MB more after 1,500 questions.
+        #expect(long - short < 6_000, "60 questions: \(short) KB, 1,500 questions: \(long) KB")
     }
 
     @Test func plainModeAnswersFollowUpsAndCommands() throws {
