@@ -114,6 +114,9 @@ enum HTTPTransport {
         switch transfer.stopReason {
         case .cancelled:
             throw LLMError(.cancelled, "LLM request to \(request.host) cancelled")
+        case .idle where !transfer.handle.connected:
+            throw LLMError(.unreachable,
+                           "connecting to the LLM server at \(request.host) timed out after \(seconds(request.idleTimeout))")
         case .idle:
             throw LLMError(.timeout, "LLM server at \(request.host) sent nothing for \(seconds(request.idleTimeout))")
         case .finished:

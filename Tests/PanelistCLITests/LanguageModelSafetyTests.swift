@@ -35,6 +35,7 @@ import TestSupport
         defer { server.stop() }
         let listener = try UnansweredListener()
         defer { listener.stop() }
+        try PanelistBinary.buildDefaultStore()
         let run = try PanelistBinary().run(["ask", question, "--llm", listener.url, "--timeout", "3", "--json"])
         #expect(run.status == 0)
         let answer = try JSONDecoder().decode(LLMAskJSON.self, from: Data(run.stdout.utf8))

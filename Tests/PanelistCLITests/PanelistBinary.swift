@@ -84,8 +84,8 @@ struct PanelistBinary {
                    seconds: Date().timeIntervalSince(started))
     }
 
-    /// Makes sure the shared default store is built, so that a run that measures memory measures
-    /// itself and not the build (which the first run of a test process otherwise does).
+    /// Makes sure the shared default store is built, so that a run that measures memory or time
+    /// measures itself and not the build (which the first run of a test process otherwise does).
     static func buildDefaultStore() throws {
         _ = try PanelistBinary().run(["search", "sanctions"])
     }
