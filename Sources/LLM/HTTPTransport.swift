@@ -40,11 +40,16 @@ extension HTTPRequest {
         return max(0.001, limit - elapsed)
     }
 
-    /// Seconds allowed to connect: the connect timeout, cut to what is left of the idle and total timeouts.
-    var remainingConnectTime: Double {
-        var limit = connectTimeout
-        if idleTimeout > 0 { limit = min(limit, remaining(idleTimeout, since: silentSince)) }
-        if totalTimeout > 0 { limit = min(limit, remaining(totalTimeout, since: startedAt)) }
+    /// Seconds allowed to connect — the connect timeout, cut to what is left of the idle and total
+    /// timeouts — and the configured timeout that sets it, which is what a message names.
+    var connectLimit: (seconds: Double, timeout: Double) {
+        var limit = (seconds: connectTimeout, timeout: connectTimeout)
+        if idleTimeout > 0, remaining(idleTimeout, since: silentSince) < limit.seconds {
+            limit = (remaining(idleTimeout, since: silentSince), idleTimeout)
+        }
+        if totalTimeout > 0, remaining(totalTimeout, since: startedAt) < limit.seconds {
+            limit = (remaining(totalTimeout, since: startedAt), totalTimeout)
+        }
         return limit
     }
 }
@@ -78,15 +83,15 @@ enum HTTPTransport {
         try handle.set(CURLOPT_USERAGENT, "panelist")
         try handle.set(CURLOPT_FOLLOWLOCATION, 0)
         try handle.set(CURLOPT_TCP_KEEPALIVE, 1)
-        let connectTimeout = request.remainingConnectTime
-        try handle.set(CURLOPT_CONNECTTIMEOUT_MS, milliseconds(connectTimeout))
+        let connectLimit = request.connectLimit
+        try handle.set(CURLOPT_CONNECTTIMEOUT_MS, milliseconds(connectLimit.seconds))
         try handle.set(CURLOPT_TIMEOUT_MS, milliseconds(request.remaining(request.totalTimeout, since: request.startedAt)))
         let outcome = withoutActuallyEscaping(onBytes) { onBytes in
             Result { () throws(LLMError) -> Int in
                 let transfer = Transfer(
                     handle: handle, onBytes: onBytes, isCancelled: isCancelled, idleTimeout: request.idleTimeout,
                     silentSince: request.silentSince)
-                return try run(transfer, request: request, connectTimeout: connectTimeout)
+                return try run(transfer, request: request, connectTimeout: connectLimit.timeout)
             }
         }
         return try outcome.get()
@@ -96,6 +101,8 @@ enum HTTPTransport {
     static let checkInterval = Duration.milliseconds(100)
 
     /// Runs one transfer whose context lives for the duration of the call.
+    ///
+    /// - Parameter connectTimeout: The configured timeout that limits connecting, for messages.
     private static func run(_ transfer: Transfer, request: HTTPRequest, connectTimeout: Double) throws(LLMError) -> Int {
         try transfer.handle.setWriteCallback(
             context: Unmanaged.passUnretained(transfer).toOpaque(),

@@ -39,7 +39,8 @@ import TestSupport
         let run = try PanelistBinary().run(["ask", question, "--llm", listener.url, "--timeout", "3", "--json"])
         #expect(run.status == 0)
         let answer = try JSONDecoder().decode(LLMAskJSON.self, from: Data(run.stdout.utf8))
-        #expect(answer.notice?.contains("timed out after 3 s") == true, "\(answer.notice ?? "nil")")
+        #expect(answer.notice?.contains("connecting to the LLM server at 127.0.0.1:\(listener.port) timed out after 3 s") == true,
+                "\(answer.notice ?? "nil")")
         #expect(run.seconds < 4.5, "took \(run.seconds) s")
     }
 
