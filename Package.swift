@@ -52,7 +52,7 @@ let package = Package(
             path: ".",
             exclude: ["Sources/CSQLite", "Sources/CEditLine", "Sources/CCurl", "Sources/CZlib", "Sources/CZstd", "Sources/CTemporaryFiles", "Sources/CMalloc", "Sources/LLM", "Sources/Generation", "Sources/Corpus", "Sources/Retrieval", "Sources/Store",
                       "Sources/Answering", "Sources/Evaluation", "Sources/REPL", "Sources/panelist",
-                      "Tests", "docs", "scripts", ".ci", "README.md", "Makefile"],
+                      "Tests", "docs", "scripts", ".ci", "Fuzz", "README.md", "Makefile"],
             sources: ["Sources/Bundled"],
             resources: [.copy("store/carnegie-moscow-experts.txt"), .copy("store/lexicon.tsv"), .copy("prompts")]
         ),

@@ -45,7 +45,10 @@ public struct MarkdownParser: Sendable {
             } else if line.isEmpty {
                 flush()
             } else {
-                paragraph.append(Self.strippingMarkers(line))
+                let text = Self.strippingMarkers(line)
+                // A quote marker alone (">") is a blank line inside a quote: it ends the paragraph
+                // rather than adding an empty piece (a lone ">" made a passage with no text).
+                if text.trimmingWhitespace().isEmpty { flush() } else { paragraph.append(text) }
             }
         }
         flush()
