@@ -21,7 +21,7 @@ let streamFile = URL(fileURLWithPath: FileManager.default.fileExists(atPath: "/d
 
 /// The streamed read gives the loader's passages, or fails where the loader fails.
 func checkStreamAgreesWithLoader(_ bytes: [UInt8]) {
-    let whole = Result { try fuzzLoader.parse(Data(bytes), name: "fuzz.jsonl", path: "fuzz.jsonl") }
+    let whole = Result { try fuzzLoader.parse(Data(bytes), name: "fuzz.jsonl", path: streamFile.path) }
     var streamed: [Passage] = []
     let stream: Result<String, Error>
     do {
