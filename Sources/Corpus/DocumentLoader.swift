@@ -91,9 +91,11 @@ public struct DocumentLoader: Sendable {
         guard Self.supportedExtensions.contains(fileExtension) else {
             throw CorpusError(.unsupportedFormat, "\(path): unsupported file type '.\(fileExtension)'; Panelist reads .txt interviews, .md Markdown and .jsonl JSON Lines (see docs/CORPUS.md)")
         }
-        guard !data.contains(0), let text = String(data: data, encoding: .utf8) else {
+        guard !data.contains(0), var text = String(data: data, encoding: .utf8) else {
             throw CorpusError(.notText, "\(path): not UTF-8 text (binary file?); convert it to UTF-8 text or leave it out")
         }
+        // A byte order mark (Windows editors write one) is not part of the first paragraph.
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         switch fileExtension {
         case "md", "markdown": return markdown.passages(in: text, source: name, idStem: idStem)
         case "jsonl", "ndjson": return try jsonLines.passages(in: data, source: name, idStem: idStem, path: path)

@@ -83,6 +83,8 @@ public struct JSONLinesParser: Sendable {
 
     /// One passage from one JSON line.
     func passage(from line: UnsafeRawBufferPointer, line lineNumber: Int, origin: Origin) throws -> Passage {
+        // A byte order mark may open the file (Windows tools write one); it is not part of the object.
+        let line = lineNumber == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeRawBufferPointer(rebasing: line.dropFirst(3)) : line
         guard let record = Record.read(line), let text = record.text else {
             throw CorpusError(.malformed, "\(origin.path):\(lineNumber): not a JSON object with a string \"text\" field; fix or remove that line")
         }

@@ -85,6 +85,19 @@ import Testing
         #expect(Set(passages.map(\.source)) == ["a/x.txt", "b/x.txt", "b/x.md"])
     }
 
+    @Test func aByteOrderMarkOpensAFileHarmlessly() throws {
+        let binary = try PanelistBinary()
+        let interview = binary.home.appendingPathComponent("bom.txt")
+        try write("\u{FEFF}Ann Lee, grain analyst at the Farm Institute.\n\nWhat about wheat?\n\nWheat harvests fell sharply.\n", to: interview)
+        let records = binary.home.appendingPathComponent("bom.jsonl")
+        try write("\u{FEFF}{\"text\": \"Rye prices rose.\", \"expert\": \"Bo Chan\"}\n", to: records)
+        let store = binary.home.appendingPathComponent("s.sqlite").path
+        let index = try binary.run(["index", interview.path, records.path, "--store", store])
+        #expect(index.status == 0, "\(index.stderr)")
+        let search = try PanelistBinary.decode(SearchJSON.self, from: try binary.run(["search", "wheat rye", "--store", store, "--json"]))
+        #expect(Set(search.passages.map(\.expert)) == ["Ann Lee", "Bo Chan"])
+    }
+
     @Test func duplicateIdsInJSONLinesAreOneLineNamingTheId() throws {
         let binary = try PanelistBinary()
         let corpus = binary.home.appendingPathComponent("dup.jsonl")
