@@ -16,6 +16,10 @@ import Retrieval
 public struct TopicCoverage: Sendable {
     /// For each informative term, the terms that count for it: itself and its expansions.
     let standIns: [String: Set<String>]
+    /// The informative terms in term order: coverage sums their weights in this order, so that the
+    /// sum, and a ranking that turns on its last bits, is the same in every process (a dictionary's
+    /// order changes with Swift's per-process hash seed, and floating-point addition is not associative).
+    let topics: [String]
     /// Each informative term's IDF-only weight in the normalised query vector.
     let weights: [String: Double]
     /// The informative terms with the words they were written as, in query order.
@@ -39,6 +43,7 @@ public struct TopicCoverage: Sendable {
             (term, abs(textVector[term] ?? 0) / max(queryWeights[term] ?? 1, 1e-9))
         })
         self.standIns = standIns
+        topics = standIns.keys.sorted()
         self.informative = informative.map { ($0.term, $0.word) }
     }
 
@@ -49,7 +54,7 @@ public struct TopicCoverage: Sendable {
     }
 
     /// How many informative terms (topics) the question has.
-    public var topicCount: Int { standIns.count }
+    public var topicCount: Int { topics.count }
 
     /// Whether the question has no informative term with any weight.
     public var isEmpty: Bool { !weights.values.contains { $0 > 0 } }
@@ -65,7 +70,8 @@ public struct TopicCoverage: Sendable {
         var total = 0.0
         var covered = 0.0
         var matchedTerms = 0
-        for (term, terms) in standIns {
+        for term in topics {
+            let terms = standIns[term, default: []]
             let weight = pow(weights[term] ?? 0, exponent)
             let credit = matched.contains(term) ? 1 : (terms.isDisjoint(with: matched) ? 0 : Self.expansionCredit)
             total += weight
