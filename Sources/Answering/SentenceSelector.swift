@@ -85,13 +85,13 @@ public struct SentenceSelector: Sendable {
         return candidates
     }
 
-    /// The sum of `transform` of the values of `weights`, added in the order of their keys.
+    /// The sum of `transform` of the values of `weights`, independent of the dictionary's order.
     ///
     /// A dictionary's own order changes with Swift's per-process hash seed (and with each instance's
     /// storage), and floating-point addition is not associative: summed in that order, two sentences
     /// with the same topics could score a bit apart, and which is chosen would change between runs.
     static func sum(_ weights: [String: Double], _ transform: (Double) -> Double) -> Double {
-        weights.keys.sorted().reduce(0) { $0 + transform(weights[$1] ?? 0) }
+        weights.values.map(transform).orderIndependentSum()
     }
 
     /// Jaccard similarity of two term sets.

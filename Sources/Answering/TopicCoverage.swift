@@ -16,9 +16,7 @@ import Retrieval
 public struct TopicCoverage: Sendable {
     /// For each informative term, the terms that count for it: itself and its expansions.
     let standIns: [String: Set<String>]
-    /// The informative terms in term order: coverage sums their weights in this order, so that the
-    /// sum, and a ranking that turns on its last bits, is the same in every process (a dictionary's
-    /// order changes with Swift's per-process hash seed, and floating-point addition is not associative).
+    /// The informative terms in term order (a dictionary's own order changes from process to process).
     let topics: [String]
     /// Each informative term's IDF-only weight in the normalised query vector.
     let weights: [String: Double]
@@ -65,19 +63,22 @@ public struct TopicCoverage: Sendable {
     ///   - contributions: The passage's matches; those in the expert field do not count.
     ///   - exponent: The power each term's weight is raised to before shares are taken.
     /// - Returns: The coverage, 0…1, and how many informative terms matched at all.
+    ///
+    /// The weights are summed by `orderIndependentSum`, so that two passages that cover equal
+    /// weights (each a different but equally rare word) get the same share to the last bit, and the
+    /// share is the same in every process: it re-ranks passages, where a last bit can decide a tie.
     public func coverage(of contributions: [Contribution], exponent: Double) -> (share: Double, matchedTerms: Int) {
         let matched = Set(contributions.filter { $0.field != .expert }.map(\.term))
-        var total = 0.0
-        var covered = 0.0
-        var matchedTerms = 0
+        var all: [Double] = []
+        var covered: [Double] = []
         for term in topics {
             let terms = standIns[term, default: []]
             let weight = pow(weights[term] ?? 0, exponent)
             let credit = matched.contains(term) ? 1 : (terms.isDisjoint(with: matched) ? 0 : Self.expansionCredit)
-            total += weight
-            covered += credit * weight
-            if credit > 0 { matchedTerms += 1 }
+            all.append(weight)
+            if credit > 0 { covered.append(credit * weight) }
         }
-        return (total > 0 ? covered / total : 0, matchedTerms)
+        let total = all.orderIndependentSum()
+        return (total > 0 ? covered.orderIndependentSum() / total : 0, covered.count)
     }
 }
