@@ -59,14 +59,14 @@ public struct TopicCoverage: Sendable {
 
     /// The share of the question's informative weight that a passage with these matches covers.
     ///
+    /// The weights are summed by `orderIndependentSum`, so that two passages that cover equal
+    /// weights (each a different but equally rare word) get the same share to the last bit, and the
+    /// share is the same in every process: it re-ranks passages, where a last bit can decide a tie.
+    ///
     /// - Parameters:
     ///   - contributions: The passage's matches; those in the expert field do not count.
     ///   - exponent: The power each term's weight is raised to before shares are taken.
     /// - Returns: The coverage, 0…1, and how many informative terms matched at all.
-    ///
-    /// The weights are summed by `orderIndependentSum`, so that two passages that cover equal
-    /// weights (each a different but equally rare word) get the same share to the last bit, and the
-    /// share is the same in every process: it re-ranks passages, where a last bit can decide a tie.
     public func coverage(of contributions: [Contribution], exponent: Double) -> (share: Double, matchedTerms: Int) {
         let matched = Set(contributions.filter { $0.field != .expert }.map(\.term))
         var all: [Double] = []
