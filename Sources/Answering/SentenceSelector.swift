@@ -64,7 +64,7 @@ public struct SentenceSelector: Sendable {
         let topScore = passages.first?.score ?? 0
         var topicWeights: [String: Double] = [:]
         for (term, weight) in weights { topicWeights[topics[term] ?? term] = max(topicWeights[topics[term] ?? term] ?? 0, weight) }
-        let totalWeight = Self.sum(topicWeights) { $0 * $0 }
+        let totalWeight = topicWeights.values.map { $0 * $0 }.orderIndependentSum()
         var candidates: [Candidate] = []
         for (rank, ranked) in passages.enumerated() {
             for (position, sentence) in splitter.split(ranked.passage.text).enumerated() {
@@ -74,8 +74,10 @@ public struct SentenceSelector: Sendable {
                     guard let weight = weights[term] else { continue }
                     matchedTopics[topics[term] ?? term] = max(matchedTopics[topics[term] ?? term] ?? 0, weight)
                 }
-                let termWeight = Self.sum(matchedTopics) { $0 }
-                let coverage = totalWeight > 0 ? Self.sum(matchedTopics) { $0 * $0 } / totalWeight : 0
+                // Summed independently of the dictionary's order, which changes from run to run: two
+                // sentences with the same topics score the same, and the earlier is chosen.
+                let termWeight = matchedTopics.values.orderIndependentSum()
+                let coverage = totalWeight > 0 ? matchedTopics.values.map { $0 * $0 }.orderIndependentSum() / totalWeight : 0
                 let passageFactor = topScore > 0 ? ranked.score / topScore : 0
                 let tooShort = Chunker.wordCount(sentence) < 4
                 let score = tooShort ? 0 : termWeight + coverage + 0.5 * passageFactor * (matchedTopics.isEmpty ? 0.2 : 1)
@@ -83,15 +85,6 @@ public struct SentenceSelector: Sendable {
             }
         }
         return candidates
-    }
-
-    /// The sum of `transform` of the values of `weights`, independent of the dictionary's order.
-    ///
-    /// A dictionary's own order changes with Swift's per-process hash seed (and with each instance's
-    /// storage), and floating-point addition is not associative: summed in that order, two sentences
-    /// with the same topics could score a bit apart, and which is chosen would change between runs.
-    static func sum(_ weights: [String: Double], _ transform: (Double) -> Double) -> Double {
-        weights.values.map(transform).orderIndependentSum()
     }
 
     /// Jaccard similarity of two term sets.

@@ -16,8 +16,6 @@ import Retrieval
 public struct TopicCoverage: Sendable {
     /// For each informative term, the terms that count for it: itself and its expansions.
     let standIns: [String: Set<String>]
-    /// The informative terms in term order (a dictionary's own order changes from process to process).
-    let topics: [String]
     /// Each informative term's IDF-only weight in the normalised query vector.
     let weights: [String: Double]
     /// The informative terms with the words they were written as, in query order.
@@ -41,7 +39,6 @@ public struct TopicCoverage: Sendable {
             (term, abs(textVector[term] ?? 0) / max(queryWeights[term] ?? 1, 1e-9))
         })
         self.standIns = standIns
-        topics = standIns.keys.sorted()
         self.informative = informative.map { ($0.term, $0.word) }
     }
 
@@ -52,7 +49,7 @@ public struct TopicCoverage: Sendable {
     }
 
     /// How many informative terms (topics) the question has.
-    public var topicCount: Int { topics.count }
+    public var topicCount: Int { standIns.count }
 
     /// Whether the question has no informative term with any weight.
     public var isEmpty: Bool { !weights.values.contains { $0 > 0 } }
@@ -71,8 +68,7 @@ public struct TopicCoverage: Sendable {
         let matched = Set(contributions.filter { $0.field != .expert }.map(\.term))
         var all: [Double] = []
         var covered: [Double] = []
-        for term in topics {
-            let terms = standIns[term, default: []]
+        for (term, terms) in standIns {
             let weight = pow(weights[term] ?? 0, exponent)
             let credit = matched.contains(term) ? 1 : (terms.isDisjoint(with: matched) ? 0 : Self.expansionCredit)
             all.append(weight)
