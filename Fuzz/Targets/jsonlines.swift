@@ -60,16 +60,14 @@ func checkRecordAgreesWithFoundation(_ line: [UInt8]) {
     let ours = line.withUnsafeBytes { JSONLinesParser.Record.read($0) }
     let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
     let keys = ["text", "id", "expert", "role", "question", "source"]
-    if ours != nil {
-        var seen = Set<String>()
-        var repeated = false
-        try? line.withUnsafeBytes { bytes in
-            try JSONObjectScanner.members(of: bytes) { key, _ in
-                if keys.contains(key), !seen.insert(key).inserted { repeated = true }
-            }
+    var seen = Set<String>()
+    var repeated = false
+    try? line.withUnsafeBytes { bytes in
+        try JSONObjectScanner.members(of: bytes) { key, _ in
+            if keys.contains(key), !seen.insert(key).inserted { repeated = true }
         }
-        if repeated { return }
     }
+    if repeated { return }
     guard let object else {
         fuzzCheck(ours == nil, "read a line JSONSerialization refuses: \(String(decoding: line, as: UTF8.self).debugDescription)")
         return

@@ -25,7 +25,8 @@ public func fuzzSentences(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
             let chunks = chunker.chunks(of: paragraph)
             fuzzCheck(!chunks.isEmpty && chunks.allSatisfy { !$0.isEmpty }, "empty chunk of \(paragraph.debugDescription)")
             fuzzCheck(nonBlank(chunks.joined()) == nonBlank(paragraph), "chunks lost or added text of \(paragraph.debugDescription)")
-            if Chunker.wordCount(paragraph) <= chunker.maxWords {
+            fuzzCheck(chunks.allSatisfy { $0.utf8.count <= 2 * chunker.maxBytes }, "an unbounded chunk of \(paragraph.debugDescription)")
+            if Chunker.wordCount(paragraph) <= chunker.maxWords, paragraph.utf8.count <= chunker.maxBytes {
                 fuzzCheck(chunks == [paragraph], "a short paragraph was cut")
             }
         }

@@ -100,10 +100,12 @@ struct PassageBuilder {
     mutating func add(paragraph: String) {
         for piece in chunker.chunks(of: paragraph) {
             let ordinal = passages.count + 1
-            passages.append(Passage(
+            let passage = Passage(
                 id: "\(idStem):\(ordinal)",
                 expert: expert.name, role: expert.role, question: question,
-                text: piece, source: source, ordinal: ordinal))
+                text: piece, source: source, ordinal: ordinal)
+            // A piece of nothing but control characters has no text once they are removed.
+            if !passage.text.trimmingWhitespace().isEmpty { passages.append(passage) }
         }
     }
 

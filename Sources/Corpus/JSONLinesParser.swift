@@ -88,7 +88,7 @@ public struct JSONLinesParser: Sendable {
         guard let record = Record.read(line), let text = record.text else {
             throw CorpusError(.malformed, "\(origin.path):\(lineNumber): not a JSON object with a string \"text\" field; fix or remove that line")
         }
-        guard !text.trimmingWhitespace().isEmpty else {
+        guard !text.removingControlCharacters().trimmingWhitespace().isEmpty else {
             throw CorpusError(.malformed, "\(origin.path):\(lineNumber): \"text\" is empty; fix or remove that line")
         }
         let roleAndExpert = record.expert.map(Expert.parse(line:))
