@@ -38,6 +38,8 @@ public func fuzzSentences(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
 let chunkers = [Chunker(), Chunker(maxWords: 6)]
 
 /// The characters of `text` that are not white space, in order.
-func nonBlank(_ text: some StringProtocol) -> [Character] {
-    text.filter { !$0.isWhitespace }
+/// The text's scalars but white space: a cut at a space may part a space from the combining mark
+/// after it (one character, " ́"), which loses no text.
+func nonBlank(_ text: some StringProtocol) -> [Unicode.Scalar] {
+    text.unicodeScalars.filter { !$0.properties.isWhitespace }
 }
