@@ -3,6 +3,10 @@ import Testing
 
 /// Runs the real `panelist` executable built beside the tests, with a private cache and config.
 struct PanelistBinary {
+    /// How much a memory bound of a test is widened under a sanitizer (`PANELIST_SANITIZER`,
+    /// docs/RELIABILITY.md), whose instrumented binary holds shadow memory and bigger allocations.
+    static let memoryAllowance = ProcessInfo.processInfo.environment["PANELIST_SANITIZER"] == nil ? 1 : 4
+
     /// What one run printed and how it ended.
     struct Run {
         var status: Int32
