@@ -42,8 +42,12 @@ func nonBlank(_ text: some StringProtocol) -> [Character] {
     text.filter { !$0.isWhitespace }
 }
 
-/// The text's scalars but white space: a chunk cut at a space may part the space from a combining
-/// mark after it (one character, " ́"), which loses no text.
+/// The text's scalars but white space and combining marks. A combining mark after a space makes one
+/// character with it (" ́"), which `Character.isWhitespace` calls white space: a chunk cut at that
+/// space parts the two, and the splitter drops such a mark when it opens a sentence (left alone:
+/// a mark with no letter to sit on).
 func nonBlankScalars(_ text: some StringProtocol) -> [Unicode.Scalar] {
-    text.unicodeScalars.filter { !$0.properties.isWhitespace }
+    text.unicodeScalars.filter { scalar in
+        !scalar.properties.isWhitespace && ![.nonspacingMark, .enclosingMark, .spacingMark].contains(scalar.properties.generalCategory)
+    }
 }
