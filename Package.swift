@@ -75,6 +75,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", resources: [.copy("fake_llm_server.py")]),
         .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),
         .testTarget(name: "GenerationTests", dependencies: ["Generation", "Answering", "LLM", "Bundled", "Store", "Corpus", "Retrieval", "TestSupport"]),
+        .testTarget(name: "EncoderTests", dependencies: ["Encoder"], resources: [.copy("Fixtures")]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Answering", "Bundled", "Store"]),
         .testTarget(name: "PanelistCLITests", dependencies: ["panelist", "Corpus", "Retrieval", "Store", "Answering", "TestSupport"]),
     ]
