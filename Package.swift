@@ -77,6 +77,6 @@ let package = Package(
         .testTarget(name: "GenerationTests", dependencies: ["Generation", "Answering", "LLM", "Bundled", "Store", "Corpus", "Retrieval", "TestSupport"]),
         .testTarget(name: "EncoderTests", dependencies: ["Encoder"], resources: [.copy("Fixtures")]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Answering", "Bundled", "Store"]),
-        .testTarget(name: "PanelistCLITests", dependencies: ["panelist", "Corpus", "Retrieval", "Store", "Answering", "TestSupport"]),
+        .testTarget(name: "PanelistCLITests", dependencies: ["panelist", "Corpus", "Retrieval", "Store", "Answering", "Encoder", "TestSupport"]),
     ]
 )

@@ -33,30 +33,57 @@ public struct WordPieceTokenizer: Sendable {
         specialTokens = vocabulary.specialTokens
     }
 
+    /// A text's token ids, and whether pieces were cut to fit.
+    public struct Tokens: Equatable, Sendable {
+        /// `[CLS]`, the pieces, `[SEP]`.
+        public var ids: [Int32]
+        /// Whether the text had more than `maximumLength - 2` pieces; the rest were dropped.
+        public var truncated: Bool
+    }
+
     /// The token ids of `text`: `[CLS]`, its pieces (at most `maximumLength - 2`), `[SEP]`.
     ///
-    /// - Complexity: O(n · w) for n characters and words of at most w characters.
+    /// - Complexity: O(n · w) for n characters and words of at most w characters; a long text is
+    ///   read only as far as its pieces fit.
     public func encode(_ text: String) -> [Int32] {
-        var ids: [Int32] = [vocabulary.classification]
-        let budget = maximumLength - 2
+        tokenize(text).ids
+    }
+
+    /// The token ids of `text` and whether it was cut (see `encode(_:)`).
+    public func tokenize(_ text: String) -> Tokens {
+        var pieces = Pieces(first: vocabulary.classification, capacity: maximumLength - 1)
         let scalars = Array(text.unicodeScalars)
         var segmentStart = 0
         var index = 0
-        while index < scalars.count, ids.count <= budget {
+        while index < scalars.count, !pieces.truncated {
             if scalars[index] == "[", let special = special(at: index, in: scalars) {
-                appendPieces(of: scalars[segmentStart..<index], to: &ids, budget: budget)
-                if ids.count <= budget { ids.append(special.id) }
+                appendPieces(of: scalars[segmentStart..<index], to: &pieces)
+                pieces.append(special.id)
                 index += special.length
                 segmentStart = index
             } else {
                 index += 1
             }
         }
-        if ids.count <= budget {
-            appendPieces(of: scalars[segmentStart..<scalars.count], to: &ids, budget: budget)
+        appendPieces(of: scalars[segmentStart..<scalars.count], to: &pieces)
+        return Tokens(ids: pieces.ids + [vocabulary.separator], truncated: pieces.truncated)
+    }
+
+    /// `[CLS]` and the pieces so far, up to `capacity` ids; a piece beyond them marks the text truncated.
+    private struct Pieces {
+        private(set) var ids: [Int32]
+        let capacity: Int
+        private(set) var truncated = false
+
+        init(first: Int32, capacity: Int) {
+            ids = [first]
+            ids.reserveCapacity(Swift.min(capacity, 64) + 1)
+            self.capacity = capacity
         }
-        ids.append(vocabulary.separator)
-        return ids
+
+        mutating func append(_ id: Int32) {
+            if ids.count < capacity { ids.append(id) } else { truncated = true }
+        }
     }
 
     /// The special token written at `index`, if any, and its length in scalars.
@@ -69,22 +96,21 @@ public struct WordPieceTokenizer: Sendable {
         return nil
     }
 
-    /// Normalises `segment`, splits it into words and appends their pieces while `ids` holds fewer than
-    /// `budget + 1` ids (the `[CLS]` and `budget` pieces).
-    private func appendPieces(of segment: ArraySlice<Unicode.Scalar>, to ids: inout [Int32], budget: Int) {
-        guard !segment.isEmpty else { return }
+    /// Normalises `segment`, splits it into words and appends their pieces until one does not fit.
+    private func appendPieces(of segment: ArraySlice<Unicode.Scalar>, to pieces: inout Pieces) {
+        guard !segment.isEmpty, !pieces.truncated else { return }
         let normalized = normalizer.normalize(segment)
         for word in preTokenizer.words(normalized) {
-            guard ids.count <= budget else { return }
-            appendWordPieces(of: normalized[word], to: &ids, budget: budget)
+            guard !pieces.truncated else { return }
+            appendWordPieces(of: normalized[word], to: &pieces)
         }
     }
 
     /// Greedy longest-match-first WordPiece of one word; the whole word is `[UNK]` when it is too long
     /// or some part of it matches no piece.
-    private func appendWordPieces(of word: ArraySlice<Unicode.Scalar>, to ids: inout [Int32], budget: Int) {
+    private func appendWordPieces(of word: ArraySlice<Unicode.Scalar>, to pieces: inout Pieces) {
         guard word.count <= maximumCharactersPerWord else {
-            ids.append(vocabulary.unknown)
+            pieces.append(vocabulary.unknown)
             return
         }
         var utf8: [UInt8] = []
@@ -93,27 +119,27 @@ public struct WordPieceTokenizer: Sendable {
             UTF8.encode(scalar) { utf8.append($0) }
             boundaries.append(utf8.count)
         }
-        var pieces: [Int32] = []
+        var found: [Int32] = []
         var start = 0
         while start < word.count {
             var end = word.count
-            var found: Int32?
+            var match: Int32?
             while start < end {
                 let candidate = utf8[boundaries[start]..<boundaries[end]]
                 if let id = vocabulary.id(prefix: start > 0 ? Self.continuation : [], utf8: candidate) {
-                    found = id
+                    match = id
                     break
                 }
                 end -= 1
             }
-            guard let id = found else {
-                ids.append(vocabulary.unknown)
+            guard let id = match else {
+                pieces.append(vocabulary.unknown)
                 return
             }
-            pieces.append(id)
+            found.append(id)
             start = end
         }
-        ids.append(contentsOf: pieces.prefix(budget + 1 - ids.count))
+        for id in found { pieces.append(id) }
     }
 
     /// The prefix of pieces that continue a word.

@@ -59,3 +59,16 @@ import Testing
         #expect(short.encode("a [SEP] b").map { short.vocabulary.token($0) } == ["[CLS]", "a", "[SEP]", "[SEP]"])
     }
 }
+
+extension TokenizerRulesTests {
+    @Test func reportsWhetherATextWasCut() throws {
+        let tokenizer = try RealModel.tokenizer()
+        #expect(!tokenizer.tokenize(Array(repeating: "word", count: 254).joined(separator: " ")).truncated)
+        #expect(tokenizer.tokenize(Array(repeating: "word", count: 255).joined(separator: " ")).truncated)
+        #expect(tokenizer.tokenize("word [SEP]").truncated == false)
+        let short = WordPieceTokenizer(vocabulary: tokenizer.vocabulary, maximumLength: 3)
+        #expect(short.tokenize("tokenizer") == WordPieceTokenizer.Tokens(ids: [101, 19204, 102], truncated: true))
+        #expect(short.tokenize("token") == WordPieceTokenizer.Tokens(ids: [101, 19204, 102], truncated: false))
+        #expect(short.tokenize("token [SEP]").truncated)
+    }
+}
