@@ -66,39 +66,42 @@ enum Kernels {
         for row in 0..<rows {
             let line = values + row * stride
             let raw = UnsafeMutableRawPointer(line)
-            var maximum = -Float.infinity
-            for index in 0..<width { maximum = Swift.max(maximum, line[index]) }
+            var tail = Vector(repeating: -Float.infinity)
+            for index in whole..<width { tail[index - whole] = line[index] }
+            var largest = tail
+            for offset in Swift.stride(from: 0, to: whole * 4, by: lanes * 4) {
+                largest = pointwiseMax(largest, raw.loadUnaligned(fromByteOffset: offset, as: Vector.self))
+            }
+            let maximum = largest.max()
             var sum = Vector()
-            for index in Swift.stride(from: 0, to: whole, by: lanes) {
-                let e = exp(raw.loadUnaligned(fromByteOffset: index * 4, as: Vector.self) - maximum)
-                raw.storeBytes(of: e, toByteOffset: index * 4, as: Vector.self)
+            for offset in Swift.stride(from: 0, to: whole * 4, by: lanes * 4) {
+                let e = exp(raw.loadUnaligned(fromByteOffset: offset, as: Vector.self) - maximum)
+                raw.storeBytes(of: e, toByteOffset: offset, as: Vector.self)
                 sum += e
             }
-            var total = sum.sum()
-            if whole < width {
-                var tail = Vector(repeating: -Float.infinity)
-                for index in whole..<width { tail[index - whole] = line[index] - maximum }
-                let e = exp(tail)
-                for index in whole..<width {
-                    line[index] = e[index - whole]
-                    total += e[index - whole]
-                }
-            }
-            let inverse = 1 / total
-            for index in Swift.stride(from: 0, to: whole, by: lanes) {
-                let e = raw.loadUnaligned(fromByteOffset: index * 4, as: Vector.self)
-                raw.storeBytes(of: e * inverse, toByteOffset: index * 4, as: Vector.self)
+            tail = exp(tail - maximum)
+            for index in whole..<width { line[index] = tail[index - whole] }
+            let inverse = 1 / (sum.sum() + tail.sum())
+            for offset in Swift.stride(from: 0, to: whole * 4, by: lanes * 4) {
+                let e = raw.loadUnaligned(fromByteOffset: offset, as: Vector.self)
+                raw.storeBytes(of: e * inverse, toByteOffset: offset, as: Vector.self)
             }
             for index in whole..<width { line[index] *= inverse }
         }
     }
 
-    /// eˣ per lane (Cephes `expf`): x = n·ln 2 + r with |r| ≤ ½ ln 2, a degree-6 polynomial for eʳ, then
-    /// 2ⁿ put into the exponent bits. Inputs below −87.3 give 0 (or a denormal), −∞ gives 0.
+    /// eˣ per lane (Cephes `expf`): x = n·ln 2 + r with n the nearest integer to x / ln 2, a degree-6
+    /// polynomial for eʳ, then 2ⁿ put into the exponent bits. Inputs below −87.3 give 0, −∞ gives 0.
+    ///
+    /// Only additions, multiplications, comparisons and bit operations, which SSE2 does eight lanes at a
+    /// time in two instructions (`rounded(_:)` and float-to-integer conversion of SIMD vectors are
+    /// element by element): n is rounded by adding and subtracting 1.5 · 2²³, whose low mantissa bits
+    /// then hold n as an integer.
     @inline(__always)
     static func exp(_ input: Vector) -> Vector {
         let x = input.clamped(lowerBound: Vector(repeating: -87.336_54), upperBound: Vector(repeating: 88.376_26))
-        let n = (x * 1.442_695_04 + 0.5).rounded(.down)
+        let shifted = x * 1.442_695_04 + 12_582_912
+        let n = shifted - 12_582_912
         var r = x - n * 0.693_359_375
         r = r - n * -2.121_944_4e-4
         var p = Vector(repeating: 1.987_569_15e-4)
@@ -108,7 +111,7 @@ enum Kernels {
         p = p * r + 1.666_666_545_9e-1
         p = p * r + 5.000_000_120_1e-1
         let y = p * r * r + r + 1
-        let exponent = (SIMD8<Int32>(n, rounding: .towardZero) &+ 127) &<< 23
+        let exponent = (unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- 0x4b40_0000 &+ 127) &<< 23
         var scaled = y * unsafeBitCast(exponent, to: Vector.self)
         scaled.replace(with: 0, where: input .< -87.336_54)
         return scaled
