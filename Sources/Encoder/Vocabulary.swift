@@ -29,24 +29,29 @@ public struct Vocabulary: Sendable {
     /// - Throws: `Vocabulary.FormatError` when a line is not UTF-8, a token is repeated, or a special
     ///   token is missing.
     public init(contents: [UInt8]) throws(FormatError) {
+        if String(validating: contents, as: UTF8.self) == nil {
+            // Lines end at an ASCII byte, so the first line that is not UTF-8 by itself is the culprit.
+            let lines = contents.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            let bad = lines.firstIndex { String(validating: $0, as: UTF8.self) == nil } ?? 0
+            throw FormatError(reason: "line \(bad + 1) is not UTF-8")
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(contents.count)
         var starts: [Int32] = [0]
-        var lineStart = 0
+        starts.reserveCapacity(32768)
         var number = 0
-        while lineStart < contents.count {
-            var lineEnd = lineStart
-            while lineEnd < contents.count, contents[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-            var tokenEnd = lineEnd
-            if tokenEnd > lineStart, contents[tokenEnd - 1] == UInt8(ascii: "\r") { tokenEnd -= 1 }
-            let token = contents[lineStart..<tokenEnd]
-            guard String(validating: token, as: UTF8.self) != nil else {
-                throw FormatError(reason: "line \(number + 1) is not UTF-8")
+        contents.withUnsafeBufferPointer { buffer in
+            var lineStart = 0
+            while lineStart < buffer.count {
+                var lineEnd = lineStart
+                while lineEnd < buffer.count, buffer[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                var tokenEnd = lineEnd
+                if tokenEnd > lineStart, buffer[tokenEnd - 1] == UInt8(ascii: "\r") { tokenEnd -= 1 }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[lineStart..<tokenEnd]))
+                starts.append(Int32(bytes.count))
+                number += 1
+                lineStart = lineEnd + 1
             }
-            bytes.append(contentsOf: token)
-            starts.append(Int32(bytes.count))
-            number += 1
-            lineStart = lineEnd + 1
         }
         guard number > 0, number < Int(Int32.max) else { throw FormatError(reason: "it holds \(number) tokens") }
         var capacity = 1
