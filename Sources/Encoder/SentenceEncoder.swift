@@ -86,10 +86,11 @@ public final class SentenceEncoder: Sendable {
 
     /// The vectors of `texts`, in order, calling `progress` with the number of texts done after each
     /// part of at most `maximumBatchTokens` tokens; an error thrown by `progress` stops the work.
+    /// Texts are tokenized part by part, so memory holds one part's tokens besides the vectors.
     ///
     /// - Throws: only what `progress` throws.
     public func embed(_ texts: [String], progress: (_ done: Int) throws -> Void) rethrows -> [[Float]] {
-        try embed(tokenIDs: texts.map(tokenizer.encode), progress: progress)
+        try embedInParts(count: texts.count, tokens: { tokenizer.encode(texts[$0]) }, progress: progress)
     }
 
     /// The vectors of already tokenized texts (`tokenizer.encode`), in order.
@@ -102,27 +103,42 @@ public final class SentenceEncoder: Sendable {
     /// - Throws: only what `progress` throws.
     public func embed(tokenIDs: [[Int32]], progress: (_ done: Int) throws -> Void) rethrows -> [[Float]] {
         precondition(tokenIDs.allSatisfy { !$0.isEmpty && $0.count <= tokenizer.maximumLength })
+        return try embedInParts(count: tokenIDs.count, tokens: { tokenIDs[$0] }, progress: progress)
+    }
+
+    /// Encodes texts `0..<count` (their ids from `tokens`) in order, a part of at most
+    /// `maximumBatchTokens` tokens at a time (a longer text alone).
+    private func embedInParts(
+        count: Int, tokens: (Int) -> [Int32], progress: (_ done: Int) throws -> Void
+    ) rethrows -> [[Float]] {
         let hidden = dimensions
         var vectors: [[Float]] = []
-        vectors.reserveCapacity(tokenIDs.count)
-        var start = 0
-        while start < tokenIDs.count {
-            var end = start
-            var tokens = 0
-            while end < tokenIDs.count, end == start || tokens + tokenIDs[end].count <= maximumBatchTokens {
-                tokens += tokenIDs[end].count
-                end += 1
-            }
-            let part = Array(tokenIDs[start..<end])
+        vectors.reserveCapacity(count)
+        var part: [[Int32]] = []
+        var partTokens = 0
+        func encodePart() {
             let pooled = [Float](unsafeUninitializedCapacity: part.count * hidden) { buffer, initialized in
                 model.embed(part, into: buffer.baseAddress.unsafelyUnwrapped)
                 initialized = part.count * hidden
             }
-            for index in 0..<part.count {
+            for index in part.indices {
                 vectors.append(Array(pooled[(index * hidden)..<((index + 1) * hidden)]))
             }
-            start = end
-            try progress(start)
+            part.removeAll(keepingCapacity: true)
+            partTokens = 0
+        }
+        for index in 0..<count {
+            let ids = tokens(index)
+            if !part.isEmpty, partTokens + ids.count > maximumBatchTokens {
+                encodePart()
+                try progress(index)
+            }
+            part.append(ids)
+            partTokens += ids.count
+        }
+        if !part.isEmpty {
+            encodePart()
+            try progress(count)
         }
         return vectors
     }

@@ -3,11 +3,14 @@ import Testing
 @testable import Encoder
 
 @Suite struct SentenceEncoderTests {
+    /// The fixture's texts, and their vectors one call each (computed once for the suite).
+    static let texts = EncoderFixture.shared.cases.map(\.text)
+    static let singles: [[Float]]? = (try? RealModel.encoder()).map { encoder in texts.map { encoder.embed($0) } }
+
     @Test func vectorsMatchTheReference() throws {
-        let encoder = try RealModel.encoder()
+        let singles = try #require(Self.singles, "the model is not available")
         var lowest: (cosine: Float, text: String) = (1, "")
-        for item in EncoderFixture.shared.cases {
-            let vector = encoder.embed(item.text)
+        for (item, vector) in zip(EncoderFixture.shared.cases, singles) {
             #expect(vector.count == 384)
             let similarity = cosine(vector, item.embedding)
             if similarity < lowest.cosine { lowest = (similarity, item.text) }
@@ -37,21 +40,20 @@ import Testing
     /// here. The same call gives the same bits every time.
     @Test func batchesGiveTheVectorsOfSingleTexts() throws {
         let encoder = try RealModel.encoder()
-        let texts = EncoderFixture.shared.cases.map(\.text)
-        let singles = texts.map { encoder.embed($0) }
-        #expect(largestDifference(encoder.embed(texts), singles) <= 1e-6)
-        #expect(largestDifference(encoder.embed(texts.reversed()), singles.reversed()) <= 1e-6)
-        #expect(texts.map { encoder.embed($0) } == singles)
-        #expect(encoder.embed(texts) == encoder.embed(texts))
+        let singles = try #require(Self.singles)
+        let batch = encoder.embed(Self.texts)
+        #expect(largestDifference(batch, singles) <= 1e-6)
+        #expect(largestDifference(encoder.embed(Self.texts.reversed()), singles.reversed()) <= 1e-6)
+        #expect(encoder.embed(Self.texts) == batch)
+        #expect(encoder.embed(Self.texts[5]) == singles[5])
     }
 
     @Test func largeBatchesAreEncodedInPartsOfBoundedSize() throws {
-        let encoder = try RealModel.encoder()
         let small = try SentenceEncoder(files: RealModel.files, maximumBatchTokens: 256)
-        let texts = EncoderFixture.shared.cases.map(\.text)
+        let texts = Self.texts
         var reported: [Int] = []
         let vectors = small.embed(texts) { reported.append($0) }
-        #expect(largestDifference(vectors, encoder.embed(texts)) <= 1e-6)
+        #expect(largestDifference(vectors, try #require(Self.singles)) <= 1e-6)
         #expect(reported.last == texts.count)
         #expect(reported == reported.sorted() && Set(reported).count == reported.count)
         let tokens = texts.map { small.tokenizer.encode($0).count }
@@ -91,4 +93,20 @@ import Testing
 func largestDifference(_ a: [[Float]], _ b: [[Float]]) -> Float {
     precondition(a.count == b.count)
     return zip(a, b).map { zip($0, $1).map { abs($0 - $1) }.max() ?? 0 }.max() ?? 0
+}
+
+extension SentenceEncoderTests {
+    /// The encoder is shared between threads: calls at the same time give the vectors of calls one
+    /// after another.
+    @Test func concurrentCallsGiveTheSameVectors() async throws {
+        let encoder = try RealModel.encoder()
+        let texts = Array(Self.texts.prefix(16))
+        let expected = encoder.embed(texts)
+        let results = await withTaskGroup(of: [[Float]].self) { group in
+            for _ in 0..<3 { group.addTask { encoder.embed(texts) } }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.count == 3)
+        for result in results { #expect(result == expected) }
+    }
 }
