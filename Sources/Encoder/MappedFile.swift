@@ -37,15 +37,6 @@ final class MappedFile: @unchecked Sendable {
         munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
     }
 
-    /// Asks the kernel to start reading `range` of the file into the page cache and to map it ahead,
-    /// so the first pass over it takes fewer page faults.
-    func prefetch(_ range: Range<Int>) {
-        guard let base = bytes.baseAddress, !range.isEmpty else { return }
-        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let start = range.lowerBound / pageSize * pageSize
-        madvise(UnsafeMutableRawPointer(mutating: base + start), range.upperBound - start, MADV_WILLNEED)
-    }
-
     /// Why a file could not be mapped.
     struct Failure: Error {
         var reason: String

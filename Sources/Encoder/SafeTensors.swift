@@ -77,13 +77,6 @@ struct SafeTensors: Sendable {
         return raw.assumingMemoryBound(to: Float.self)
     }
 
-    /// The byte range in the file of the tensors whose names start with `prefix`.
-    func fileRange(ofTensorsPrefixed prefix: String) -> Range<Int>? {
-        let ranges = entries.filter { $0.key.hasPrefix(prefix) }.map(\.value.offsets)
-        guard let lower = ranges.map(\.lowerBound).min(), let upper = ranges.map(\.upperBound).max() else { return nil }
-        return (dataStart + lower)..<(dataStart + upper)
-    }
-
     /// The byte size of one element of each dtype the format defines.
     static let elementSizes: [String: Int] = [
         "BOOL": 1, "U8": 1, "I8": 1, "F8_E5M2": 1, "F8_E4M3": 1, "I16": 2, "U16": 2, "F16": 2, "BF16": 2,
