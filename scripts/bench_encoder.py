@@ -15,7 +15,9 @@ Texts (all from the repository, chosen deterministically):
 
 Each round runs `panelist bench-encoder` (its own process, OPENBLAS_NUM_THREADS=threads) and then
 sentence-transformers in this process (torch.set_num_threads(threads), CPU); each warms up with an
-untimed pass. Rounds alternate so both see the same machine load; the table gives the median round.
+untimed pass. Rounds alternate so both see the same machine load; the table gives the median round:
+texts per second of wall time, and texts per second of processor time (all threads of the process),
+which a busy machine disturbs less.
 It also times a one-shot `panelist embed QUESTION` (fresh process, model load included).
 """
 
@@ -88,16 +90,20 @@ def time_reference(model, single, batch_texts, batch_size):
     for batch in batches:
         model.encode(batch, batch_size=batch_size)
     single_seconds = []
+    cpu = time.process_time()
     for text in single:
         started = time.perf_counter()
         model.encode(text)
         single_seconds.append(time.perf_counter() - started)
+    single_cpu = time.process_time() - cpu
     batch_seconds = []
+    cpu = time.process_time()
     for batch in batches:
         started = time.perf_counter()
         model.encode(batch, batch_size=batch_size)
         batch_seconds.append(time.perf_counter() - started)
-    return single_seconds, batch_seconds
+    batch_cpu = time.process_time() - cpu
+    return single_seconds, single_cpu, batch_seconds, batch_cpu
 
 
 def one_shot(panelist, question, environment, runs=20):
@@ -148,7 +154,8 @@ def main():
         swift = json.loads(subprocess.run(
             [args.panelist, "bench-encoder", question_file, passage_file, "--batch-size", str(args.batch_size)],
             env=environment, check=True, capture_output=True, text=True).stdout)
-        reference_single, reference_batches = time_reference(model, single, batch_texts, args.batch_size)
+        reference_single, reference_single_cpu, reference_batches, reference_batch_cpu = time_reference(
+            model, single, batch_texts, args.batch_size)
         result = {
             "panelist_single_per_s": len(single) / sum(swift["single"]["seconds"]),
             "reference_single_per_s": len(single) / sum(reference_single),
@@ -156,6 +163,10 @@ def main():
             "reference_single_p50_ms": statistics.median(reference_single) * 1000,
             "panelist_batch_per_s": len(batch_texts) / sum(swift["batches"]["seconds"]),
             "reference_batch_per_s": len(batch_texts) / sum(reference_batches),
+            "panelist_single_per_cpu_s": len(single) / swift["single"]["cpuSeconds"],
+            "reference_single_per_cpu_s": len(single) / reference_single_cpu,
+            "panelist_batch_per_cpu_s": len(batch_texts) / swift["batches"]["cpuSeconds"],
+            "reference_batch_per_cpu_s": len(batch_texts) / reference_batch_cpu,
             "panelist_load_ms": swift["loadSeconds"] * 1000,
             "panelist_first_ms": swift["firstSeconds"] * 1000,
             "blas": swift["blas"],
@@ -176,6 +187,8 @@ def main():
     summary.update(
         single_ratio=summary["panelist_single_per_s"] / summary["reference_single_per_s"],
         batch_ratio=summary["panelist_batch_per_s"] / summary["reference_batch_per_s"],
+        single_cpu_ratio=summary["panelist_single_per_cpu_s"] / summary["reference_single_per_cpu_s"],
+        batch_cpu_ratio=summary["panelist_batch_per_cpu_s"] / summary["reference_batch_per_cpu_s"],
         one_shot_embed_ms=one_shot_seconds * 1000, one_shot_help_ms=help_seconds * 1000,
         questions=len(single), distinct_questions=distinct_questions, distinct_passages=distinct, question_tokens=single_tokens / len(single), passages=len(batch_texts),
         passage_tokens=batch_tokens / len(batch_texts), threads=args.threads, rounds=rounds,
@@ -184,13 +197,16 @@ def main():
     with open(args.output, "w") as file:
         json.dump(summary, file, indent=2)
 
-    print(f"| workload | Panelist (Swift, OpenBLAS) | sentence-transformers (PyTorch {torch.__version__}) | ratio |")
-    print("| --- | --- | --- | --- |")
+    print(f"| workload ({args.threads} threads) | Panelist (Swift, OpenBLAS) | sentence-transformers (PyTorch {torch.__version__}) "
+          "| ratio | per CPU-second: Panelist | sentence-transformers | ratio |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
     print(f"| {len(single)} questions one at a time ({single_tokens / len(single):.1f} tokens) | "
           f"{summary['panelist_single_per_s']:.1f} /s (p50 {summary['panelist_single_p50_ms']:.2f} ms) | "
-          f"{summary['reference_single_per_s']:.1f} /s (p50 {summary['reference_single_p50_ms']:.2f} ms) | {summary['single_ratio']:.2f}× |")
+          f"{summary['reference_single_per_s']:.1f} /s (p50 {summary['reference_single_p50_ms']:.2f} ms) | {summary['single_ratio']:.2f}× | "
+          f"{summary['panelist_single_per_cpu_s']:.1f} | {summary['reference_single_per_cpu_s']:.1f} | {summary['single_cpu_ratio']:.2f}× |")
     print(f"| {len(batch_texts)} passages in batches of {args.batch_size} ({batch_tokens / len(batch_texts):.1f} tokens) | "
-          f"{summary['panelist_batch_per_s']:.1f} /s | {summary['reference_batch_per_s']:.1f} /s | {summary['batch_ratio']:.2f}× |")
+          f"{summary['panelist_batch_per_s']:.1f} /s | {summary['reference_batch_per_s']:.1f} /s | {summary['batch_ratio']:.2f}× | "
+          f"{summary['panelist_batch_per_cpu_s']:.1f} | {summary['reference_batch_per_cpu_s']:.1f} | {summary['batch_cpu_ratio']:.2f}× |")
     print(f"\nmodel load in process {summary['panelist_load_ms']:.1f} ms, first question {summary['panelist_first_ms']:.1f} ms; "
           f"one-shot `panelist embed QUESTION` {one_shot_seconds * 1000:.1f} ms median "
           f"(`panelist --help` {help_seconds * 1000:.1f} ms); {summary['blas']}, {args.threads} threads; JSON in {args.output}")

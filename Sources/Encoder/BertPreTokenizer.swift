@@ -28,7 +28,8 @@ struct BertPreTokenizer: Sendable {
     }
 
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 ? (scalar.value == 0x20 || (0x09...0x0d).contains(scalar.value)) : scalar.properties.isWhitespace
+        scalar.value < 0x80
+            ? (scalar.value == 0x20 || (0x09...0x0d).contains(scalar.value)) : scalar.properties.isWhitespace
     }
 
     static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {

@@ -50,11 +50,16 @@ struct BertWeights: @unchecked Sendable {
                 bias: try file.floats(name + ".bias", shape: [outputs]), inputs: inputs, outputs: outputs)
         }
         func norm(_ name: String) throws(SafeTensors.FormatError) -> Norm {
-            Norm(scale: try file.floats(name + ".weight", shape: [hidden]), shift: try file.floats(name + ".bias", shape: [hidden]))
+            Norm(
+                scale: try file.floats(name + ".weight", shape: [hidden]),
+                shift: try file.floats(name + ".bias", shape: [hidden]))
         }
-        wordEmbeddings = try file.floats("embeddings.word_embeddings.weight", shape: [configuration.vocabularySize, hidden])
-        positionEmbeddings = try file.floats("embeddings.position_embeddings.weight", shape: [configuration.maximumPositions, hidden])
-        tokenTypeEmbeddings = try file.floats("embeddings.token_type_embeddings.weight", shape: [configuration.tokenTypes, hidden])
+        wordEmbeddings = try file.floats(
+            "embeddings.word_embeddings.weight", shape: [configuration.vocabularySize, hidden])
+        positionEmbeddings = try file.floats(
+            "embeddings.position_embeddings.weight", shape: [configuration.maximumPositions, hidden])
+        tokenTypeEmbeddings = try file.floats(
+            "embeddings.token_type_embeddings.weight", shape: [configuration.tokenTypes, hidden])
         embeddingNorm = try norm("embeddings.LayerNorm")
         var layers: [Layer] = []
         for index in 0..<configuration.layers {
@@ -66,8 +71,10 @@ struct BertWeights: @unchecked Sendable {
                     value: try linear(prefix + "attention.self.value", inputs: hidden, outputs: hidden),
                     attentionOutput: try linear(prefix + "attention.output.dense", inputs: hidden, outputs: hidden),
                     attentionNorm: try norm(prefix + "attention.output.LayerNorm"),
-                    intermediate: try linear(prefix + "intermediate.dense", inputs: hidden, outputs: configuration.intermediateSize),
-                    output: try linear(prefix + "output.dense", inputs: configuration.intermediateSize, outputs: hidden),
+                    intermediate: try linear(
+                        prefix + "intermediate.dense", inputs: hidden, outputs: configuration.intermediateSize),
+                    output: try linear(
+                        prefix + "output.dense", inputs: configuration.intermediateSize, outputs: hidden),
                     outputNorm: try norm(prefix + "output.LayerNorm")))
         }
         self.layers = layers

@@ -35,7 +35,8 @@ enum Kernels {
             let inverse = 1 / (squares.sum() / Float(width) + epsilon).squareRoot()
             for offset in Swift.stride(from: 0, to: width * 4, by: stride) {
                 let centred = raw.loadUnaligned(fromByteOffset: offset, as: Vector.self) - mean
-                let normalised = centred * inverse * gamma.loadUnaligned(fromByteOffset: offset, as: Vector.self)
+                let normalised =
+                    centred * inverse * gamma.loadUnaligned(fromByteOffset: offset, as: Vector.self)
                     + beta.loadUnaligned(fromByteOffset: offset, as: Vector.self)
                 raw.storeBytes(of: normalised, toByteOffset: offset, as: Vector.self)
             }

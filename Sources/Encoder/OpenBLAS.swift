@@ -37,7 +37,8 @@ enum OpenBLAS {
         let loaded = pointers.withUnsafeBufferPointer { buffer in
             panelist_openblas_load(buffer.baseAddress, buffer.count, &failure, failure.count)
         }
-        return loaded == 1 ? nil : String(decoding: failure.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return loaded == 1
+            ? nil : String(decoding: failure.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// C = alpha · A · op(B) + beta · C, row-major: A is m×k, op(B) is k×n (B is n×k when
@@ -51,6 +52,7 @@ enum OpenBLAS {
         transposingB: Bool, beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
         panelist_sgemm(
-            transposingB ? 1 : 0, Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+            transposingB ? 1 : 0, Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc)
+        )
     }
 }

@@ -46,14 +46,17 @@ struct SafeTensors: Sendable {
     init(file: MappedFile) throws(FormatError) {
         self.file = file
         let bytes = file.bytes
-        guard bytes.count >= 8 else { throw FormatError(reason: "\(bytes.count) bytes, shorter than the 8-byte header length") }
+        guard bytes.count >= 8 else {
+            throw FormatError(reason: "\(bytes.count) bytes, shorter than the 8-byte header length")
+        }
         let declared = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self))
         guard declared <= UInt64(Self.maximumHeaderLength) else {
             throw FormatError(reason: "the header length \(declared) is larger than \(Self.maximumHeaderLength)")
         }
         let headerLength = Int(declared)
         guard headerLength <= bytes.count - 8 else {
-            throw FormatError(reason: "the header length \(headerLength) runs past the end of the file (\(bytes.count) bytes)")
+            throw FormatError(
+                reason: "the header length \(headerLength) runs past the end of the file (\(bytes.count) bytes)")
         }
         dataStart = 8 + headerLength
         let header = Data(bytes[8..<dataStart])
@@ -103,7 +106,8 @@ struct SafeTensors: Sendable {
             }
             let offsets = raw.data_offsets
             guard offsets.count == 2, offsets[0] >= 0, offsets[0] <= offsets[1], offsets[1] <= dataLength else {
-                throw FormatError(reason: "tensor \(name) has data offsets \(offsets) outside the \(dataLength) bytes of data")
+                throw FormatError(
+                    reason: "tensor \(name) has data offsets \(offsets) outside the \(dataLength) bytes of data")
             }
             var count = elementSize
             for dimension in raw.shape {
@@ -114,15 +118,21 @@ struct SafeTensors: Sendable {
                 count = product.partialValue
             }
             guard count == offsets[1] - offsets[0] else {
-                throw FormatError(reason: "tensor \(name) of shape \(raw.shape) does not fill its \(offsets[1] - offsets[0]) bytes")
+                throw FormatError(
+                    reason: "tensor \(name) of shape \(raw.shape) does not fill its \(offsets[1] - offsets[0]) bytes")
             }
             entries[name] = Entry(dtype: raw.dtype, shape: raw.shape, offsets: offsets[0]..<offsets[1])
         }
         var end = 0
-        let ordered = entries.sorted { ($0.value.offsets.lowerBound, $0.value.offsets.upperBound) < ($1.value.offsets.lowerBound, $1.value.offsets.upperBound) }
+        let ordered = entries.sorted {
+            ($0.value.offsets.lowerBound, $0.value.offsets.upperBound) < (
+                $1.value.offsets.lowerBound, $1.value.offsets.upperBound
+            )
+        }
         for (name, entry) in ordered {
             guard entry.offsets.lowerBound == end else {
-                throw FormatError(reason: "tensor \(name) starts at byte \(entry.offsets.lowerBound) of the data, expected \(end)")
+                throw FormatError(
+                    reason: "tensor \(name) starts at byte \(entry.offsets.lowerBound) of the data, expected \(end)")
             }
             end = entry.offsets.upperBound
         }

@@ -10,7 +10,7 @@ import Foundation
 /// ```swift
 /// let encoder = try SentenceEncoder(files: ModelFiles.locate())
 /// let question = encoder.embed("What does Gabuev say about sanctions?")
-/// let passages = encoder.embed(passageTexts)  // batched; same vectors as one at a time
+/// let passages = encoder.embed(passageTexts)  // batched; one text at a time gives them to within 2e-7
 /// let similarity = zip(question, passages[0]).reduce(0) { $0 + $1.0 * $1.1 }  // cosine: unit vectors
 /// ```
 ///
@@ -39,7 +39,9 @@ public final class SentenceEncoder: Sendable {
         precondition(maximumBatchTokens >= 256, "a batch must hold the longest text")
         try files.verify()
         if let failure = OpenBLAS.loadFailure {
-            throw EncoderError(.libraryUnavailable, "OpenBLAS could not be loaded (\(failure)); install libopenblas-dev (scripts/install-deps.sh).")
+            throw EncoderError(
+                .libraryUnavailable,
+                "OpenBLAS could not be loaded (\(failure)); install libopenblas-dev (scripts/install-deps.sh).")
         }
         let vocabulary: Vocabulary
         do {
@@ -79,9 +81,10 @@ public final class SentenceEncoder: Sendable {
         embed(tokenIDs: [tokenizer.encode(text)])[0]
     }
 
-    /// The vectors of `texts`, in order; each is the vector `embed(_:)` gives that text alone.
+    /// The vectors of `texts`, in order, computed in batches; each is the vector `embed(_:)` gives that
+    /// text alone, to within 2e-7 per component (see `BertModel`).
     public func embed(_ texts: [String]) -> [[Float]] {
-        embed(tokenIDs: texts.map(tokenizer.encode))
+        embed(texts, progress: { _ in })
     }
 
     /// The vectors of `texts`, in order, calling `progress` with the number of texts done after each

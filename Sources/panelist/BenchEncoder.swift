@@ -25,7 +25,8 @@ extension Panelist {
                 try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
             }
             let timing = try EncoderTiming.run(
-                files: encoderOptions.files, questions: lines(questions), passages: lines(passages), batchSize: batchSize)
+                files: encoderOptions.files, questions: lines(questions), passages: lines(passages),
+                batchSize: batchSize)
             try Output.printJSON(timing)
         }
     }

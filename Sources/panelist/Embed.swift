@@ -7,7 +7,9 @@ extension Panelist {
     struct Embed: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the sentence embedding of each text (all-MiniLM-L6-v2, 384 numbers).",
-            discussion: "With no TEXT, reads texts from standard input, one per line. Each text gives one line of 384 space-separated numbers, or with --json one JSON object per line.")
+            discussion:
+                "With no TEXT, reads texts from standard input, one per line. Each text gives one line of 384 space-separated numbers, or with --json one JSON object per line."
+        )
 
         @Argument(help: "The texts to embed.")
         var texts: [String] = []

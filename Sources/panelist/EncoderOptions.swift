@@ -7,7 +7,8 @@ struct EncoderOptions: ParsableArguments {
         name: .customLong("model-dir"),
         help: ArgumentHelp(
             "The folder with the sentence encoder's model.safetensors and vocab.txt.",
-            discussion: "Default: $PANELIST_MODEL_DIR, else $XDG_CACHE_HOME/panelist/models/all-MiniLM-L6-v2, filled by scripts/fetch-model.sh (make deps).",
+            discussion:
+                "Default: $PANELIST_MODEL_DIR, else $XDG_CACHE_HOME/panelist/models/all-MiniLM-L6-v2, filled by scripts/fetch-model.sh (make deps).",
             valueName: "dir"))
     var modelDirectory: String?
 

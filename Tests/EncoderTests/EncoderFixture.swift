@@ -29,7 +29,8 @@ struct EncoderFixture: Decodable {
 
     static let shared: EncoderFixture = {
         do {
-            let url = try #require(Bundle.module.url(forResource: "encoder_fixture", withExtension: "json", subdirectory: "Fixtures"))
+            let url = try #require(
+                Bundle.module.url(forResource: "encoder_fixture", withExtension: "json", subdirectory: "Fixtures"))
             return try JSONDecoder().decode(EncoderFixture.self, from: Data(contentsOf: url))
         } catch {
             fatalError("Tests/EncoderTests/Fixtures/encoder_fixture.json cannot be read: \(error)")
@@ -48,7 +49,8 @@ enum RealModel {
         case .available(let encoder):
             return encoder
         case .unavailable(let error):
-            Issue.record("These tests run the real model, fetched by `make test` (scripts/fetch-model.sh): \(error.message)")
+            Issue.record(
+                "These tests run the real model, fetched by `make test` (scripts/fetch-model.sh): \(error.message)")
             throw error
         }
     }

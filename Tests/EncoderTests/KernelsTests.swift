@@ -56,7 +56,8 @@ import Testing
             let mean = slice.reduce(0, +) / Double(width)
             let variance = slice.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(width)
             for column in 0..<width {
-                let expected = (slice[column] - mean) / variance.squareRoot() * Double(scale[column]) + Double(shift[column])
+                let expected =
+                    (slice[column] - mean) / variance.squareRoot() * Double(scale[column]) + Double(shift[column])
                 #expect(abs(Double(values[row * width + column]) - expected) < 1e-5)
             }
         }

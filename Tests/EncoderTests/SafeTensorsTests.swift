@@ -11,7 +11,8 @@ import Testing
         var bytes: [UInt8] = []
         withUnsafeBytes(of: (declaredLength ?? UInt64(json.count)).littleEndian) { bytes.append(contentsOf: $0) }
         bytes += json + data
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("safetensors-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("safetensors-\(UUID().uuidString)")
+            .path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         return path
     }
@@ -20,7 +21,8 @@ import Testing
         values.flatMap { value in withUnsafeBytes(of: value.bitPattern.littleEndian) { Array($0) } }
     }
 
-    static let valid = #"{"__metadata__":{"format":"pt"},"a":{"dtype":"F32","shape":[2,2],"data_offsets":[0,16]},"b":{"dtype":"I64","shape":[1],"data_offsets":[16,24]}}"#
+    static let valid =
+        #"{"__metadata__":{"format":"pt"},"a":{"dtype":"F32","shape":[2,2],"data_offsets":[0,16]},"b":{"dtype":"I64","shape":[1],"data_offsets":[16,24]}}"#
 
     func reason(header: String, data: [UInt8], declaredLength: UInt64? = nil) throws -> String? {
         let path = try Self.file(header: header, data: data, declaredLength: declaredLength)
@@ -39,30 +41,59 @@ import Testing
         let file = try SafeTensors(path: path)
         #expect(file.entries.count == 2)
         #expect(Array(try file.floats("a", shape: [2, 2])) == [1, 2, 3, 4])
-        #expect(throws: SafeTensors.FormatError(reason: "tensor a has shape [2, 2], expected [4]")) { try file.floats("a", shape: [4]) }
-        #expect(throws: SafeTensors.FormatError(reason: "tensor b is I64, not F32")) { try file.floats("b", shape: [1]) }
+        #expect(throws: SafeTensors.FormatError(reason: "tensor a has shape [2, 2], expected [4]")) {
+            try file.floats("a", shape: [4])
+        }
+        #expect(throws: SafeTensors.FormatError(reason: "tensor b is I64, not F32")) {
+            try file.floats("b", shape: [1])
+        }
         #expect(throws: SafeTensors.FormatError(reason: "it has no tensor c")) { try file.floats("c", shape: [1]) }
     }
 
     @Test func refusesDamagedFiles() throws {
         let data = Self.floats([1, 2, 3, 4]) + [UInt8](repeating: 0, count: 8)
-        #expect(try reason(header: Self.valid, data: Array(data.prefix(20))) == "tensor b has data offsets [16, 24] outside the 20 bytes of data")
-        #expect(try reason(header: Self.valid, data: data, declaredLength: 1 << 40) == "the header length 1099511627776 is larger than 100000000")
-        #expect(try reason(header: Self.valid, data: [], declaredLength: 10_000) == "the header length 10000 runs past the end of the file (152 bytes)")
+        #expect(
+            try reason(header: Self.valid, data: Array(data.prefix(20)))
+                == "tensor b has data offsets [16, 24] outside the 20 bytes of data")
+        #expect(
+            try reason(header: Self.valid, data: data, declaredLength: 1 << 40)
+                == "the header length 1099511627776 is larger than 100000000")
+        #expect(
+            try reason(header: Self.valid, data: [], declaredLength: 10_000)
+                == "the header length 10000 runs past the end of the file (152 bytes)")
         #expect(try reason(header: "not json", data: data) == "its header is not a JSON object")
-        #expect(try reason(header: #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0]}}"#, data: Self.floats([1, 2])) == "tensor a has data offsets [0] outside the 8 bytes of data")
-        #expect(try reason(header: #"{"a":{"dtype":"F32","shape":"2","data_offsets":[0,8]}}"#, data: Self.floats([1, 2])) == "its header entry for a is malformed")
-        #expect(try reason(header: #"{"a":{"dtype":"F33","shape":[2],"data_offsets":[0,8]}}"#, data: Self.floats([1, 2])) == "tensor a has unknown dtype F33")
-        #expect(try reason(header: #"{"a":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}}"#, data: Self.floats([1, 2])) == "tensor a of shape [3] does not fill its 8 bytes")
-        #expect(try reason(header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#, data: Self.floats([1, 2])) == "tensor a starts at byte 4 of the data, expected 0")
-        #expect(try reason(header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#, data: Self.floats([1, 2])) == "its tensors cover 4 of its 8 bytes of data")
-        #expect(try reason(header: #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#, data: Self.floats([1, 2])) == "tensor b starts at byte 4 of the data, expected 8")
+        #expect(
+            try reason(header: #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0]}}"#, data: Self.floats([1, 2]))
+                == "tensor a has data offsets [0] outside the 8 bytes of data")
+        #expect(
+            try reason(header: #"{"a":{"dtype":"F32","shape":"2","data_offsets":[0,8]}}"#, data: Self.floats([1, 2]))
+                == "its header entry for a is malformed")
+        #expect(
+            try reason(header: #"{"a":{"dtype":"F33","shape":[2],"data_offsets":[0,8]}}"#, data: Self.floats([1, 2]))
+                == "tensor a has unknown dtype F33")
+        #expect(
+            try reason(header: #"{"a":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}}"#, data: Self.floats([1, 2]))
+                == "tensor a of shape [3] does not fill its 8 bytes")
+        #expect(
+            try reason(header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#, data: Self.floats([1, 2]))
+                == "tensor a starts at byte 4 of the data, expected 0")
+        #expect(
+            try reason(header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#, data: Self.floats([1, 2]))
+                == "its tensors cover 4 of its 8 bytes of data")
+        #expect(
+            try reason(
+                header:
+                    #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#,
+                data: Self.floats([1, 2])) == "tensor b starts at byte 4 of the data, expected 8")
     }
 
     @Test func refusesAFileShorterThanItsHeaderLength() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("safetensors-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("safetensors-\(UUID().uuidString)")
+            .path
         try Data([1, 2, 3]).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(throws: SafeTensors.FormatError(reason: "3 bytes, shorter than the 8-byte header length")) { try SafeTensors(path: path) }
+        #expect(throws: SafeTensors.FormatError(reason: "3 bytes, shorter than the 8-byte header length")) {
+            try SafeTensors(path: path)
+        }
     }
 }

@@ -15,14 +15,17 @@ import Testing
             let similarity = cosine(vector, item.embedding)
             if similarity < lowest.cosine { lowest = (similarity, item.text) }
         }
-        #expect(lowest.cosine >= 0.9999, "lowest cosine \(lowest.cosine) for \(lowest.text.prefix(60).debugDescription)")
+        #expect(
+            lowest.cosine >= 0.9999, "lowest cosine \(lowest.cosine) for \(lowest.text.prefix(60).debugDescription)")
     }
 
     @Test func publishedSimilaritiesAreReproduced() throws {
         let encoder = try RealModel.encoder()
         for published in EncoderFixture.shared.published {
             let similarity = cosine(encoder.embed(published.anchor), encoder.embed(published.text))
-            #expect(abs(similarity - published.similarity) < 0.00005, "\(published.text): \(similarity), published \(published.similarity)")
+            #expect(
+                abs(similarity - published.similarity) < 0.00005,
+                "\(published.text): \(similarity), published \(published.similarity)")
         }
     }
 
@@ -80,7 +83,10 @@ import Testing
     @Test func identityNamesTheModelAndItsWeights() throws {
         let encoder = try RealModel.encoder()
         #expect(encoder.dimensions == 384)
-        #expect(encoder.identity.identifier == "all-MiniLM-L6-v2@sha256:53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db/max-tokens=256")
+        #expect(
+            encoder.identity.identifier
+                == "all-MiniLM-L6-v2@sha256:53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db/max-tokens=256"
+        )
         #expect(encoder.identity.description == "all-MiniLM-L6-v2 (53aa5117)")
     }
 

@@ -55,7 +55,10 @@ import Testing
         #expect(exact.count == 256 && exact.last == tokenizer.vocabulary.separator)
         #expect(over == exact)
         let short = WordPieceTokenizer(vocabulary: tokenizer.vocabulary, maximumLength: 4)
-        #expect(short.encode("tokenizer tokenizer").map { short.vocabulary.token($0) } == ["[CLS]", "token", "##izer", "[SEP]"])
+        #expect(
+            short.encode("tokenizer tokenizer").map { short.vocabulary.token($0) } == [
+                "[CLS]", "token", "##izer", "[SEP]",
+            ])
         #expect(short.encode("a [SEP] b").map { short.vocabulary.token($0) } == ["[CLS]", "a", "[SEP]", "[SEP]"])
     }
 }

@@ -12,7 +12,9 @@ import Testing
         #expect(vocabulary.id(prefix: Array("##".utf8), utf8: Array("s".utf8)) == 6)
         #expect(vocabulary.token(7) == "café")
         #expect(vocabulary.id(of: "missing") == nil)
-        #expect([vocabulary.padding, vocabulary.unknown, vocabulary.classification, vocabulary.separator, vocabulary.mask] == [0, 1, 2, 3, 4])
+        #expect(
+            [vocabulary.padding, vocabulary.unknown, vocabulary.classification, vocabulary.separator, vocabulary.mask]
+                == [0, 1, 2, 3, 4])
     }
 
     /// Bytes, not canonical equivalence: "café" spelt with a combining accent is another token.

@@ -9,11 +9,14 @@ import Testing
         for item in EncoderFixture.shared.cases {
             let ids = tokenizer.encode(item.text)
             if ids != item.ids {
-                mismatches.append("\(item.text.prefix(40).debugDescription): \(ids.prefix(20)) vs reference \(item.ids.prefix(20))")
+                mismatches.append(
+                    "\(item.text.prefix(40).debugDescription): \(ids.prefix(20)) vs reference \(item.ids.prefix(20))")
             }
         }
         #expect(EncoderFixture.shared.cases.count >= 50)
-        #expect(mismatches.isEmpty, "\(mismatches.count) texts tokenized differently:\n\(mismatches.joined(separator: "\n"))")
+        #expect(
+            mismatches.isEmpty,
+            "\(mismatches.count) texts tokenized differently:\n\(mismatches.joined(separator: "\n"))")
     }
 
     /// Every code point alone, normalised and split into words, hashed per block of 4,096 as
@@ -46,6 +49,7 @@ import Testing
             }
         }
         #expect(EncoderFixture.shared.codePointBlocks.count == 0x110000 / 4096)
-        #expect(differing.isEmpty, "blocks starting at U+\(differing.joined(separator: ", U+")) differ from the reference")
+        #expect(
+            differing.isEmpty, "blocks starting at U+\(differing.joined(separator: ", U+")) differ from the reference")
     }
 }
