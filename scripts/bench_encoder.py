@@ -33,6 +33,8 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import encoder_reference  # noqa: E402
 
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # read when torch is first imported, in encoder_reference.load
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "store", "carnegie-moscow-experts.txt")
 QUESTION_FILES = [os.path.join(ROOT, "..", "shared", "eval", "dev.jsonl"), os.path.join(ROOT, "docs", "eval", "heldout.jsonl")]
@@ -192,7 +194,8 @@ def main():
         one_shot_embed_ms=one_shot_seconds * 1000, one_shot_help_ms=help_seconds * 1000,
         questions=len(single), distinct_questions=distinct_questions, distinct_passages=distinct, question_tokens=single_tokens / len(single), passages=len(batch_texts),
         passage_tokens=batch_tokens / len(batch_texts), threads=args.threads, rounds=rounds,
-        blas=rounds[0]["blas"], torch=torch.__version__, sentence_transformers=sentence_transformers.__version__)
+        blas=rounds[0]["blas"], torch=torch.__version__, sentence_transformers=sentence_transformers.__version__,
+        omp_wait_policy=os.environ["OMP_WAIT_POLICY"], load_average=os.getloadavg())
     os.makedirs(os.path.dirname(args.output), exist_ok=True)
     with open(args.output, "w") as file:
         json.dump(summary, file, indent=2)
@@ -209,7 +212,8 @@ def main():
           f"{summary['panelist_batch_per_cpu_s']:.1f} | {summary['reference_batch_per_cpu_s']:.1f} | {summary['batch_cpu_ratio']:.2f}× |")
     print(f"\nmodel load in process {summary['panelist_load_ms']:.1f} ms, first question {summary['panelist_first_ms']:.1f} ms; "
           f"one-shot `panelist embed QUESTION` {one_shot_seconds * 1000:.1f} ms median "
-          f"(`panelist --help` {help_seconds * 1000:.1f} ms); {summary['blas']}, {args.threads} threads; JSON in {args.output}")
+          f"(`panelist --help` {help_seconds * 1000:.1f} ms); {summary['blas']}, {args.threads} threads; "
+          f"OMP_WAIT_POLICY={os.environ['OMP_WAIT_POLICY']}; load average {os.getloadavg()[0]:.1f}; JSON in {args.output}")
 
 
 if __name__ == "__main__":
