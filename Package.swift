@@ -33,11 +33,15 @@ let package = Package(
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]
         ),
+        // Removes a build's temporary file when a signal ends the process (async-signal-safe, so C).
+        .target(name: "CTemporaryFiles"),
+        // glibc's mallopt: a build under an address-space limit shares one malloc arena.
+        .systemLibrary(name: "CMalloc"),
         // OpenBLAS's cblas_sgemm (libopenblas-dev), opened with dlopen when the encoder first runs (COpenBLAS.h).
         .target(name: "COpenBLAS", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .target(name: "Corpus", dependencies: ["CZlib"]),
         .target(name: "Retrieval", dependencies: ["Corpus"]),
-        .target(name: "Store", dependencies: ["CSQLite", "CZstd", "Corpus", "Retrieval"]),
+        .target(name: "Store", dependencies: ["CSQLite", "CZstd", "CTemporaryFiles", "CMalloc", "Corpus", "Retrieval"]),
         .target(name: "Answering", dependencies: ["Corpus", "Retrieval", "Store"]),
         .target(name: "LLM", dependencies: ["CCurl"]),
         .target(name: "Generation", dependencies: ["Corpus", "Retrieval", "Answering", "LLM"]),
@@ -55,9 +59,9 @@ let package = Package(
             name: "Bundled",
             dependencies: ["Corpus", "Retrieval", "Store"],
             path: ".",
-            exclude: ["Sources/CSQLite", "Sources/CEditLine", "Sources/CCurl", "Sources/CZlib", "Sources/CZstd", "Sources/COpenBLAS", "Sources/Encoder", "Sources/LLM", "Sources/Generation", "Sources/Corpus", "Sources/Retrieval", "Sources/Store",
+            exclude: ["Sources/CSQLite", "Sources/CEditLine", "Sources/CCurl", "Sources/CZlib", "Sources/CZstd", "Sources/CTemporaryFiles", "Sources/CMalloc", "Sources/COpenBLAS", "Sources/Encoder", "Sources/LLM", "Sources/Generation", "Sources/Corpus", "Sources/Retrieval", "Sources/Store",
                       "Sources/Answering", "Sources/Evaluation", "Sources/REPL", "Sources/panelist",
-                      "Tests", "docs", "scripts", ".ci", "README.md", "Makefile"],
+                      "Tests", "docs", "scripts", ".ci", "Fuzz", "README.md", "Makefile"],
             sources: ["Sources/Bundled"],
             resources: [.copy("store/carnegie-moscow-experts.txt"), .copy("store/lexicon.tsv"), .copy("prompts")]
         ),
@@ -70,7 +74,7 @@ let package = Package(
         ),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RetrievalTests", dependencies: ["Retrieval", "Corpus"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Retrieval", "Corpus", "Bundled"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Retrieval", "Corpus", "Bundled", "TestSupport"]),
         .testTarget(name: "AnsweringTests", dependencies: ["Answering", "Store", "Retrieval", "Corpus", "Bundled"]),
         .target(name: "TestSupport", path: "Tests/TestSupport", resources: [.copy("fake_llm_server.py")]),
         .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),

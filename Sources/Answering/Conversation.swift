@@ -16,8 +16,12 @@ public final class Conversation {
     public var options: AnswerOptions
     /// How much a carried-over term weighs relative to a word the user typed.
     public var contextWeight = 0.15
-    /// The turns so far, oldest first.
+    /// The last turns, oldest first: at most `keptTurns`.
     public private(set) var turns: [Turn] = []
+    /// How many turns are kept. Follow-ups read only the last turn and a language model is sent the
+    /// last three, so older ones are dropped: each turn holds its passages, and a long piped chat
+    /// kept growing with every question (24 MB after 500 lines).
+    public static let keptTurns = 3
     /// When set, writes each answer that is not declined (a language model); nil means offline.
     public var generator: AnswerGenerator?
 
@@ -64,6 +68,9 @@ public final class Conversation {
             answer = try generator.generate(question, from: offline, history: turns)
         }
         turns.append(Turn(question: question, answer: answer, wasFollowUp: followUp))
+        if turns.count > Self.keptTurns {
+            turns.removeFirst(turns.count - Self.keptTurns)
+        }
         return answer
     }
 

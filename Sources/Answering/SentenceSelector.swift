@@ -48,7 +48,8 @@ public struct SentenceSelector: Sendable {
         guard let best = candidates.max(by: { ($0.score, -$0.passageRank, -$0.position) < ($1.score, -$1.passageRank, -$1.position) }) else { return [] }
         var chosen = [best]
         var words = Chunker.wordCount(best.text)
-        for candidate in candidates.sorted(by: { $0.score > $1.score }) where chosen.count < maxSentences {
+        let ranked = candidates.sorted { ($0.score, -$0.passageRank, -$0.position) > ($1.score, -$1.passageRank, -$1.position) }
+        for candidate in ranked where chosen.count < maxSentences {
             guard candidate != best, candidate.score >= followRatio * best.score, !candidate.terms.isDisjoint(with: weights.keys),
                   words + Chunker.wordCount(candidate.text) <= maxWords,
                   !chosen.contains(where: { Self.similarity($0.terms, candidate.terms) >= 0.6 }) else { continue }
@@ -63,7 +64,7 @@ public struct SentenceSelector: Sendable {
         let topScore = passages.first?.score ?? 0
         var topicWeights: [String: Double] = [:]
         for (term, weight) in weights { topicWeights[topics[term] ?? term] = max(topicWeights[topics[term] ?? term] ?? 0, weight) }
-        let totalWeight = topicWeights.values.reduce(0) { $0 + $1 * $1 }
+        let totalWeight = topicWeights.values.map { $0 * $0 }.orderIndependentSum()
         var candidates: [Candidate] = []
         for (rank, ranked) in passages.enumerated() {
             for (position, sentence) in splitter.split(ranked.passage.text).enumerated() {
@@ -73,8 +74,10 @@ public struct SentenceSelector: Sendable {
                     guard let weight = weights[term] else { continue }
                     matchedTopics[topics[term] ?? term] = max(matchedTopics[topics[term] ?? term] ?? 0, weight)
                 }
-                let termWeight = matchedTopics.values.reduce(0, +)
-                let coverage = totalWeight > 0 ? matchedTopics.values.reduce(0) { $0 + $1 * $1 } / totalWeight : 0
+                // Summed independently of the dictionary's order, which changes from run to run: two
+                // sentences with the same topics score the same, and the earlier is chosen.
+                let termWeight = matchedTopics.values.orderIndependentSum()
+                let coverage = totalWeight > 0 ? matchedTopics.values.map { $0 * $0 }.orderIndependentSum() / totalWeight : 0
                 let passageFactor = topScore > 0 ? ranked.score / topScore : 0
                 let tooShort = Chunker.wordCount(sentence) < 4
                 let score = tooShort ? 0 : termWeight + coverage + 0.5 * passageFactor * (matchedTopics.isEmpty ? 0.2 : 1)

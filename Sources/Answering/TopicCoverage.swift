@@ -56,22 +56,25 @@ public struct TopicCoverage: Sendable {
 
     /// The share of the question's informative weight that a passage with these matches covers.
     ///
+    /// The weights are summed by `orderIndependentSum`, so that two passages that cover equal
+    /// weights (each a different but equally rare word) get the same share to the last bit, and the
+    /// share is the same in every process: it re-ranks passages, where a last bit can decide a tie.
+    ///
     /// - Parameters:
     ///   - contributions: The passage's matches; those in the expert field do not count.
     ///   - exponent: The power each term's weight is raised to before shares are taken.
     /// - Returns: The coverage, 0…1, and how many informative terms matched at all.
     public func coverage(of contributions: [Contribution], exponent: Double) -> (share: Double, matchedTerms: Int) {
         let matched = Set(contributions.filter { $0.field != .expert }.map(\.term))
-        var total = 0.0
-        var covered = 0.0
-        var matchedTerms = 0
+        var all: [Double] = []
+        var covered: [Double] = []
         for (term, terms) in standIns {
             let weight = pow(weights[term] ?? 0, exponent)
             let credit = matched.contains(term) ? 1 : (terms.isDisjoint(with: matched) ? 0 : Self.expansionCredit)
-            total += weight
-            covered += credit * weight
-            if credit > 0 { matchedTerms += 1 }
+            all.append(weight)
+            if credit > 0 { covered.append(credit * weight) }
         }
-        return (total > 0 ? covered / total : 0, matchedTerms)
+        let total = all.orderIndependentSum()
+        return (total > 0 ? covered.orderIndependentSum() / total : 0, covered.count)
     }
 }

@@ -7,7 +7,8 @@ import Store
 /// The default store lives at `$PANELIST_STORE` when set, else
 /// `$XDG_CACHE_HOME/panelist/default.sqlite` (`~/.cache/panelist/default.sqlite`). It is built on
 /// first use and rebuilt whenever the bundled corpus no longer matches the hash it was built from.
-/// A store that `panelist index` built there from other files is used as it is.
+/// A store that `panelist index` built there from other files is used as it is, and nothing that
+/// is not the bundled corpus's own store is ever rebuilt over (see `open()`).
 public struct DefaultStore: Sendable {
     /// The store's path.
     public let path: String
@@ -30,23 +31,37 @@ public struct DefaultStore: Sendable {
 
     /// Opens the default store, building or rebuilding it from the bundled corpus when needed.
     ///
+    /// The file is rebuilt only when it is missing, empty, or the bundled corpus's own store that
+    /// is stale or of an older format; anything else there — a store `panelist index` built from
+    /// other files, a store of a newer Panelist, another file — is never overwritten: it is used
+    /// when it can be read, and is an error otherwise.
+    ///
     /// - Returns: The open store and whether it was (re)built just now.
     /// - Throws: `CorpusError` when the bundled corpus is missing, `DatabaseError` when the
-    ///   store cannot be written or read.
+    ///   store cannot be written or read, or something other than a store is at `path`.
     public func open() throws -> (store: PassageStore, rebuilt: Bool) {
         guard let corpusURL = BundledCorpus.url else { throw Self.missingCorpus }
         let data = try Data(contentsOf: corpusURL)
         var hash = ContentHash()
         hash.update(fileNamed: corpusURL.lastPathComponent, contents: Array(data))
-        if let store = try? PassageStore(path: path),
-           store.origin != StoreMeta.bundledOrigin || store.contentHash == hash.hexDigest {
-            return (store, false)
+        switch StoreFile(at: path) {
+        case .absent, .empty:
+            break
+        case .store(let schema):
+            do {
+                let store = try PassageStore(path: path)
+                if store.origin != StoreMeta.bundledOrigin || store.contentHash == hash.hexDigest { return (store, false) }
+            } catch {
+                guard schema <= Schema.currentVersion, PassageStore.origin(ofStoreAt: path) == StoreMeta.bundledOrigin else { throw error }
+            }
+        case let other:
+            throw DatabaseError(.notAStore, message: "\(path) is \(other.description), where the default store should be; Panelist leaves it alone — set PANELIST_STORE to another path or pass --store")
         }
         try rebuildFromBundledCorpus()
         return (try PassageStore(path: path), true)
     }
 
-    /// Builds the default store from the bundled corpus, replacing whatever is there.
+    /// Builds the default store from the bundled corpus, replacing the store there (never another file).
     ///
     /// - Returns: What was written.
     /// - Throws: `CorpusError` or `DatabaseError`.

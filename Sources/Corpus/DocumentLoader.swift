@@ -83,37 +83,54 @@ public struct DocumentLoader: Sendable {
     ///   - data: The document's bytes.
     ///   - name: Its file name, which selects the format and becomes the passages' source.
     ///   - path: The path used in error messages.
+    ///   - idStem: What the passages' ids start with (default: `name`'s stem).
     /// - Returns: The document's passages.
     /// - Throws: `CorpusError` when the bytes are not UTF-8 text or do not parse.
-    public func parse(_ data: Data, name: String, path: String) throws -> [Passage] {
+    public func parse(_ data: Data, name: String, path: String, idStem: String? = nil) throws -> [Passage] {
         let fileExtension = Self.fileExtension(of: name)
         guard Self.supportedExtensions.contains(fileExtension) else {
             throw CorpusError(.unsupportedFormat, "\(path): unsupported file type '.\(fileExtension)'; Panelist reads .txt interviews, .md Markdown and .jsonl JSON Lines (see docs/CORPUS.md)")
         }
-        guard !data.contains(0), let text = String(data: data, encoding: .utf8) else {
+        guard !data.contains(0), var text = String(data: data, encoding: .utf8) else {
             throw CorpusError(.notText, "\(path): not UTF-8 text (binary file?); convert it to UTF-8 text or leave it out")
         }
+        // A byte order mark (Windows editors write one) is not part of the first paragraph.
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         switch fileExtension {
-        case "md", "markdown": return markdown.passages(in: text, source: name)
-        case "jsonl", "ndjson": return try jsonLines.passages(in: data, source: name)
-        default: return interviews.passages(in: text, source: name)
+        case "md", "markdown": return markdown.passages(in: text, source: name, idStem: idStem)
+        case "jsonl", "ndjson": return try jsonLines.passages(in: data, source: name, idStem: idStem, path: path)
+        default: return interviews.passages(in: text, source: name, idStem: idStem)
         }
     }
 
+    /// The documents at `url`: the file itself, or the supported files under a folder, sorted.
+    ///
+    /// - Throws: `CorpusError.unreadable` when the path or any folder under it cannot be read,
+    ///   rather than building a store from part of the corpus.
     func documentFiles(at url: URL) throws -> [URL] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw CorpusError(.unreadable, "\(url.path): no such file or folder")
         }
         guard isDirectory.boolValue else { return [url] }
-        guard let enumerator = FileManager.default.enumerator(
-            at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
-            throw CorpusError(.unreadable, "cannot list folder \(url.path); check its permissions")
-        }
         var files: [URL] = []
-        for case let file as URL in enumerator
-        where Self.supportedExtensions.contains(Self.fileExtension(of: file.lastPathComponent)) || Self.isJSONLines(file.lastPathComponent) {
-            files.append(file)
+        var folders = [url]
+        while let folder = folders.popLast() {
+            let entries: [URL]
+            do {
+                entries = try FileManager.default.contentsOfDirectory(
+                    at: folder, includingPropertiesForKeys: [.isDirectoryKey, .isSymbolicLinkKey], options: [.skipsHiddenFiles])
+            } catch {
+                throw CorpusError(.unreadable, "cannot list folder \(folder.path) (\(Self.reason(error))); fix its permissions or leave it out")
+            }
+            for entry in entries {
+                let values = try? entry.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
+                if values?.isDirectory == true, values?.isSymbolicLink != true {
+                    folders.append(entry)
+                } else if Self.supportedExtensions.contains(Self.fileExtension(of: entry.lastPathComponent)) || Self.isJSONLines(entry.lastPathComponent) {
+                    files.append(entry)
+                }
+            }
         }
         return files.sorted { $0.path < $1.path }
     }

@@ -12,12 +12,17 @@ public final class DocumentStream: PassageSequence {
     private var bytesDone: Int64 = 0
     private var current: LineReader?
 
-    /// The documents under `paths`.
+    /// Each file's source name and id stem, distinct for files of the same name.
+    let names: [DocumentName]
+
+    /// The documents under `paths`; a file given twice (or also found in a given folder) is read once.
     ///
-    /// - Throws: `CorpusError.unreadable` when a path does not exist.
+    /// - Throws: `CorpusError.unreadable` when a path does not exist or a folder cannot be read.
     public init(paths: [URL], loader: DocumentLoader = DocumentLoader()) throws {
         self.loader = loader
-        files = try paths.flatMap(loader.documentFiles(at:))
+        var seen: Set<String> = []
+        files = try paths.flatMap(loader.documentFiles(at:)).filter { seen.insert($0.resolvingSymlinksInPath().standardizedFileURL.path).inserted }
+        names = DocumentName.distinct(for: files)
         totalBytes = files.reduce(0) { total, file in
             let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)??.int64Value ?? 0
             return total + size
@@ -39,11 +44,10 @@ public final class DocumentStream: PassageSequence {
         var hash = ContentHash()
         var count = 0
         bytesDone = 0
-        for file in files {
-            let name = file.lastPathComponent
-            hash.update(Array(name.utf8))
-            if DocumentLoader.isJSONLines(name) {
-                count += try streamJSONLines(file, hash: &hash, body)
+        for (file, name) in zip(files, names) {
+            hash.update(Array(file.lastPathComponent.utf8))
+            if DocumentLoader.isJSONLines(name.source) {
+                count += try streamJSONLines(file, name: name, hash: &hash, body)
             } else {
                 let data: Data
                 do {
@@ -52,7 +56,7 @@ public final class DocumentStream: PassageSequence {
                     throw CorpusError(.unreadable, "cannot read \(file.path): \(DocumentLoader.reason(error)); check the path and its permissions")
                 }
                 hash.update(data)
-                let passages = try loader.parse(data, name: name, path: file.path)
+                let passages = try loader.parse(data, name: name.source, path: file.path, idStem: name.idStem)
                 for passage in passages { try body(passage) }
                 count += passages.count
                 bytesDone += Int64(data.count)
@@ -64,15 +68,16 @@ public final class DocumentStream: PassageSequence {
         return hash.hexDigest
     }
 
-    private func streamJSONLines(_ file: URL, hash: inout ContentHash, _ body: (Passage) throws -> Void) throws -> Int {
+    private func streamJSONLines(_ file: URL, name: DocumentName, hash: inout ContentHash, _ body: (Passage) throws -> Void) throws -> Int {
         let reader = try LineReader(path: file.path)
         current = reader
         defer {
             bytesDone += reader.fileSize
             current = nil
         }
-        var source = file.lastPathComponent
+        var source = name.source
         if source.lowercased().hasSuffix(".gz") { source.removeLast(3) }
+        let origin = JSONLinesParser.Origin(source: source, idStem: name.idStem, path: file.path)
         var lineNumber = 0
         var count = 0
         while let line = try reader.nextLine() {
@@ -80,7 +85,7 @@ public final class DocumentStream: PassageSequence {
             hash.update(line)
             hash.update(CollectionOfOne(UInt8(ascii: "\n")))
             guard !JSONLinesParser.isBlank(line) else { continue }
-            try body(try line.withUnsafeBytes { try loader.jsonLines.passage(from: $0, line: lineNumber, source: source) })
+            try body(try line.withUnsafeBytes { try loader.jsonLines.passage(from: $0, line: lineNumber, origin: origin) })
             count += 1
         }
         return count

@@ -5,9 +5,10 @@ public struct Expert: Codable, Sendable, Equatable, Hashable {
     /// The role or affiliation, e.g. "director of the Carnegie Moscow Center".
     public var role: String
 
+    /// An expert; control characters are removed, so the name and role can be printed as they are.
     public init(name: String, role: String) {
-        self.name = name
-        self.role = role
+        self.name = name.removingControlCharacters()
+        self.role = role.removingControlCharacters()
     }
 
     /// The last word of the name ("Trenin" for "Dmitri Trenin").

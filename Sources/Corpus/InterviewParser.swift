@@ -25,9 +25,10 @@ public struct InterviewParser: Sendable {
     /// - Parameters:
     ///   - text: The document's text.
     ///   - source: The source name recorded in each passage (usually the file name).
+    ///   - idStem: What the passages' ids start with (default: `source`'s stem).
     /// - Returns: The answer passages in document order, numbered from 1.
-    public func passages(in text: String, source: String) -> [Passage] {
-        var builder = PassageBuilder(source: source, chunker: chunker)
+    public func passages(in text: String, source: String, idStem: String? = nil) -> [Passage] {
+        var builder = PassageBuilder(source: source, idStem: idStem, chunker: chunker)
         let paragraphs = Paragraphs.split(text)
         for (index, paragraph) in paragraphs.enumerated() {
             let nextIsQuestion = index + 1 < paragraphs.count && isQuestion(paragraphs[index + 1])
@@ -84,30 +85,34 @@ public struct InterviewParser: Sendable {
 /// Accumulates passages for a document while its parser walks the paragraphs.
 struct PassageBuilder {
     let source: String
+    let idStem: String
     let chunker: Chunker
     var expert = Expert(name: "", role: "")
     var question = ""
     private(set) var passages: [Passage] = []
 
-    init(source: String, chunker: Chunker) {
+    init(source: String, idStem: String?, chunker: Chunker) {
         self.source = source
+        self.idStem = idStem ?? Self.stem(of: source)
         self.chunker = chunker
     }
 
     mutating func add(paragraph: String) {
         for piece in chunker.chunks(of: paragraph) {
             let ordinal = passages.count + 1
-            passages.append(Passage(
-                id: PassageBuilder.id(source: source, ordinal: ordinal),
+            let passage = Passage(
+                id: "\(idStem):\(ordinal)",
                 expert: expert.name, role: expert.role, question: question,
-                text: piece, source: source, ordinal: ordinal))
+                text: piece, source: source, ordinal: ordinal)
+            // A piece of nothing but control characters has no text once they are removed.
+            if !passage.text.trimmingWhitespace().isEmpty { passages.append(passage) }
         }
     }
 
-    /// "carnegie-moscow-experts.txt", 7 → "carnegie-moscow-experts:7".
-    static func id(source: String, ordinal: Int) -> String {
+    /// "carnegie-moscow-experts.txt" → "carnegie-moscow-experts", the start of its passages' ids
+    /// ("carnegie-moscow-experts:7").
+    static func stem(of source: String) -> String {
         let name = source.split(separator: "/").last.map(String.init) ?? source
-        let stem = name.split(separator: ".").first.map(String.init) ?? name
-        return "\(stem):\(ordinal)"
+        return name.split(separator: ".").first.map(String.init) ?? name
     }
 }

@@ -51,18 +51,29 @@ public struct JSONLinesParser: Sendable {
     ///
     /// - Parameters:
     ///   - data: The file's bytes.
-    ///   - source: The file name, used in messages and as the default source.
+    ///   - source: The file name, the default source.
+    ///   - idStem: What default ids start with (default: `source`'s stem).
+    ///   - path: The file's path, named in messages (default: `source`).
     /// - Returns: One passage per line, in order.
     /// - Throws: `CorpusError.malformed` naming the file and line of the first bad record.
-    public func passages(in data: Data, source: String) throws -> [Passage] {
+    public func passages(in data: Data, source: String, idStem: String? = nil, path: String? = nil) throws -> [Passage] {
         var passages: [Passage] = []
         var lineNumber = 0
+        let origin = Origin(source: source, idStem: idStem ?? PassageBuilder.stem(of: source), path: path ?? source)
         for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             guard !Self.isBlank(line) else { continue }
-            passages.append(try line.withUnsafeBytes { try passage(from: $0, line: lineNumber, source: source) })
+            passages.append(try line.withUnsafeBytes { try passage(from: $0, line: lineNumber, origin: origin) })
         }
         return passages
+    }
+
+    /// Where a JSON Lines file's records come from: their default source and id stem, and the
+    /// path that messages name.
+    struct Origin {
+        var source: String
+        var idStem: String
+        var path: String
     }
 
     /// Whether `line` has nothing but spaces, tabs and carriage returns.
@@ -71,21 +82,23 @@ public struct JSONLinesParser: Sendable {
     }
 
     /// One passage from one JSON line.
-    func passage(from line: UnsafeRawBufferPointer, line lineNumber: Int, source: String) throws -> Passage {
+    func passage(from line: UnsafeRawBufferPointer, line lineNumber: Int, origin: Origin) throws -> Passage {
+        // A byte order mark may open the file (Windows tools write one); it is not part of the object.
+        let line = lineNumber == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) ? UnsafeRawBufferPointer(rebasing: line.dropFirst(3)) : line
         guard let record = Record.read(line), let text = record.text else {
-            throw CorpusError(.malformed, "\(source):\(lineNumber): not a JSON object with a string \"text\" field; fix or remove that line")
+            throw CorpusError(.malformed, "\(origin.path):\(lineNumber): not a JSON object with a string \"text\" field; fix or remove that line")
         }
-        guard !text.trimmingWhitespace().isEmpty else {
-            throw CorpusError(.malformed, "\(source):\(lineNumber): \"text\" is empty; fix or remove that line")
+        guard !text.removingControlCharacters().trimmingWhitespace().isEmpty else {
+            throw CorpusError(.malformed, "\(origin.path):\(lineNumber): \"text\" is empty; fix or remove that line")
         }
         let roleAndExpert = record.expert.map(Expert.parse(line:))
         return Passage(
-            id: record.id ?? PassageBuilder.id(source: source, ordinal: lineNumber),
+            id: record.id ?? "\(origin.idStem):\(lineNumber)",
             expert: roleAndExpert?.name ?? "",
             role: record.role ?? roleAndExpert?.role ?? "",
             question: record.question ?? "",
             text: text,
-            source: record.source ?? source,
+            source: record.source ?? origin.source,
             ordinal: lineNumber)
     }
 }

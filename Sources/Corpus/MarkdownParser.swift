@@ -15,9 +15,10 @@ public struct MarkdownParser: Sendable {
     /// - Parameters:
     ///   - text: The document's text.
     ///   - source: The source name recorded in each passage.
+    ///   - idStem: What the passages' ids start with (default: `source`'s stem).
     /// - Returns: The passages in document order, numbered from 1.
-    public func passages(in text: String, source: String) -> [Passage] {
-        var builder = PassageBuilder(source: source, chunker: chunker)
+    public func passages(in text: String, source: String, idStem: String? = nil) -> [Passage] {
+        var builder = PassageBuilder(source: source, idStem: idStem, chunker: chunker)
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             .map { String($0) }
         if let frontMatter = Self.frontMatter(of: lines) {
@@ -44,7 +45,10 @@ public struct MarkdownParser: Sendable {
             } else if line.isEmpty {
                 flush()
             } else {
-                paragraph.append(Self.strippingMarkers(line))
+                let text = Self.strippingMarkers(line)
+                // A quote marker alone (">") is a blank line inside a quote: it ends the paragraph
+                // rather than adding an empty piece (a lone ">" made a passage with no text).
+                if text.trimmingWhitespace().isEmpty { flush() } else { paragraph.append(text) }
             }
         }
         flush()

@@ -11,20 +11,22 @@ public struct Passage: Codable, Sendable, Equatable, Hashable {
     public var role: String
     /// The question the passage answers (or the section heading it stands under), possibly empty.
     public var question: String
-    /// The passage text, verbatim.
+    /// The passage text, verbatim but for terminal control characters.
     public var text: String
     /// The file (or JSON Lines `source` field) the passage comes from.
     public var source: String
     /// The passage's position among the passages of its source, starting at 1.
     public var ordinal: Int
 
+    /// A passage; control characters are removed from every field (`removingControlCharacters`),
+    /// so what a corpus holds can be printed as it is.
     public init(id: String, expert: String, role: String, question: String, text: String, source: String, ordinal: Int) {
-        self.id = id
-        self.expert = expert
-        self.role = role
-        self.question = question
-        self.text = text
-        self.source = source
+        self.id = id.removingControlCharacters()
+        self.expert = expert.removingControlCharacters()
+        self.role = role.removingControlCharacters()
+        self.question = question.removingControlCharacters()
+        self.text = text.removingControlCharacters()
+        self.source = source.removingControlCharacters()
         self.ordinal = ordinal
     }
 }

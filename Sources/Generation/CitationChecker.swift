@@ -57,10 +57,13 @@ public struct CitationChecker: Sendable {
         func weight(_ term: String) -> Double {
             TFIDF.inverseDocumentFrequency(documentFrequency: frequency[term] ?? 0, passageCount: passages.count)
         }
+        // Weights are summed independently of the sets' hash order (which changes with every
+        // process), so that a support at the threshold, or two passages' equal supports, come out
+        // the same in every run.
         func support(_ terms: Set<String>, _ index: Int) -> Double {
-            let total = terms.reduce(0) { $0 + weight($1) }
+            let total = terms.map(weight).orderIndependentSum()
             guard total > 0, terms.intersection(passageTerms[index]).count >= min(2, terms.count) else { return 0 }
-            return terms.intersection(passageTerms[index]).reduce(0) { $0 + weight($1) } / total
+            return terms.intersection(passageTerms[index]).map(weight).orderIndependentSum() / total
         }
         var removed: [Int] = []
         var unsupported: [String] = []

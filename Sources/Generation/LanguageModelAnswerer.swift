@@ -12,6 +12,9 @@ import Retrieval
 /// then checked by `CitationChecker`. If no sentence of the reply is supported, or the endpoint
 /// fails in any way, the offline answer is returned with a one-line notice naming the cause —
 /// unless `requireModel` is set, in which case the failure is thrown.
+///
+/// Whatever the server sends is cleared of terminal control characters before anything sees it:
+/// each streamed piece, the reply, the model's name and the error messages that quote the server.
 public final class LanguageModelAnswerer: AnswerGenerator {
     let client: ChatClient
     let prompts: PromptSet
@@ -38,19 +41,23 @@ public final class LanguageModelAnswerer: AnswerGenerator {
             conversation: history.suffix(3).map { ($0.question, $0.answer.text) })
         let reply: ChatReply
         do {
-            reply = try client.complete(messages, onText: onText, isCancelled: isCancelled)
+            reply = try client.complete(
+                messages, onText: { [onText] piece in onText(piece.removingControlCharacters()) }, isCancelled: isCancelled)
         } catch {
-            if requireModel || error.code == .cancelled { throw error }
-            return Self.fallback(offline, notice: "language model unavailable (\(error.message)); offline answer")
+            var cleaned = error
+            cleaned.message = error.message.removingControlCharacters()
+            if requireModel || error.code == .cancelled { throw cleaned }
+            return Self.fallback(offline, notice: "language model unavailable (\(cleaned.message)); offline answer")
         }
-        let checked = checker.check(reply.text, passages: passages.map(\.passage))
+        let checked = checker.check(reply.text.removingControlCharacters(), passages: passages.map(\.passage))
         guard checked.hasSupport else {
             if requireModel {
                 throw LLMError(.badResponse, "the model's reply is not supported by the passages it was given")
             }
             return Self.fallback(offline, notice: "the model's reply was not supported by the passages; offline answer")
         }
-        return answer(question, offline: offline, checked: checked, model: reply.model ?? client.settings.model)
+        return answer(question, offline: offline, checked: checked,
+                      model: reply.model?.removingControlCharacters() ?? client.settings.model)
     }
 
     /// The configured model's name.

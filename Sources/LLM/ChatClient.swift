@@ -5,7 +5,12 @@ import Foundation
 /// Each call POSTs to `{base}/v1/chat/completions` over libcurl. In streaming mode the answer text
 /// is handed to the caller piece by piece as it arrives. Connection failures, HTTP 429 and 5xx are
 /// retried with exponential back-off (0.25 s, 0.5 s, 1 s, …), but only while no answer text has
-/// been handed over. Errors never contain the API key.
+/// been handed over and only within the timeouts: silence (connecting, backing off, waiting) never
+/// adds up past the idle timeout across attempts, nor the whole request past the total timeout.
+///
+/// A key or a URL password is never sent over plain HTTP to another machine. Errors never contain
+/// the API key or the password, whole or in part (`Redaction`), and the answer text is cleared of
+/// the key too; a streamed piece is checked on its own.
 public final class ChatClient: Sendable {
     /// The settings every request uses.
     public let settings: LLMSettings
@@ -42,10 +47,19 @@ public final class ChatClient: Sendable {
         onText: (String) -> Void = { _ in },
         isCancelled: @escaping () -> Bool = { false }
     ) throws(LLMError) -> ChatReply {
+        let key = Redaction(secret: settings.apiKey)
         do {
-            return try completeWithRetries(messages, onText: onText, isCancelled: isCancelled)
+            var reply = try completeWithRetries(
+                messages, onText: { onText(key?.apply($0) ?? $0) }, isCancelled: isCancelled)
+            if let key {
+                reply.text = key.apply(reply.text)
+                reply.reasoning = key.apply(reply.reasoning)
+            }
+            return reply
         } catch {
-            throw error.redacting(settings.apiKey)
+            let password = URLPassword.text(in: settings.baseURL)
+            let secrets = [key, Redaction(secret: password), Redaction(secret: password?.removingPercentEncoding)]
+            throw secrets.reduce(error) { $0.redacting($1) }
         }
     }
 
@@ -54,7 +68,7 @@ public final class ChatClient: Sendable {
         onText: (String) -> Void,
         isCancelled: @escaping () -> Bool
     ) throws(LLMError) -> ChatReply {
-        let request = try makeRequest(messages)
+        var request = try makeRequest(messages)
         var attempt = 0
         while true {
             if isCancelled() {
@@ -65,23 +79,41 @@ public final class ChatClient: Sendable {
                 let status = try HTTPTransport.post(
                     request,
                     onBytes: { status, bytes throws(LLMError) in
-                        try reader.consume(status: status, bytes: bytes, onText: onText)
+                        request.silentSince = .now
+                        return try reader.consume(status: status, bytes: bytes, onText: onText)
                     },
                     isCancelled: isCancelled)
                 return try reader.finish(status: status, onText: onText)
             } catch {
-                guard !reader.deliveredText, attempt < settings.maxRetries, Self.isRetryable(error) else {
+                let delay = Self.backOffDelay(attempt: attempt)
+                guard !reader.deliveredText, attempt < settings.maxRetries, Self.isRetryable(error),
+                      Self.leavesTime(for: delay, in: request)
+                else {
                     throw attempt == 0 ? error : Self.noting(attempts: attempt + 1, on: error)
                 }
-                try Self.backOff(attempt: attempt, host: request.host, isCancelled: isCancelled)
+                try Self.backOff(delay, host: request.host, isCancelled: isCancelled)
                 attempt += 1
             }
         }
     }
 
+    /// Whether waiting `delay` seconds still leaves time for another attempt: a retry never takes the
+    /// request past its idle timeout (the server has been silent all along) or its total timeout.
+    private static func leavesTime(for delay: Double, in request: HTTPRequest) -> Bool {
+        let spare = 0.05
+        if request.idleTimeout > 0, request.remaining(request.idleTimeout, since: request.silentSince) < delay + spare {
+            return false
+        }
+        if request.totalTimeout > 0, request.remaining(request.totalTimeout, since: request.startedAt) < delay + spare {
+            return false
+        }
+        return true
+    }
+
     /// The HTTP request for a conversation.
     private func makeRequest(_ messages: [ChatMessage]) throws(LLMError) -> HTTPRequest {
         let endpoint = try ChatEndpoint(baseURL: settings.baseURL)
+        try endpoint.requireCredentialsKeptPrivate(apiKey: settings.apiKey, keySource: nil)
         let body: Data
         do {
             body = try JSONEncoder().encode(ChatCompletionRequest(
@@ -121,9 +153,14 @@ public final class ChatClient: Sendable {
         }
     }
 
-    /// Waits before retry number `attempt + 1`, checking for cancellation every 50 ms.
-    private static func backOff(attempt: Int, host: String, isCancelled: () -> Bool) throws(LLMError) {
-        let deadline = Date().addingTimeInterval(initialBackOff * pow(2, Double(min(attempt, 10))))
+    /// Seconds to wait before retry number `attempt + 1`.
+    private static func backOffDelay(attempt: Int) -> Double {
+        initialBackOff * pow(2, Double(min(attempt, 10)))
+    }
+
+    /// Waits `delay` seconds before a retry, checking for cancellation every 50 ms.
+    private static func backOff(_ delay: Double, host: String, isCancelled: () -> Bool) throws(LLMError) {
+        let deadline = Date().addingTimeInterval(delay)
         while Date() < deadline {
             if isCancelled() {
                 throw LLMError(.cancelled, "LLM request to \(host) cancelled")

@@ -6,13 +6,26 @@ import Foundation
 /// ended by `data: [DONE]` (or simply by the end of the body), and a single JSON completion, which
 /// is also accepted when a stream was asked for but the server ignored that. Reasoning text
 /// (`reasoning_content` or `reasoning`) is collected apart and never passed on as answer text.
+///
+/// A response is read up to `sizeLimit(maxTokens:)` bytes, events and all: a server that streams
+/// without end is cut off there, so memory and output stay bounded whatever it sends.
 struct ChatResponseReader {
-    /// The most bytes kept of a JSON response or an error body.
-    static let bodyLimit = 8 * 1024 * 1024
+    /// The least size limit of a response: 8 MB.
+    static let minimumSizeLimit = 8 * 1024 * 1024
+    /// Bytes of response allowed per token of `max_tokens`, well above what a streamed token takes
+    /// (about 150 bytes of event around it).
+    static let bytesPerToken = 256
+
+    /// The most bytes read of one response: 8 MB, or 256 bytes per token of `maxTokens` when that is more.
+    static func sizeLimit(maxTokens: Int) -> Int {
+        max(minimumSizeLimit, maxTokens.multipliedReportingOverflow(by: bytesPerToken).partialValue)
+    }
 
     private let streaming: Bool
     private let host: String
     private let maxTokens: Int
+    private let sizeLimit: Int
+    private var received = 0
     private var parser = ServerSentEventParser()
     private var sawEvent = false
     private var sawDone = false
@@ -35,6 +48,7 @@ struct ChatResponseReader {
         self.streaming = streaming
         self.host = host
         self.maxTokens = maxTokens
+        sizeLimit = Self.sizeLimit(maxTokens: maxTokens)
     }
 
     /// Reads the next piece of the body.
@@ -45,14 +59,20 @@ struct ChatResponseReader {
     ///   - onText: Receives each piece of answer text.
     /// - Returns: False once the stream has ended with `[DONE]` and nothing more is needed.
     /// - Throws: `LLMError` `.serverError` for an error event, `.badResponse` for data that is not a
-    ///   chat completion chunk or a body over `bodyLimit`.
+    ///   chat completion chunk or a response over `sizeLimit(maxTokens:)`.
     mutating func consume(status: Int, bytes: UnsafeRawBufferPointer, onText: (String) -> Void) throws(LLMError) -> Bool {
+        received += bytes.count
+        guard received <= sizeLimit else {
+            throw LLMError(.badResponse,
+                           "LLM server at \(host) sent more than \(sizeLimit / (1024 * 1024)) MB without ending its response; "
+                               + "stopped reading it (is the server ignoring max_tokens?)")
+        }
         guard streaming, (200..<300).contains(status) else {
-            try keep(bytes)
+            keep(bytes)
             return true
         }
         if !sawEvent {
-            try keep(bytes)
+            keep(bytes)
         }
         for event in parser.feed(bytes) {
             try handle(event, onText: onText)
@@ -90,10 +110,7 @@ struct ChatResponseReader {
         return ChatReply(text: text, reasoning: reasoning, model: model, finishReason: finishReason)
     }
 
-    private mutating func keep(_ bytes: UnsafeRawBufferPointer) throws(LLMError) {
-        guard body.count + bytes.count <= Self.bodyLimit else {
-            throw LLMError(.badResponse, "LLM server at \(host) sent a response larger than \(Self.bodyLimit) bytes")
-        }
+    private mutating func keep(_ bytes: UnsafeRawBufferPointer) {
         body.append(contentsOf: bytes)
     }
 

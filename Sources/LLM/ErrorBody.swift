@@ -27,8 +27,9 @@ enum ErrorBody {
         guard !trimmed.isEmpty else { return nil }
         if let data = trimmed.data(using: .utf8),
            let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) {
-            if let found = message(inJSON: json) {
-                return oneLine(found)
+            // A message of nothing but white space (`" "`) is no message: the body is shown instead.
+            if let found = message(inJSON: json).map(oneLine), !found.isEmpty {
+                return found
             }
             if json is [String: Any] || json is [Any] {
                 return oneLine(trimmed)

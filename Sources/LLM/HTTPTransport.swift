@@ -9,20 +9,48 @@ struct HTTPRequest {
     var headers: [String]
     /// The request body.
     var body: [UInt8]
-    /// Seconds allowed to establish the connection.
+    /// Seconds allowed to establish the connection (less when the idle timeout runs out sooner).
     var connectTimeout: Double
-    /// Seconds allowed without receiving a byte, from the start of the request on; 0 for no limit.
+    /// Seconds allowed without receiving a byte, counted from `silentSince`; 0 for no limit.
     var idleTimeout: Double
-    /// Seconds allowed for the whole transfer; 0 for no limit.
+    /// Seconds allowed for the whole request, counted from `startedAt`; 0 for no limit.
     var totalTimeout: Double
+    /// When the request began: its first attempt, so that retries share the total timeout.
+    var startedAt = ContinuousClock.now
+    /// When the server was last heard from, or `startedAt`: silence before and between attempts
+    /// (connecting, backing off) counts against the idle timeout.
+    var silentSince = ContinuousClock.now
 
     /// `host:port` of the URL, for error messages (never the path, which may hold a key in a query).
     var host: String {
-        guard let components = URLComponents(string: url), let name = components.host else { return url }
+        guard let components = URLComponents(string: url), let name = components.host else { return URLPassword.masking(url) }
         if let port = components.port {
             return "\(name):\(port)"
         }
         return name
+    }
+}
+
+extension HTTPRequest {
+    /// What is left of `limit` seconds counted from `start`; `limit` itself when it is 0 (no limit),
+    /// and at least a millisecond, so that a spent limit still ends the transfer at once.
+    func remaining(_ limit: Double, since start: ContinuousClock.Instant) -> Double {
+        guard limit > 0 else { return 0 }
+        let elapsed = start.duration(to: .now) / .seconds(1)
+        return max(0.001, limit - elapsed)
+    }
+
+    /// Seconds allowed to connect — the connect timeout, cut to what is left of the idle and total
+    /// timeouts — and the configured timeout that sets it, which is what a message names.
+    var connectLimit: (seconds: Double, timeout: Double) {
+        var limit = (seconds: connectTimeout, timeout: connectTimeout)
+        if idleTimeout > 0, remaining(idleTimeout, since: silentSince) < limit.seconds {
+            limit = (remaining(idleTimeout, since: silentSince), idleTimeout)
+        }
+        if totalTimeout > 0, remaining(totalTimeout, since: startedAt) < limit.seconds {
+            limit = (remaining(totalTimeout, since: startedAt), totalTimeout)
+        }
+        return limit
     }
 }
 
@@ -55,13 +83,15 @@ enum HTTPTransport {
         try handle.set(CURLOPT_USERAGENT, "panelist")
         try handle.set(CURLOPT_FOLLOWLOCATION, 0)
         try handle.set(CURLOPT_TCP_KEEPALIVE, 1)
-        try handle.set(CURLOPT_CONNECTTIMEOUT_MS, milliseconds(request.connectTimeout))
-        try handle.set(CURLOPT_TIMEOUT_MS, milliseconds(request.totalTimeout))
+        let connectLimit = request.connectLimit
+        try handle.set(CURLOPT_CONNECTTIMEOUT_MS, milliseconds(connectLimit.seconds))
+        try handle.set(CURLOPT_TIMEOUT_MS, milliseconds(request.remaining(request.totalTimeout, since: request.startedAt)))
         let outcome = withoutActuallyEscaping(onBytes) { onBytes in
             Result { () throws(LLMError) -> Int in
                 let transfer = Transfer(
-                    handle: handle, onBytes: onBytes, isCancelled: isCancelled, idleTimeout: request.idleTimeout)
-                return try run(transfer, request: request)
+                    handle: handle, onBytes: onBytes, isCancelled: isCancelled, idleTimeout: request.idleTimeout,
+                    silentSince: request.silentSince)
+                return try run(transfer, request: request, connectTimeout: connectLimit.timeout)
             }
         }
         return try outcome.get()
@@ -71,7 +101,9 @@ enum HTTPTransport {
     static let checkInterval = Duration.milliseconds(100)
 
     /// Runs one transfer whose context lives for the duration of the call.
-    private static func run(_ transfer: Transfer, request: HTTPRequest) throws(LLMError) -> Int {
+    ///
+    /// - Parameter connectTimeout: The configured timeout that limits connecting, for messages.
+    private static func run(_ transfer: Transfer, request: HTTPRequest, connectTimeout: Double) throws(LLMError) -> Int {
         try transfer.handle.setWriteCallback(
             context: Unmanaged.passUnretained(transfer).toOpaque(),
             write: { data, size, count, context in
@@ -89,6 +121,9 @@ enum HTTPTransport {
         switch transfer.stopReason {
         case .cancelled:
             throw LLMError(.cancelled, "LLM request to \(request.host) cancelled")
+        case .idle where !transfer.handle.connected:
+            throw LLMError(.unreachable,
+                           "connecting to the LLM server at \(request.host) timed out after \(seconds(request.idleTimeout))")
         case .idle:
             throw LLMError(.timeout, "LLM server at \(request.host) sent nothing for \(seconds(request.idleTimeout))")
         case .finished:
@@ -100,12 +135,14 @@ enum HTTPTransport {
         case .completed, .stopped:
             return transfer.handle.responseCode
         case .failed(let failure):
-            throw error(for: failure, request: request, connected: transfer.handle.connected)
+            throw error(for: failure, request: request, connectTimeout: connectTimeout, connected: transfer.handle.connected)
         }
     }
 
     /// The `LLMError` for a transfer that libcurl gave up on.
-    private static func error(for failure: CurlFailure, request: HTTPRequest, connected: Bool) -> LLMError {
+    private static func error(
+        for failure: CurlFailure, request: HTTPRequest, connectTimeout: Double, connected: Bool
+    ) -> LLMError {
         let host = request.host
         switch failure.code {
         case CURLE_COULDNT_RESOLVE_HOST?, CURLE_COULDNT_RESOLVE_PROXY?:
@@ -116,7 +153,7 @@ enum HTTPTransport {
                             underlying: failure)
         case CURLE_OPERATION_TIMEDOUT? where !connected:
             return LLMError(.unreachable,
-                            "connecting to the LLM server at \(host) timed out after \(seconds(request.connectTimeout))",
+                            "connecting to the LLM server at \(host) timed out after \(seconds(connectTimeout))",
                             underlying: failure)
         case CURLE_OPERATION_TIMEDOUT?:
             return LLMError(.timeout,
@@ -140,8 +177,10 @@ enum HTTPTransport {
         seconds > 0 ? max(1, Int((seconds * 1000).rounded())) : 0
     }
 
+    /// "3 s", "1.5 s": whole seconds, else tenths.
     private static func seconds(_ value: Double) -> String {
-        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+        let tenths = (value * 10).rounded() / 10
+        return tenths == tenths.rounded() ? "\(Int(tenths)) s" : "\(tenths) s"
     }
 }
 
@@ -166,13 +205,14 @@ private final class Transfer {
         handle: CurlHandle,
         onBytes: @escaping (Int, UnsafeRawBufferPointer) throws(LLMError) -> Bool,
         isCancelled: @escaping () -> Bool,
-        idleTimeout: Double
+        idleTimeout: Double,
+        silentSince: ContinuousClock.Instant
     ) {
         self.handle = handle
         self.onBytes = onBytes
         self.isCancelled = isCancelled
         idleLimit = idleTimeout > 0 ? .milliseconds(Int64((idleTimeout * 1000).rounded())) : nil
-        lastActivity = clock.now
+        lastActivity = silentSince
     }
 
     /// Hands a piece of the body to the consumer; false stops the transfer.

@@ -14,7 +14,8 @@ import Foundation
 /// tool wins over one exported for every OpenAI client, which then never reaches a server it was
 /// not meant for. Empty values count as unset. `timeout` is the idle timeout (the longest silence
 /// allowed, the wait for a non-streamed answer included); the connect timeout is the smaller of
-/// it and 10 s, and the total timeout ten times it.
+/// it and 10 s, and the total timeout ten times it. A key (or a password in the URL) is refused for a
+/// plain `http://` URL to another machine.
 public struct LLMConfiguration: Sendable, CustomStringConvertible {
     /// Values given on the command line; `nil` for a flag not given.
     public struct Flags: Sendable {
@@ -93,7 +94,7 @@ public struct LLMConfiguration: Sendable, CustomStringConvertible {
     public struct Entry: Sendable {
         /// The setting.
         public var setting: Setting
-        /// Its value for display; the API key is masked.
+        /// Its value for display; the API key and a password in the URL are masked.
         public var value: String
         /// Where the value came from.
         public var source: Source
@@ -117,7 +118,8 @@ public struct LLMConfiguration: Sendable, CustomStringConvertible {
     ///   - environment: The environment, e.g. `ProcessInfo.processInfo.environment`.
     ///   - configFile: The config file to read; `nil` for the default location in `environment`.
     /// - Throws: `LLMError` `.configuration` with a one-line message naming the file or variable when
-    ///   the config file is unreadable or malformed, or a value is out of range.
+    ///   the config file is unreadable or malformed, a value is out of range, or a key or password
+    ///   would be sent over plain HTTP to another machine.
     public init(flags: Flags = Flags(), environment: [String: String], configFile: URL? = nil) throws(LLMError) {
         let file = configFile ?? Self.defaultConfigFile(environment: environment)
         let values = try ConfigFileValues.load(from: file)
@@ -160,11 +162,13 @@ public struct LLMConfiguration: Sendable, CustomStringConvertible {
         let stream = pick(.stream, [(flags.stream, .flag), (values?.stream, .file)]) ?? true
 
         if !url.isEmpty {
+            let endpoint: ChatEndpoint
             do {
-                _ = try ChatEndpoint(baseURL: url)
+                endpoint = try ChatEndpoint(baseURL: url)
             } catch {
                 throw LLMError(.configuration, "\(Self.origin(of: .url, sources, file)): \(error.message)")
             }
+            try endpoint.requireCredentialsKeptPrivate(apiKey: apiKey, keySource: sources[.apiKey])
         }
         guard maxTokens >= 1 else {
             throw LLMError(.configuration, "\(Self.origin(of: .maxTokens, sources, file)): must be at least 1, not \(maxTokens)")
@@ -197,7 +201,7 @@ public struct LLMConfiguration: Sendable, CustomStringConvertible {
     public var entries: [Entry] {
         Setting.allCases.map { setting in
             let value: String = switch setting {
-            case .url: settings.baseURL.isEmpty ? "(not set: the LLM is not configured)" : settings.baseURL
+            case .url: settings.baseURL.isEmpty ? "(not set: the LLM is not configured)" : URLPassword.masking(settings.baseURL)
             case .model: settings.model
             case .apiKey: LLMSettings.maskedKey(settings.apiKey)
             case .maxTokens: "\(settings.maxTokens)"

@@ -72,20 +72,23 @@ public struct LLMError: Error, CustomStringConvertible, CustomDebugStringConvert
         return text
     }
 
-    /// This error with every occurrence of `secret` removed from the message and the underlying cause.
+    /// This error with the secret hidden in the message and the underlying cause (see `Redaction`).
     ///
-    /// Servers sometimes quote the key they rejected ("Incorrect API key provided: sk-…"), so every
-    /// error leaving the client passes through here.
+    /// Servers sometimes quote the key they rejected ("Incorrect API key provided: sk-…"), whole, in
+    /// another case or masked, so every error leaving the client passes through here.
     ///
-    /// - Parameter secret: The API key, or `nil` when none is set.
-    /// - Returns: The error with the secret replaced by `[redacted]`.
-    func redacting(_ secret: String?) -> LLMError {
-        guard let secret, !secret.isEmpty else { return self }
+    /// - Parameter redaction: The secret to hide, or `nil` when none is set.
+    /// - Returns: The error with every part of the secret replaced by `[redacted]`.
+    func redacting(_ redaction: Redaction?) -> LLMError {
+        guard let redaction else { return self }
         var copy = self
-        copy.message = message.replacingOccurrences(of: secret, with: "[redacted]")
-        if let underlying, String(reflecting: underlying).contains(secret) || String(describing: underlying).contains(secret) {
-            copy.underlying = RedactedError(
-                description: String(describing: underlying).replacingOccurrences(of: secret, with: "[redacted]"))
+        copy.message = redaction.apply(message)
+        if let underlying {
+            let described = String(describing: underlying)
+            if redaction.apply(String(reflecting: underlying)) != String(reflecting: underlying)
+                || redaction.apply(described) != described {
+                copy.underlying = RedactedError(description: redaction.apply(described))
+            }
         }
         return copy
     }

@@ -1,7 +1,8 @@
 /// Everything the chat client needs to reach a model: where, which, how, and how long to wait.
 ///
 /// Usually resolved by `LLMConfiguration` from flags, environment and the config file. The
-/// descriptions mask the API key, so a settings value can be printed or logged safely.
+/// descriptions mask the API key and a password in the URL, so a settings value can be printed or
+/// logged safely.
 public struct LLMSettings: Equatable, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
     /// The server's base URL, e.g. `http://127.0.0.1:8080`; a trailing `/` or `/v1` is allowed.
     /// Empty when no server is configured.
@@ -87,7 +88,7 @@ public struct LLMSettings: Equatable, Sendable, CustomStringConvertible, CustomD
     }
 
     public var description: String {
-        let url = baseURL.isEmpty ? "(not set)" : baseURL
+        let url = baseURL.isEmpty ? "(not set)" : URLPassword.masking(baseURL)
         return "LLMSettings(baseURL: \(url), model: \(model), apiKey: \(Self.maskedKey(apiKey)), "
             + "maxTokens: \(maxTokens), temperature: \(temperature), stream: \(stream), "
             + "connectTimeout: \(connectTimeout), idleTimeout: \(idleTimeout), totalTimeout: \(totalTimeout), "

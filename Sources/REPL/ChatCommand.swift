@@ -51,7 +51,7 @@ public enum ChatCommand: Equatable, Sendable {
             guard !argument.isEmpty else { return .failure(ChatCommandError(":expert takes a name (full name or surname) or 'all'")) }
             return .success(.expert(argument.lowercased() == "all" ? nil : argument))
         default:
-            let close = words.first { $0.hasPrefix(name) }.map { " — did you mean \($0)?" } ?? ""
+            let close = words.first { $0.hasPrefix(name) }.map { " — did you mean \($0)?" } ?? "."
             return .failure(ChatCommandError("unknown command \(name)\(close) Type :help for the commands."))
         }
     }

@@ -59,7 +59,8 @@ public final class ChatSession {
     ///
     /// Every problem (an unusable question, a store or endpoint failure) comes back as `.problem`.
     public func handle(_ line: String) -> Reply {
-        let input = line.trimmingWhitespace()
+        // Replies may echo the line ("no expert called …"), and a piped line may come from anywhere.
+        let input = line.removingControlCharacters().trimmingWhitespace()
         guard !input.isEmpty else { return .text("") }
         if input.hasPrefix(":") {
             switch ChatCommand.parse(input) {

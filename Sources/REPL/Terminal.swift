@@ -7,6 +7,12 @@ import Foundation
 
 /// Facts about the terminal the chat runs in.
 public enum Terminal {
+    /// Whether standard output is a terminal. Only there is a model's reply shown as it streams in:
+    /// into a pipe or a file goes the checked answer alone, never the unchecked stream.
+    public static var isOutput: Bool {
+        isatty(STDOUT_FILENO) != 0
+    }
+
     /// The terminal's width in columns (80 when unknown; `COLUMNS` wins when set).
     public static var columns: Int {
         if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }

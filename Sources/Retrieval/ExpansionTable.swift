@@ -92,12 +92,15 @@ public struct ExpansionTable: Sendable, Equatable {
     }
 
     /// Whether `entry` should replace `other` for the same key and term: stronger, or as strong with a
-    /// related word of fewer words, or as strong and as long and first alphabetically.
+    /// related word of fewer words, or as strong and as long and first alphabetically, or the same
+    /// word by the kind first alphabetically ("spark" is a synonym of "sparkle" and "sparkle" a
+    /// derived form of "spark"; the lexicon's headwords are read in hash order).
     static func precedes(_ entry: Entry, _ other: Entry) -> Bool {
         if entry.weight != other.weight { return entry.weight > other.weight }
         let words = entry.word.split(separator: " ").count, otherWords = other.word.split(separator: " ").count
         if words != otherWords { return words < otherWords }
-        return entry.word < other.word
+        if entry.word != other.word { return entry.word < other.word }
+        return entry.kind.rawValue < other.kind.rawValue
     }
 
     /// The most words a key may have: "make up for" is looked up, longer phrases are not.

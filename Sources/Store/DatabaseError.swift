@@ -8,7 +8,7 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     /// What kind of failure this is.
     public struct Code: Equatable, Sendable, CustomStringConvertible {
         private enum Kind: String, Sendable {
-            case sqlite, missing, notAStore, newerVersion, corrupt
+            case sqlite, missing, notAStore, newerVersion, corrupt, cannotWrite
         }
         private let kind: Kind
         private init(_ kind: Kind) { self.kind = kind }
@@ -23,6 +23,8 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
         public static let newerVersion = Code(.newerVersion)
         /// The store's contents are damaged.
         public static let corrupt = Code(.corrupt)
+        /// A store or its folder cannot be written (permissions, a full disk).
+        public static let cannotWrite = Code(.cannotWrite)
 
         public var description: String { kind.rawValue }
     }

@@ -18,13 +18,18 @@ public final class PassageStore: PostingSource {
 
     /// Opens the store at `path` read-only and checks that it is a store this build can read.
     ///
-    /// - Throws: `DatabaseError` `.missing`, `.notAStore`, `.newerVersion` or `.corrupt`, each with
-    ///   a message that says how to rebuild.
+    /// - Throws: `DatabaseError` `.missing`, `.notAStore` (also for a device or FIFO, which is
+    ///   never opened), `.newerVersion` or `.corrupt`, each with a message that says what to do.
     public init(path: String) throws {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw DatabaseError(.missing, message: "no store at \(path); build one with `panelist index FILES… --store \(path)`")
-        }
         let rebuild = "rebuild it with `panelist index FILES… --store \(path)`"
+        switch StoreFile(at: path) {
+        case .absent:
+            throw DatabaseError(.missing, message: "no store at \(path); build one with `panelist index FILES… --store \(path)`")
+        case .store:
+            break
+        case let other:
+            throw DatabaseError(.notAStore, message: "\(path) is \(other.description); give --store a Panelist store, or build one at a new path with `panelist index FILES… --store NEW_PATH`")
+        }
         do {
             database = try Database(path: path, mode: .readOnly)
             // Read pages through a memory map rather than a system call each: a query reads many.
@@ -38,6 +43,10 @@ public final class PassageStore: PostingSource {
             }
             guard version == Schema.currentVersion else {
                 throw DatabaseError(.notAStore, message: "\(path) has an older schema (\(version)); \(rebuild)")
+            }
+            let tables = try Self.tables(database)
+            if let missing = Schema.tables.first(where: { !tables.contains($0) }) {
+                throw DatabaseError(.corrupt, message: "\(path) is damaged (its \(missing) table is missing); \(rebuild)")
             }
             let meta = try Self.meta(database)
             guard meta[StoreMeta.analyzer] == StoreMeta.analyzerVersion else {
@@ -56,6 +65,20 @@ public final class PassageStore: PostingSource {
 
     /// How much of a store file SQLite may map into memory (pages are read on first touch).
     static let memoryMapLimit = 1 << 31
+
+    /// The `origin` recorded in the store at `path`, whatever its version, or nil when it
+    /// cannot be read: tells the bundled corpus's own store from a user's.
+    public static func origin(ofStoreAt path: String) -> String? {
+        guard let database = try? Database(path: path, mode: .readOnly) else { return nil }
+        return (try? meta(database))?[StoreMeta.origin]
+    }
+
+    static func tables(_ database: Database) throws -> Set<String> {
+        let statement = try database.statement("SELECT name FROM sqlite_master WHERE type = 'table'")
+        var names: Set<String> = []
+        while try statement.step() { names.insert(statement.string(at: 0)) }
+        return names
+    }
 
     static func meta(_ database: Database) throws -> [String: String] {
         let statement = try database.statement("SELECT key, value FROM meta")
@@ -88,7 +111,7 @@ public final class PassageStore: PostingSource {
             try statement.bind(field.rawValue, term)
             guard try statement.step() else { return nil }
             guard let postings = statement.withBlob(at: 0, PostingCodec.decode) else {
-                throw DatabaseError(.corrupt, message: "\(database.path) is damaged (postings of '\(term)'); rebuild it with `panelist index`")
+                throw DatabaseError(.corrupt, message: "\(database.path) is damaged (postings of '\(term)'); rebuild it with `panelist index FILES… --store \(database.path)`")
             }
             return PostingList(postings: postings)
         }
@@ -111,7 +134,7 @@ public final class PassageStore: PostingSource {
             let row = try database.statement("SELECT id, expert FROM passages WHERE doc = ?")
             try row.bind(doc)
             guard try row.step() else {
-                throw DatabaseError(.corrupt, message: "\(database.path) is damaged (passage \(doc) is missing); rebuild it with `panelist index`")
+                throw DatabaseError(.corrupt, message: "\(database.path) is damaged (passage \(doc) is missing); rebuild it with `panelist index FILES… --store \(database.path)`")
             }
             let block = try database.statement("SELECT first_doc, block FROM passage_blocks WHERE first_doc <= ? ORDER BY first_doc DESC LIMIT 1")
             try block.bind(doc)
@@ -119,7 +142,7 @@ public final class PassageStore: PostingSource {
                   let passage = block.withBlob(at: 1, {
                       PassageBlock.passage(at: Int(doc) - block.int(at: 0), in: $0, id: row.string(at: 0), expert: row.string(at: 1))
                   }) else {
-                throw DatabaseError(.corrupt, message: "\(database.path) is damaged (the text of passage \(doc) does not decompress); rebuild it with `panelist index`")
+                throw DatabaseError(.corrupt, message: "\(database.path) is damaged (the text of passage \(doc) does not decompress); rebuild it with `panelist index FILES… --store \(database.path)`")
             }
             return passage
         }
@@ -143,7 +166,7 @@ public final class PassageStore: PostingSource {
             let statement = try database.statement("SELECT name, role, passages, questions FROM experts ORDER BY rank")
             var summaries: [ExpertSummary] = []
             while try statement.step() {
-                let questions = statement.string(at: 3).split(separator: "\n").map(String.init)
+                let questions = statement.string(at: 3).split(separator: "\n").map { String($0).removingControlCharacters() }
                 summaries.append(ExpertSummary(expert: Expert(name: statement.string(at: 0), role: statement.string(at: 1)),
                                                passages: statement.int(at: 2), questions: questions))
             }

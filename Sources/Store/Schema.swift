@@ -11,6 +11,9 @@ public enum Schema {
     /// blocks are zstd frames rather than zlib streams.
     public static let currentVersion: Int64 = 3
 
+    /// The tables a store of the current version has; a store missing one is damaged.
+    static let tables = ["meta", "passages", "passage_blocks", "experts", "terms", "vocabulary", "expansions", "dictionary"]
+
     /// The SQL that makes the tables of the current version.
     ///
     /// `passage_blocks` holds each `PassageBlock` under the number of its first passage.

@@ -1,4 +1,6 @@
+import CMalloc
 import Corpus
+import CSQLite
 import Foundation
 import Retrieval
 
@@ -46,32 +48,31 @@ public struct StoreBuilder: Sendable {
         public var runs: Int
     }
 
-    /// Indexes `corpus` into a new store at `path`, replacing any file there.
+    /// Indexes `corpus` into a new store at `path`, replacing what is there only when it is
+    /// nothing or a Panelist store (see `BuildTarget`).
     ///
     /// - Parameters:
     ///   - corpus: The passages, read once, in order.
-    ///   - path: Where the store goes; its folder is created if needed.
+    ///   - path: Where the store goes; its folder is created if needed; a symbolic link is followed.
     ///   - origin: What the corpus is: `StoreMeta.bundledOrigin` or the paths it was read from.
     ///   - progress: Called about every `progressInterval` seconds while the build runs.
     /// - Returns: Counts of what was written.
-    /// - Throws: `DatabaseError`, `CorpusError` or a file-system error; the file at `path` is then untouched.
+    /// - Complexity: Under an address-space limit (`ulimit -v`), runs of postings are made smaller
+    ///   to fit (`AddressSpace`).
+    /// - Throws: `DatabaseError` (`.notAStore` when `path` holds something else), `CorpusError` or
+    ///   a file-system error; the file at `path` is then untouched.
     @discardableResult
     public func build(_ corpus: some PassageSequence, at path: String, origin: String,
                       progress: ((BuildProgress) -> Void)? = nil) throws -> Summary {
-        let target = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try? FileManager.default.removeItem(at: temporary)
-        do {
-            let summary = try write(corpus, origin: origin, to: temporary.path, progress: progress)
-            guard rename(temporary.path, target.path) == 0 else {
-                throw DatabaseError(.sqlite, message: "cannot move the new store into place at \(path): \(String(cString: strerror(errno)))")
-            }
-            return summary
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
+        let target = try BuildTarget(path: path)
+        var builder = self
+        if let limit = AddressSpace.limit {
+            // Each thread's malloc arena reserves 64 MB of address space; under a limit, share one.
+            mallopt(M_ARENA_MAX, 1)
+            builder.runPostings = try AddressSpace.runPostings(under: limit, used: AddressSpace.used, wanted: runPostings)
+        }
+        return try target.replace { temporary in
+            try builder.write(corpus, origin: origin, to: temporary, progress: progress)
         }
     }
 
@@ -94,7 +95,11 @@ public struct StoreBuilder: Sendable {
                 let passage = analysed.passage
                 insertPassage.reset()
                 try insertPassage.bind(count, passage.id, passage.expert)
-                try insertPassage.run()
+                do {
+                    try insertPassage.run()
+                } catch let error as DatabaseError where error.resultCode & 0xff == SQLITE_CONSTRAINT {
+                    throw CorpusError(.malformed, "two passages have the id \"\(passage.id)\" (the second from \(passage.source)); give each record its own id, or leave ids out")
+                }
                 try blocks.add(passage)
                 experts.add(passage)
                 try spill.write(prior.next(passage).bitPattern)

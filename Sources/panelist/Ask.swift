@@ -9,8 +9,7 @@ extension Panelist {
             abstract: "Answer a question from the corpus, citing the experts.",
             discussion: "Offline by default; with an endpoint configured (--llm, PANELIST_LLM_URL or the config file) a language model writes the answer from the retrieved passages and Panelist checks its citations, falling back to the offline answer if the endpoint fails.")
 
-        @Argument(help: "The question.")
-        var question: String
+        @OptionGroup var question: QuestionWords
 
 
         @OptionGroup var selection: SelectionOptions
@@ -28,8 +27,8 @@ extension Panelist {
             conversation.generator = try llmOptions.answerer(analyzer: retriever.analyzer)
             let renderer = ChatRenderer(color: false, width: LineEditor.isInteractive ? Terminal.columns : 10_000)
             let echo = StreamEcho { text in FileHandle.standardOutput.write(Data(text.utf8)) }
-            if !json { echo.attach(to: conversation.generator) }
-            let answer = try conversation.ask(question)
+            if !json && Terminal.isOutput { echo.attach(to: conversation.generator) }
+            let answer = try conversation.ask(question.text)
             if json {
                 try Output.printJSON(AnswerOutput(answer))
             } else {

@@ -37,8 +37,8 @@ extension Panelist {
             if interactive {
                 try InteractiveChat(session: session, renderer: renderer).run()
             } else {
-                try PipedChat(session: session, renderer: renderer, json: json).run(
-                    readLine: { Swift.readLine(strippingNewline: true) },
+                try PipedChat(session: session, renderer: renderer, json: json, echoesStream: Terminal.isOutput).run(
+                    readLine: InputLines(fileDescriptor: STDIN_FILENO, limit: PipedChat.lineLimit).next,
                     write: { FileHandle.standardOutput.write(Data($0.utf8)) },
                     report: { FileHandle.standardError.write(Data($0.utf8)) })
             }

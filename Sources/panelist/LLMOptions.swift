@@ -40,6 +40,10 @@ struct LLMOptions: ParsableArguments {
         if let temperature, !(0...2).contains(temperature) { throw ValidationError("--temperature must be between 0 and 2") }
     }
 
+    /// Whether this run asks for the model itself, not only through the config file.
+    private var modelAskedFor: Bool {
+        requireLLM || url?.isEmpty == false || ProcessInfo.processInfo.environment["PANELIST_LLM_URL"]?.isEmpty == false
+    }
     /// Flags over environment over config file over defaults.
     func configuration() throws -> LLMConfiguration {
         let flags = LLMConfiguration.Flags(url: url, model: model, maxTokens: maxTokens, temperature: temperature,
@@ -48,11 +52,22 @@ struct LLMOptions: ParsableArguments {
     }
 
     /// The language-model answerer, or nil for offline answers (none configured, or `--offline`).
+    ///
+    /// A config file that cannot be used (malformed, a bad value) does not stop offline answers: unless
+    /// the model is asked for by `--llm`, `PANELIST_LLM_URL` or `--require-llm`, the problem is a
+    /// one-line warning on standard error and the answers are offline.
     func answerer(analyzer: Analyzer) throws -> LanguageModelAnswerer? {
         guard !offline else { return nil }
+        let configuration: LLMConfiguration
+        do {
+            configuration = try self.configuration()
+        } catch let error as LLMError where !modelAskedFor {
+            FileHandle.standardError.write(Data("panelist: warning: \(error.message); answering offline\n".utf8))
+            return nil
+        }
         let directory = try promptsDirectory.map { URL(fileURLWithPath: $0) } ?? BundledCorpus.promptsDirectory
             ?? { throw ValidationError("the bundled prompt templates are missing; pass --prompts DIR") }()
-        let answerer = try ModelSetup.answerer(configuration: configuration(), promptsDirectory: directory, analyzer: analyzer, requireModel: requireLLM)
+        let answerer = try ModelSetup.answerer(configuration: configuration, promptsDirectory: directory, analyzer: analyzer, requireModel: requireLLM)
         if answerer == nil, requireLLM {
             throw ValidationError("--require-llm needs an endpoint: pass --llm URL or set PANELIST_LLM_URL")
         }

@@ -6,8 +6,7 @@ extension Panelist {
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the passages that best match a query, ranked.")
 
-        @Argument(help: "The query.")
-        var query: String
+        @OptionGroup var words: QuestionWords
 
 
         @OptionGroup var selection: SelectionOptions
@@ -24,10 +23,10 @@ extension Panelist {
 
         func run() throws {
             let retriever = try Retriever(store: storeOptions.open(), settings: matching.settings)
-            let query = try retriever.query(for: query)
+            let query = try retriever.query(for: words.text)
             let result = try retriever.search(query, k: selection.k, expert: selection.expert.map(retriever.expert(named:)), explain: explain)
             if json {
-                try Output.printJSON(SearchOutput(query: self.query, result: result, explained: explain))
+                try Output.printJSON(SearchOutput(query: words.text, result: result, explained: explain))
             } else {
                 print(PassageListRenderer(explain: explain).render(result), terminator: "")
             }

@@ -60,4 +60,33 @@ import Testing
         }
         #expect(after.passages.map(\.score) == after.passages.map(\.score).sorted(by: >))
     }
+
+    /// Passages that cover the same four words and one of six equally rare ones cover the same share
+    /// to the last bit, however the query's terms were gathered: the share re-ranks passages, and a
+    /// sum in a dictionary's order (which changes with every process and every instance) broke their
+    /// tie by hash order instead of by passage number (issue 13, item 7).
+    @Test func equalWeightsCoverTheSameShareToTheLastBitInEveryOrder() {
+        let shared = ["abbmb": 0.2141305160668551, "abcmb": 0.2439802362838308, "abdmb": 0.2603103853510191, "abfmb": 0.21716732695082414]
+        let rare = ["zxbbmb", "zxbcmb", "zxbdmb", "zxbfmb", "zxbgmb", "zxbhmb"]
+        var textVector = shared
+        for term in rare { textVector[term] = 0.3604854647497977 }
+        let terms = shared.keys.sorted() + rare
+        var shares: Set<Double> = []
+        // A dictionary's order also depends on where its storage lies: keeping each measure alive
+        // moves the next one's, as a new process would.
+        var kept: [TopicCoverage] = []
+        for round in 0..<5 {
+            for rotation in terms.indices {
+                let rotated = Array(terms[rotation...] + terms[..<rotation])
+                let order = round % 2 == 0 ? rotated : rotated.reversed()
+                let topics = TopicCoverage(query: Query(terms: order.map { QueryTerm(term: $0, word: $0, weight: 1) }), textVector: textVector)
+                for word in rare {
+                    shares.insert(topics.coverage(of: shared.keys.map { match($0) } + [match(word)], exponent: 1).share)
+                }
+                kept.append(topics)
+            }
+        }
+        #expect(shares.count == 1)
+        #expect(kept.count == 50)
+    }
 }

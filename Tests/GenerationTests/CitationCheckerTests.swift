@@ -63,4 +63,30 @@ import Testing
         #expect(result.sentences.first?.isSupported == true)
         #expect(result.unsupported.isEmpty)
     }
+
+    /// A sentence whose cited passage holds exactly half its weight (two of four words, the other two
+    /// as rare) gets the same verdict every time, whatever the order of its words: the weights were
+    /// summed in a set's order, which changes with every process and every instance, and the share
+    /// fell on either side of `minimumSupport` (issue 13, item 7).
+    @Test func supportAtTheThresholdIsJudgedTheSameEveryTime() {
+        // "kalbor" and "quorval" are in three passages each, "mintrex" and "zenthip" in two.
+        let passages = ["kalbor mintrex", "quorval zenthip", "kalbor quorval zenthip", "kalbor quorval mintrex"].enumerated().map {
+            Passage(id: "p\($0.offset)", expert: "E", role: "", question: "", text: $0.element, source: "s", ordinal: $0.offset)
+        }
+        let words = ["kalbor", "mintrex", "quorval", "zenthip"]
+        var verdicts: Set<[[Int]]> = []
+        // A set's order also depends on where its storage lies: sets of the same size kept alive
+        // between the calls move the next ones' storage, as a new process would.
+        var ballast: [Set<String>] = []
+        for rotation in 0..<words.count {
+            for round in 0..<50 {
+                ballast.append(Set(words))
+                let order = Array(words[rotation...] + words[..<rotation])
+                let sentence = (round % 2 == 0 ? order : order.reversed()).joined(separator: " ")
+                verdicts.insert(checker.check("\(sentence) [1].", passages: passages).sentences.map(\.citations))
+            }
+        }
+        #expect(verdicts == [[[1]]])
+        #expect(ballast.count == 200)
+    }
 }

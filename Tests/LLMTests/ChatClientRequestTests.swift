@@ -34,7 +34,7 @@ import TestSupport
 
     @Test func bearerKeyOnlyWhenSet() async throws {
         let withKey = try await echoed(testSettings(model: "echo", apiKey: "sk-test-key-0001"))
-        #expect(withKey["authorization"] as? String == "Bearer sk-test-key-0001")
+        #expect(withKey["authorization_reversed"] as? String == String("Bearer sk-test-key-0001".reversed()))
         let emptyKey = try await echoed(testSettings(model: "echo", apiKey: ""))
         #expect(emptyKey["authorization"] is NSNull)
     }

@@ -24,7 +24,36 @@ import Testing
 
     @Test func quotedKeyIsRedacted() async throws {
         let error = try #require(await ask(testSettings(model: "status:401:openai", apiKey: Self.key)).error)
-        #expect(error.message.hasSuffix("Incorrect API key provided: [redacted]"))
+        #expect(error.message.hasSuffix("Incorrect API key provided: [redacted]. You can find your API key on the website."))
+    }
+
+    @Test(arguments: ["upper", "prefix", "suffix", "middle", "ellipsis", "stars"])
+    func keyQuotedInAnotherCaseInPartOrMaskedIsRedacted(quote: String) async throws {
+        let error = try #require(await ask(testSettings(model: "status:401:openai:\(quote)", apiKey: Self.key)).error)
+        #expect(error.message.contains("Incorrect API key provided: [redacted]. You can find"), "\(error.message)")
+        for text in [error.message, error.debugDescription] {
+            #expect(!Self.sharesEightCharacters(text, with: Self.key), "\(text)")
+        }
+    }
+
+    @Test func passwordInAMalformedURLIsMasked() async throws {
+        let error = try #require(await ask(testSettings(model: "normal", baseURL: "http://user:PW-hidden-4242@/v1")).error)
+        #expect(error.code == .configuration)
+        #expect(error.message.hasSuffix("http://user:***@/v1"), "\(error.message)")
+    }
+
+    @Test func keyEchoedInTheAnswerIsRedacted() async throws {
+        let outcome = await ask(testSettings(model: "echo", apiKey: Self.key))
+        let reply = try outcome.result.get()
+        #expect(reply.text.contains("Bearer [redacted]"))
+        #expect(!reply.text.contains(Self.key) && !outcome.pieces.joined().contains(Self.key))
+    }
+
+    /// Whether `text` holds any 8 characters in a row of `secret`, in any case.
+    static func sharesEightCharacters(_ text: String, with secret: String) -> Bool {
+        let haystack = text.lowercased()
+        let needle = Array(secret.lowercased())
+        return (0...(needle.count - 8)).contains { haystack.contains(String(needle[$0..<($0 + 8)])) }
     }
 
     @Test func transportErrorsDoNotLeakTheKey() async throws {

@@ -48,6 +48,30 @@ import Testing
         #expect(last - first > 4, "pieces were delivered at \(outcome.pieceTimes)")
     }
 
+    @Test func endlessStreamIsCutAtTheSizeLimit() async throws {
+        let outcome = await ask(testSettings(model: "endless", totalTimeout: 60))
+        let error = try #require(outcome.error)
+        #expect(error.code == .badResponse)
+        #expect(error.message.contains("sent more than 8 MB without ending its response"))
+        let delivered = outcome.pieces.reduce(0) { $0 + $1.utf8.count }
+        #expect(delivered > 0 && delivered <= ChatResponseReader.minimumSizeLimit)
+        #expect(outcome.elapsed < 30)
+    }
+
+    @Test func endlessLineWithoutEventsIsCutAtTheSizeLimit() throws {
+        var reader = ChatResponseReader(streaming: true, host: "example", maxTokens: 64)
+        let block = [UInt8](repeating: UInt8(ascii: "x"), count: 1 << 20)
+        let error = #expect(throws: LLMError.self) {
+            for _ in 0..<9 {
+                _ = try block.withUnsafeBytes { bytes throws(LLMError) in
+                    try reader.consume(status: 200, bytes: bytes, onText: { _ in })
+                }
+            }
+        }
+        #expect(error?.message.contains("more than 8 MB") == true)
+        #expect(ChatResponseReader.sizeLimit(maxTokens: 100_000) == 25_600_000)
+    }
+
     @Test func jsonReplyToAStreamRequestIsAccepted() async throws {
         let outcome = await ask(testSettings(model: "json-when-stream"))
         #expect(try outcome.result.get().text == "plain JSON")

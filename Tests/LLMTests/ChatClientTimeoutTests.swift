@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import LLM
 
 @Suite(.fakeLLMServer) struct ChatClientTimeoutTests {
@@ -25,6 +26,23 @@ import Testing
         #expect(error.code == .timeout)
         #expect(error.message.contains("did not finish within 1.5 s"))
         #expect(outcome.elapsed < 6)
+    }
+
+    @Test func hangingConnectEndsWithinTheIdleTimeoutRetriesIncluded() async throws {
+        let listener = try UnansweredListener()
+        defer { listener.stop() }
+        let outcome = await ask(testSettings(model: "normal", idleTimeout: 2, maxRetries: 2, baseURL: listener.url))
+        let error = try #require(outcome.error)
+        #expect(error.code == .unreachable)
+        #expect(error.message.contains("timed out"), "\(error.message)")
+        #expect(outcome.elapsed < 2.8, "took \(outcome.elapsed) s")
+    }
+
+    @Test func retriesStopAtTheTotalTimeout() async throws {
+        let outcome = await ask(testSettings(model: "always:503:total-timeout", idleTimeout: 3, totalTimeout: 0.5, maxRetries: 5))
+        let error = try #require(outcome.error)
+        #expect(error.httpStatus == 503)
+        #expect(outcome.elapsed < 1, "took \(outcome.elapsed) s")
     }
 
     @Test func cancellationStopsARunningStream() async throws {

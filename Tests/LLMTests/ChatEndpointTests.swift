@@ -21,4 +21,13 @@ import Testing
         let error = #expect(throws: LLMError.self) { try ChatEndpoint(baseURL: base) }
         #expect(error?.code == .configuration)
     }
+
+    @Test(arguments: [
+        ("127.0.0.1", true), ("127.255.0.1", true), ("localhost", true), ("LocalHost", true), ("[::1]", true),
+        ("[::ffff:127.0.0.1]", true), ("10.0.0.1", false), ("example.com", false), ("[::2]", false),
+        ("localhost.example.com", false), ("127.example.com", false),
+    ])
+    func tellsLoopbackHosts(host: String, loopback: Bool) {
+        #expect(ChatEndpoint.isLoopback(host) == loopback)
+    }
 }

@@ -31,4 +31,16 @@ import Testing
         let message = try #require(ErrorBody.message(from: String(repeating: "x", count: 500) + "\nmore"))
         #expect(message == String(repeating: "x", count: ErrorBody.maximumLength) + "…")
     }
+
+    /// A message of only white space gave an empty message, and "returned HTTP 500: " (found by the
+    /// errorbody fuzz target: `" "  `, Fuzz/Seeds/errorbody/crash-blank-json-string.json); the body is shown instead.
+    @Test(arguments: [#"" ""#, #"{"error":" "}"#, #"{"detail":[{"loc":[],"msg":" "}]}"#, #"{"error":{"type":"\n"}}"#])
+    func blankMessageShowsTheBody(body: String) throws {
+        #expect(ErrorBody.message(from: body) == body)
+        #expect(ErrorBody.message(from: Array((body + "  ").utf8)) == body)
+        var reader = ChatResponseReader(streaming: false, host: "example.invalid:8080", maxTokens: 16)
+        _ = try Array(body.utf8).withUnsafeBytes { try reader.consume(status: 500, bytes: $0) { _ in } }
+        let error = #expect(throws: LLMError.self) { try reader.finish(status: 500) { _ in } }
+        #expect(error?.message == "LLM server at example.invalid:8080 returned HTTP 500: \(body)")
+    }
 }

@@ -16,7 +16,7 @@ import Testing
     }
 
     private let fullFile = """
-        {"llm_url": "http://file:1", "model": "file-model", "api_key": "file-key-123456",
+        {"llm_url": "https://file:1", "model": "file-model", "api_key": "file-key-123456",
          "max_tokens": 100, "temperature": 0.5, "timeout": 30, "other_tool_setting": [1, 2]}
         """
 
@@ -43,7 +43,7 @@ import Testing
         let config = try LLMConfiguration(environment: ["XDG_CONFIG_HOME": home.path])
         #expect(config.configFileFound)
         #expect(config.isConfigured)
-        #expect(config.settings.baseURL == "http://file:1")
+        #expect(config.settings.baseURL == "https://file:1")
         #expect(config.settings.model == "file-model")
         #expect(config.settings.apiKey == "file-key-123456")
         #expect(config.settings.maxTokens == 100)
@@ -58,11 +58,11 @@ import Testing
     @Test func environmentBeatsFileAndFlagsBeatEnvironment() throws {
         let home = try configHome(fullFile)
         let environment = [
-            "XDG_CONFIG_HOME": home.path, "PANELIST_LLM_URL": "http://env:2", "PANELIST_MODEL": "env-model",
+            "XDG_CONFIG_HOME": home.path, "PANELIST_LLM_URL": "https://env:2", "PANELIST_MODEL": "env-model",
             "PANELIST_API_KEY": "env-key-1234567",
         ]
         let fromEnvironment = try LLMConfiguration(environment: environment)
-        #expect(fromEnvironment.settings.baseURL == "http://env:2")
+        #expect(fromEnvironment.settings.baseURL == "https://env:2")
         #expect(fromEnvironment.settings.model == "env-model")
         #expect(fromEnvironment.settings.apiKey == "env-key-1234567")
         #expect(fromEnvironment.settings.maxTokens == 100)
@@ -70,11 +70,11 @@ import Testing
         #expect(fromEnvironment.source(of: .maxTokens) == .file)
 
         let flags = LLMConfiguration.Flags(
-            url: "http://flag:3", model: "flag-model", apiKey: "flag-key-1234567", maxTokens: 7, temperature: 0,
+            url: "https://flag:3", model: "flag-model", apiKey: "flag-key-1234567", maxTokens: 7, temperature: 0,
             timeout: 2.5, stream: false)
         let fromFlags = try LLMConfiguration(flags: flags, environment: environment)
         #expect(fromFlags.settings == LLMSettings(
-            baseURL: "http://flag:3", model: "flag-model", apiKey: "flag-key-1234567", maxTokens: 7, temperature: 0,
+            baseURL: "https://flag:3", model: "flag-model", apiKey: "flag-key-1234567", maxTokens: 7, temperature: 0,
             stream: false, connectTimeout: 2.5, idleTimeout: 2.5, totalTimeout: 25))
         for setting in LLMConfiguration.Setting.allCases {
             #expect(fromFlags.source(of: setting) == .flag)
@@ -92,7 +92,7 @@ import Testing
     }
 
     @Test func openAIKeyIsTheLastFallback() throws {
-        let withoutFileKey = try configHome(#"{"llm_url": "http://file:1"}"#)
+        let withoutFileKey = try configHome(#"{"llm_url": "https://file:1"}"#)
         let fallback = try LLMConfiguration(
             environment: ["XDG_CONFIG_HOME": withoutFileKey.path, "OPENAI_API_KEY": "sk-openai-abcdef1234"])
         #expect(fallback.settings.apiKey == "sk-openai-abcdef1234")
@@ -172,7 +172,7 @@ import Testing
         #expect(!text.contains("VERYSECRET"))
         #expect(text.contains("sk-…wxyz"))
         #expect(text.contains("(env PANELIST_API_KEY)"))
-        #expect(text.contains("http://file:1  (config file)"))
+        #expect(text.contains("https://file:1  (config file)"))
         #expect(text.contains("9  (flag)"))
         #expect(text.contains("stream       on  (default)"))
         #expect(text.hasPrefix("config file: \(home.path)/panelist/config.json\n"))
@@ -185,6 +185,62 @@ import Testing
     ] as [(String?, String)])
     func keyMasking(key: String?, expected: String) {
         #expect(LLMSettings.maskedKey(key) == expected)
+    }
+
+    @Test func keyIsRefusedForPlainHTTPToAnotherMachine() throws {
+        let home = try configHome(nil)
+        let error = #expect(throws: LLMError.self) {
+            try LLMConfiguration(environment: [
+                "XDG_CONFIG_HOME": home.path, "PANELIST_LLM_URL": "http://models.example.com:8080/v1",
+                "OPENAI_API_KEY": "sk-openai-abcdef1234",
+            ])
+        }
+        #expect(error?.code == .configuration)
+        #expect(error?.message == "refusing to send the API key (from OPENAI_API_KEY) over plain HTTP to "
+            + "models.example.com:8080: use an https:// URL, or a server on this machine (localhost, 127.0.0.1, ::1), "
+            + "or unset OPENAI_API_KEY if the server needs no key")
+        let fileKey = try configHome(#"{"llm_url": "http://10.0.0.5:11434", "api_key": "file-key-123456"}"#)
+        let fromFile = #expect(throws: LLMError.self) { try LLMConfiguration(environment: ["XDG_CONFIG_HOME": fileKey.path]) }
+        #expect(fromFile?.message.hasSuffix("or remove api_key from the config file if the server needs no key") == true)
+        let password = #expect(throws: LLMError.self) {
+            try LLMConfiguration(flags: LLMConfiguration.Flags(url: "http://me:pw-secret@models.example.com"),
+                                 environment: ["XDG_CONFIG_HOME": home.path])
+        }
+        #expect(password?.message.contains("refusing to send the password in the LLM server URL over plain HTTP") == true)
+        #expect(password?.message.contains("pw-secret") == false)
+    }
+
+    @Test(arguments: [
+        "https://models.example.com", "http://127.0.0.1:8080", "http://127.8.9.10", "http://localhost:11434",
+        "http://LOCALHOST", "http://[::1]:8080/v1", "http://[::ffff:127.0.0.1]/",
+    ])
+    func keyIsSentOverHTTPSOrToThisMachine(url: String) throws {
+        let home = try configHome(nil)
+        let config = try LLMConfiguration(
+            flags: LLMConfiguration.Flags(url: url), environment: ["XDG_CONFIG_HOME": home.path, "OPENAI_API_KEY": "sk-1234567890"])
+        #expect(config.settings.apiKey == "sk-1234567890")
+    }
+
+    @Test func withoutAKeyPlainHTTPToAnotherMachineIsAllowed() throws {
+        let home = try configHome(nil)
+        let config = try LLMConfiguration(flags: LLMConfiguration.Flags(url: "http://gpu-box.lan:8080"),
+                                          environment: ["XDG_CONFIG_HOME": home.path])
+        #expect(config.isConfigured)
+    }
+
+    @Test func passwordInTheURLIsMaskedInTheListing() throws {
+        let home = try configHome(nil)
+        let config = try LLMConfiguration(flags: LLMConfiguration.Flags(url: "http://me:pw-secret@127.0.0.1:8080/v1"),
+                                          environment: ["XDG_CONFIG_HOME": home.path])
+        for text in [config.description, config.settings.description, config.settings.debugDescription] {
+            #expect(!text.contains("pw-secret"))
+            #expect(text.contains("http://me:***@127.0.0.1:8080/v1"))
+        }
+        let malformed = #expect(throws: LLMError.self) {
+            try LLMConfiguration(flags: LLMConfiguration.Flags(url: "http://me:pw-secret@/v1"),
+                                 environment: ["XDG_CONFIG_HOME": home.path])
+        }
+        #expect(malformed?.message.contains("pw-secret") == false)
     }
 
     @Test func settingsDescriptionsMaskTheKey() {

@@ -73,6 +73,22 @@ struct AskJSON: Decodable {
         #expect(unknown.stderr.contains("the experts are"))
     }
 
+    /// A question may start with "-" and may be given as several words (issue 13, item 13).
+    @Test func questionsThatStartWithADashOrComeAsWords() throws {
+        let binary = try PanelistBinary()
+        let dashed = try binary.run(["ask", "-5% growth: what do sanctions do to the economy?", "--json"])
+        #expect(dashed.status == 0, "\(dashed.stderr)")
+        let answer = try PanelistBinary.decode(AskJSON.self, from: dashed)
+        #expect(answer.question == "-5% growth: what do sanctions do to the economy?")
+        #expect(!answer.abstained)
+        let words = try PanelistBinary.decode(AskJSON.self, from: binary.run(["ask", "What", "does", "Gabuev", "say", "about", "sanctions?", "--json"]))
+        #expect(words.question == "What does Gabuev say about sanctions?")
+        #expect(words.citations.allSatisfy { $0.expert == "Alexander Gabuev" })
+        let typo = try binary.run(["ask", "sanctions", "--jsno"])
+        #expect(typo.status == 64)
+        #expect(typo.stderr.hasPrefix("Error: Unknown option '--jsno'"))
+    }
+
     @Test func badQuestionsFailWithOneLine() throws {
         let binary = try PanelistBinary()
         for question in ["", "the of and", String(repeating: "x", count: 5_000)] {

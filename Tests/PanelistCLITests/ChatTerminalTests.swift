@@ -8,16 +8,7 @@ import TestSupport
     static let prompt = "panelist› "
 
     func start(_ binary: PanelistBinary, arguments: [String] = []) throws -> PseudoTerminal {
-        var environment = ProcessInfo.processInfo.environment
-        for key in environment.keys where key.hasPrefix("PANELIST_") || key == "OPENAI_API_KEY" { environment[key] = nil }
-        environment["TERM"] = "xterm"
-        environment["HOME"] = binary.home.path
-        environment["XDG_CACHE_HOME"] = PanelistBinary.sharedCache.path
-        environment["XDG_CONFIG_HOME"] = binary.home.appendingPathComponent("config").path
-        environment["XDG_STATE_HOME"] = binary.home.appendingPathComponent("state").path
-        environment["NO_COLOR"] = "1"
-        environment["COLUMNS"] = nil
-        let terminal = try PseudoTerminal(executable: PanelistBinary.url, arguments: arguments, environment: environment, columns: 100)
+        let terminal = try binary.onTerminal(arguments)
         try terminal.expect("Ask a question, or :help", timeout: 20)
         try awaitPrompt(terminal)
         return terminal

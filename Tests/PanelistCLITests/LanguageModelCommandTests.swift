@@ -41,14 +41,37 @@ struct LLMAskJSON: Decodable {
         #expect(!run.stdout.contains(secret))
     }
 
-    @Test func streamedTextIsFollowedByTheCheckedAnswerAndSources() throws {
+    @Test func onATerminalTheStreamIsFollowedByTheCheckedAnswerAndSources() throws {
+        defer { server.stop() }
+        let terminal = try PanelistBinary().onTerminal(
+            ["ask", "Why is Putin so eager to court Trump?", "--llm", server.url, "--model", "grounded"])
+        try terminal.expect("Sources:", timeout: 20)
+        #expect(try terminal.waitForExit(timeout: 10) == 0)
+        let screen = terminal.transcript.replacingOccurrences(of: "\r\n", with: "\n")
+        #expect(screen.contains("green cheese and rockets [2]."))
+        #expect(screen.contains("Checked answer:"))
+        #expect(screen.contains("green cheese and rockets. [unsupported]"))
+    }
+
+    @Test func pipedAskPrintsOnlyTheCheckedAnswer() throws {
         defer { server.stop() }
         let run = try ask("grounded")
         #expect(run.status == 0)
-        #expect(run.stdout.contains("green cheese and rockets [2]."))
-        #expect(run.stdout.contains("Checked answer:"))
+        #expect(!run.stdout.contains("green cheese and rockets [2]."))
+        #expect(!run.stdout.contains("Checked answer:"))
         #expect(run.stdout.contains("green cheese and rockets. [unsupported]"))
         #expect(run.stdout.contains("Sources:"))
+        let failed = try ask("error-event")
+        #expect(failed.status == 0)
+        #expect(!failed.stdout.contains("partial answer"))
+        #expect(failed.stdout.hasPrefix("In his dealings with U.S. counterparts"))
+        #expect(failed.stdout.contains("(language model unavailable (LLM server at 127.0.0.1:\(server.port) reported an error: "
+            + "model crashed mid-answer); offline answer)"))
+        let chat = try PanelistBinary().run(["chat", "--llm", server.url, "--model", "grounded"],
+                                            input: "Why is Putin so eager to court Trump?\n")
+        #expect(chat.status == 0)
+        #expect(!chat.stdout.contains("green cheese and rockets [2]."))
+        #expect(chat.stdout.contains("green cheese and rockets. [unsupported]"))
     }
 
     @Test func failingEndpointFallsBackOfflineWithTheCause() throws {

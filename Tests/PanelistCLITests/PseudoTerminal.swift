@@ -164,10 +164,14 @@ final class PseudoTerminal {
     ///   including this one.
     /// - Throws: `PseudoTerminalError` with the output seen so far if the text
     ///   does not appear in time or the program closes the terminal first.
+    /// How much longer to wait under a sanitizer (`PANELIST_SANITIZER`, docs/RELIABILITY.md), whose
+    /// instrumented binary runs several times slower.
+    static let slowdown: Double = ProcessInfo.processInfo.environment["PANELIST_SANITIZER"] == nil ? 1 : 6
+
     @discardableResult
     func expect(_ substring: String, timeout: Double) throws -> String {
         let wanted = Array(substring.utf8)
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = Date().addingTimeInterval(timeout * Self.slowdown)
         while true {
             if let end = Self.end(of: wanted, in: received, from: consumed) {
                 let text = String(decoding: received[consumed..<end], as: UTF8.self)
@@ -196,7 +200,7 @@ final class PseudoTerminal {
     ///   `timeout`.
     @discardableResult
     func waitForExit(timeout: Double) throws -> Int32 {
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = Date().addingTimeInterval(timeout * Self.slowdown)
         while exitStatus == nil {
             var status: Int32 = 0
             let result = waitpid(processIdentifier, &status, WNOHANG)

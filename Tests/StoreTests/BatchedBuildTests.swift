@@ -3,6 +3,7 @@ import Foundation
 import Retrieval
 import Store
 import Testing
+import TestSupport
 
 /// A corpus of `count` passages drawn from a small vocabulary with a fixed seed, several per expert and question.
 func generatedCorpus(count: Int) -> LoadedCorpus {
@@ -18,19 +19,6 @@ func generatedCorpus(count: Int) -> LoadedCorpus {
                        text: text + ".", source: "gen\(index / 50).jsonl", ordinal: index + 1)
     }
     return LoadedCorpus(passages: passages, files: [], contentHash: "generated")
-}
-
-/// A small deterministic random number generator.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 @Suite struct BatchedBuildTests {

@@ -92,7 +92,7 @@ func awkwardPassages() -> [Passage] {
             let error = try #require(throws: DatabaseError.self) { try store.passage(Int32(doc)) }
             #expect(error.code == .corrupt)
             #expect(error.message.contains("is damaged"))
-            #expect(error.message.contains("rebuild it with `panelist index`"))
+            #expect(error.message.contains("rebuild it with `panelist index FILES… --store"))
             #expect(!error.message.contains("\n"))
         }
         #expect(try store.passage(0) == passages[0])

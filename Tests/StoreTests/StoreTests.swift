@@ -79,7 +79,8 @@ func seedCorpus() throws -> LoadedCorpus {
         try StoreBuilder().build(corpus, at: path, origin: "first")
         var broken = corpus
         broken.passages.append(corpus.passages[0])
-        #expect(throws: DatabaseError.self) { try StoreBuilder().build(broken, at: path, origin: "second") }
+        let error = try #require(throws: CorpusError.self) { try StoreBuilder().build(broken, at: path, origin: "second") }
+        #expect(error.message.contains("two passages have the id \"carnegie-moscow-experts:1\""))
         let store = try PassageStore(path: path)
         #expect(store.origin == "first")
         #expect(store.passageCount == 34)
@@ -98,7 +99,8 @@ func seedCorpus() throws -> LoadedCorpus {
         try Data(repeating: 0x42, count: 4096).write(to: URL(fileURLWithPath: path))
         let error = try #require(throws: DatabaseError.self) { try PassageStore(path: path) }
         #expect(error.code == .notAStore)
-        #expect(error.message.contains("rebuild"))
+        #expect(error.message.contains("is a file that is not a Panelist store"))
+        #expect(error.message.contains("--store NEW_PATH"))
     }
 
     @Test func foreignDatabaseIsNotAStore() throws {

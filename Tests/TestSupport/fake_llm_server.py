@@ -21,8 +21,10 @@ field, written NAME or NAME:ARG:ARG...:
   empty             role delta, finish_reason and [DONE], but no content
   garbage           a data line that is not JSON
   json-when-stream  one JSON reply even when a stream was asked for
-  status:CODE:SHAPE HTTP CODE with an error body of SHAPE: openai, llamacpp, plain, detail,
-                    detail-list, text, html, empty; openai with CODE 401 quotes the key it got
+  status:CODE:SHAPE[:QUOTE]
+                    HTTP CODE with an error body of SHAPE: openai, llamacpp, plain, detail,
+                    detail-list, text, html, empty; openai with CODE 401 quotes the key it got,
+                    as QUOTE says: whole (the default), upper, prefix, suffix, middle, ellipsis, stars
   flaky:N:CODE:ID   HTTP CODE for the first N requests with this ID, then a stream "attempt K"
   always:CODE:ID    HTTP CODE every time, with "failure on attempt K" in the error body
   drop:N:ID         close the connection without answering for the first N requests with this ID
@@ -31,7 +33,12 @@ field, written NAME or NAME:ARG:ARG...:
   trickle           a keep-alive comment every 0.2 s, never any data
   slow              one delta every 0.3 s, ten of them
   close             one delta, then close the connection mid-chunk
-  echo              answer with a JSON text describing the request: path, Authorization, body
+  endless           16 KB deltas as fast as the client reads them, never ending
+  escapes           a supported sentence carrying terminal escapes (window title, screen clear,
+                    hyperlink, C1 CSI, BEL, CR), split across pieces
+  escapes-error     HTTP 500 whose error message carries terminal escapes
+  echo              answer with a JSON text describing the request: path, Authorization (also
+                    reversed), body
 
 Any other path answers 404 in the OpenAI error shape.
 """
@@ -90,11 +97,25 @@ def event(obj, newline="\n"):
     return ("data: " + json.dumps(obj, ensure_ascii=False) + newline + newline).encode("utf-8")
 
 
-def error_body(status, shape, key):
+def quoted(key, quote):
+    """The key as a server might quote it back."""
+    if not key:
+        return "(none)"
+    return {
+        "upper": key.upper(),
+        "prefix": key[:10],
+        "suffix": key[-10:],
+        "middle": key[4:14],
+        "ellipsis": key[:6] + "\u2026" + key[-4:],
+        "stars": key[:8] + "*" * 24 + key[-4:],
+    }.get(quote, key)
+
+
+def error_body(status, shape, key, quote="whole"):
     message = "scripted %d error" % status
     if shape == "openai":
         if status == 401:
-            message = "Incorrect API key provided: %s" % (key or "(none)")
+            message = "Incorrect API key provided: %s. You can find your API key on the website." % quoted(key, quote)
         body = {"error": {"message": message, "type": "invalid_request_error", "param": None, "code": "bad"}}
     elif shape == "llamacpp":
         body = {"error": {"code": status, "message": message, "type": "server_error"}}
@@ -268,7 +289,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def behave_status(self, model, stream, args, request, auth, key):
         status = int(args[0])
-        content_type, body = error_body(status, args[1] if len(args) > 1 else "openai", key)
+        content_type, body = error_body(status, args[1] if len(args) > 1 else "openai", key, args[2] if len(args) > 2 else "whole")
         self.send_body(status, content_type, body)
 
     def behave_flaky(self, model, stream, args, request, auth, key):
@@ -332,6 +353,15 @@ class Handler(BaseHTTPRequestHandler):
         self.close_connection = True
         self.connection.shutdown(socket.SHUT_RDWR)
 
+    def behave_endless(self, model, stream, args, request, auth, key):
+        piece = event(chunk(model, content="flood " * 2730))
+        self.start_stream()
+        try:
+            while True:
+                self.send_chunk(piece)
+        except OSError:
+            self.close_connection = True
+
     def passages(self, request):
         """The numbered passages of Panelist's answer prompt: {n: text}."""
         user = "\n".join(m.get("content", "") for m in request.get("messages", []) if m.get("role") == "user")
@@ -360,8 +390,22 @@ class Handler(BaseHTTPRequestHandler):
         """A reply none of whose sentences the passages support."""
         self.reply(model, stream, ["Bananas are yellow and grow in warm tropical places [1].", " Penguins cannot fly at all [2]."])
 
+    def behave_escapes(self, model, stream, args, request, auth, key):
+        first = self.first_sentence(self.passages(request).get(1, "Nothing."))
+        words = first.split(" ")
+        self.reply(model, stream, [
+            "\x1b]0;pwned\x07\x1b[2J" + " ".join(words[:3]) + "\x1b",
+            "[31m ",
+            " ".join(words[3:]) + " \u009b31m\x1b]8;;http://evil.example\x1b\\link\x1b]8;;\x1b\\\r [1]\x7f",
+        ])
+
+    def behave_escapes_error(self, model, stream, args, request, auth, key):
+        self.send_json(500, {"error": {"message": "overloaded \x1b]0;pwned\x07\x1b[2J\u009b31m now"}})
+
     def behave_echo(self, model, stream, args, request, auth, key):
-        text = json.dumps({"path": self.path, "authorization": auth, "expect": self.headers.get("Expect"),
+        # The header also reversed: Panelist hides the key wherever a server quotes it, even in the answer.
+        text = json.dumps({"path": self.path, "authorization": auth,
+                           "authorization_reversed": auth[::-1] if auth else None, "expect": self.headers.get("Expect"),
                            "accept": self.headers.get("Accept"), "body": request})
         self.reply(model, stream, [text])
 

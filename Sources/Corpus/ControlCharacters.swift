@@ -1,0 +1,26 @@
+extension String {
+    /// The string without terminal control characters, so text from a corpus or a model cannot
+    /// move the cursor, retitle the window or clear the screen when printed.
+    ///
+    /// Removes C0 controls other than tab and line feed (ESC and BEL among them), DEL and the C1
+    /// controls U+0080–U+009F; a carriage return becomes a line feed unless one follows. What is
+    /// left of an escape sequence (`[2J`) is then plain, harmless text.
+    ///
+    /// - Complexity: O(n); a string with no control characters is returned as it is.
+    package func removingControlCharacters() -> String {
+        guard utf8.contains(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 || $0 == 0x7F || $0 == 0xC2 }) else { return self }
+        var scalars = String.UnicodeScalarView()
+        var previousWasReturn = false
+        for scalar in unicodeScalars {
+            defer { previousWasReturn = scalar == "\r" }
+            switch scalar.value {
+            case 0x0D: scalars.append("\n")
+            case 0x0A where previousWasReturn: continue
+            case 0x09, 0x0A: scalars.append(scalar)
+            case 0x00..<0x20, 0x7F...0x9F: continue
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+}
