@@ -13,5 +13,7 @@ build: deps
 test: deps
 	$(SWIFT) test
 
+# System packages, then the sentence encoder's model (once; a no-op when it is in the cache and valid).
 deps:
 	@scripts/install-deps.sh
+	@scripts/fetch-model.sh

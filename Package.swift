@@ -37,6 +37,8 @@ let package = Package(
         .target(name: "CTemporaryFiles"),
         // glibc's mallopt: a build under an address-space limit shares one malloc arena.
         .systemLibrary(name: "CMalloc"),
+        // OpenBLAS's cblas_sgemm (libopenblas-dev), opened with dlopen when the encoder first runs (COpenBLAS.h).
+        .target(name: "COpenBLAS", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .target(name: "Corpus", dependencies: ["CZlib"]),
         .target(name: "Retrieval", dependencies: ["Corpus"]),
         .target(name: "Store", dependencies: ["CSQLite", "CZstd", "CTemporaryFiles", "CMalloc", "Corpus", "Retrieval"]),
@@ -44,13 +46,20 @@ let package = Package(
         .target(name: "LLM", dependencies: ["CCurl"]),
         .target(name: "Generation", dependencies: ["Corpus", "Retrieval", "Answering", "LLM"]),
         .target(name: "REPL", dependencies: ["CEditLine", "Corpus", "Retrieval", "Store", "Answering"]),
+        // The encoder's arithmetic is optimised in debug builds too: unoptimised SIMD code runs ~100× slower
+        // (a 220-token text took 12 s), and the tests run the real model over the exactness fixture.
+        .target(
+            name: "Encoder",
+            dependencies: ["COpenBLAS"],
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         .target(name: "Evaluation", dependencies: ["Corpus", "Retrieval", "Store", "Answering"]),
         // The bundled corpus lives in the top-level `store/` folder; this target carries it as a resource.
         .target(
             name: "Bundled",
             dependencies: ["Corpus", "Retrieval", "Store"],
             path: ".",
-            exclude: ["Sources/CSQLite", "Sources/CEditLine", "Sources/CCurl", "Sources/CZlib", "Sources/CZstd", "Sources/CTemporaryFiles", "Sources/CMalloc", "Sources/LLM", "Sources/Generation", "Sources/Corpus", "Sources/Retrieval", "Sources/Store",
+            exclude: ["Sources/CSQLite", "Sources/CEditLine", "Sources/CCurl", "Sources/CZlib", "Sources/CZstd", "Sources/CTemporaryFiles", "Sources/CMalloc", "Sources/COpenBLAS", "Sources/Encoder", "Sources/LLM", "Sources/Generation", "Sources/Corpus", "Sources/Retrieval", "Sources/Store",
                       "Sources/Answering", "Sources/Evaluation", "Sources/REPL", "Sources/panelist",
                       "Tests", "docs", "scripts", ".ci", "Fuzz", "README.md", "Makefile"],
             sources: ["Sources/Bundled"],
@@ -59,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "panelist",
             dependencies: [
-                "Corpus", "Retrieval", "Store", "Answering", "Evaluation", "Bundled", "REPL", "LLM", "Generation",
+                "Corpus", "Retrieval", "Store", "Answering", "Evaluation", "Bundled", "REPL", "LLM", "Generation", "Encoder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,7 +79,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", resources: [.copy("fake_llm_server.py")]),
         .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),
         .testTarget(name: "GenerationTests", dependencies: ["Generation", "Answering", "LLM", "Bundled", "Store", "Corpus", "Retrieval", "TestSupport"]),
+        .testTarget(name: "EncoderTests", dependencies: ["Encoder"], resources: [.copy("Fixtures")]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Answering", "Bundled", "Store"]),
-        .testTarget(name: "PanelistCLITests", dependencies: ["panelist", "Corpus", "Retrieval", "Store", "Answering", "TestSupport"]),
+        .testTarget(name: "PanelistCLITests", dependencies: ["panelist", "Corpus", "Retrieval", "Store", "Answering", "Encoder", "TestSupport"]),
     ]
 )

