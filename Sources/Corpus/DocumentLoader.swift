@@ -140,7 +140,8 @@ public struct DocumentLoader: Sendable {
         return name[name.index(after: dot)...].lowercased()
     }
 
-    static func reason(_ error: Error) -> String {
+    /// What went wrong in a Foundation file error, in words: the underlying error's, when there is one.
+    package static func reason(_ error: Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
             return underlying.localizedDescription

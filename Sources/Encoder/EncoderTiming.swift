@@ -39,28 +39,23 @@ public struct EncoderTiming: Sendable, Encodable {
         _ = encoder.embed(questions.first ?? "")
         let firstSeconds = seconds(since: firstStarted)
 
-        for question in questions { _ = encoder.embed(question) }
-        var single: [Double] = []
-        let singleCPU = processorSeconds()
-        for question in questions {
-            let begun = DispatchTime.now().uptimeNanoseconds
-            _ = encoder.embed(question)
-            single.append(seconds(since: begun))
+        /// Each item's wall time after a warm-up pass, and the processor time of the timed pass.
+        func timed<Item>(_ items: [Item], _ embed: (Item) -> Void) -> (seconds: [Double], processorSeconds: Double) {
+            for item in items { embed(item) }
+            var times: [Double] = []
+            let processor = processorSeconds()
+            for item in items {
+                let begun = DispatchTime.now().uptimeNanoseconds
+                embed(item)
+                times.append(seconds(since: begun))
+            }
+            return (times, processorSeconds() - processor)
         }
-        let singleCPUSeconds = processorSeconds() - singleCPU
-
+        let (single, singleCPUSeconds) = timed(questions) { _ = encoder.embed($0) }
         let batches = stride(from: 0, to: passages.count, by: batchSize).map {
             Array(passages[$0..<min($0 + batchSize, passages.count)])
         }
-        for batch in batches { _ = encoder.embed(batch) }
-        var batchSeconds: [Double] = []
-        let batchCPU = processorSeconds()
-        for batch in batches {
-            let begun = DispatchTime.now().uptimeNanoseconds
-            _ = encoder.embed(batch)
-            batchSeconds.append(seconds(since: begun))
-        }
-        let batchCPUSeconds = processorSeconds() - batchCPU
+        let (batchSeconds, batchCPUSeconds) = timed(batches) { _ = encoder.embed($0) }
 
         func tokens(_ texts: [String]) -> Int { texts.reduce(0) { $0 + encoder.tokenizer.encode($1).count } }
         return EncoderTiming(

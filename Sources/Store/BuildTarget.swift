@@ -1,3 +1,4 @@
+import Corpus
 import CTemporaryFiles
 import Foundation
 
@@ -33,7 +34,7 @@ struct BuildTarget {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw DatabaseError(.cannotWrite, message: "cannot create the folder \(folder.path) for the store (\(Self.reason(error))); choose a store path in a folder you can write to")
+            throw DatabaseError(.cannotWrite, message: "cannot create the folder \(folder.path) for the store (\(DocumentLoader.reason(error))); choose a store path in a folder you can write to")
         }
         temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp").path
         var status = stat()
@@ -105,10 +106,5 @@ struct BuildTarget {
                 : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(destination).path
         }
         return current
-    }
-
-    static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        return (nsError.userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription ?? nsError.localizedDescription
     }
 }
