@@ -41,8 +41,8 @@ let package = Package(
         .target(name: "COpenBLAS", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .target(name: "Corpus", dependencies: ["CZlib"]),
         .target(name: "Retrieval", dependencies: ["Corpus"]),
-        .target(name: "Store", dependencies: ["CSQLite", "CZstd", "CTemporaryFiles", "CMalloc", "Corpus", "Retrieval"]),
-        .target(name: "Answering", dependencies: ["Corpus", "Retrieval", "Store"]),
+        .target(name: "Store", dependencies: ["CSQLite", "CZstd", "CTemporaryFiles", "CMalloc", "Corpus", "Retrieval", "Encoder"]),
+        .target(name: "Answering", dependencies: ["Corpus", "Retrieval", "Store", "Encoder"]),
         .target(name: "LLM", dependencies: ["CCurl"]),
         .target(name: "Generation", dependencies: ["Corpus", "Retrieval", "Answering", "LLM"]),
         .target(name: "REPL", dependencies: ["CEditLine", "Corpus", "Retrieval", "Store", "Answering"]),
@@ -53,7 +53,7 @@ let package = Package(
             dependencies: ["COpenBLAS"],
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
-        .target(name: "Evaluation", dependencies: ["Corpus", "Retrieval", "Store", "Answering"]),
+        .target(name: "Evaluation", dependencies: ["Corpus", "Retrieval", "Store", "Answering", "Encoder"]),
         // The bundled corpus lives in the top-level `store/` folder; this target carries it as a resource.
         .target(
             name: "Bundled",

@@ -65,7 +65,8 @@ SS_TYPE_POS = {"1": "n", "2": "v", "3": "a", "4": "r", "5": "a"}
 
 # ---------------------------------------------------------------- tunables
 MAX_RELATIONS = 12         # per headword, lemma entries included
-HOLONYM = 0.6              # a place stands for the place it is part of, this much
+CAPITAL = 0.6              # a capital stands for its country, this much
+CAPITAL_GLOSS = re.compile(r"^(the )?(national )?capital\b")  # "the capital and largest city of …"
 MIN_WEIGHT = 0.12          # relations below this are dropped
 MULTI_SENSE_BONUS = 0.3    # share of the noisy-or gain over the best sense
 MIN_SENSE_SHARE = 0.03     # senses weaker than this, relative to the
@@ -143,7 +144,7 @@ def read_lines(path):
 
 
 class Synset:
-    __slots__ = ("pos", "offset", "lexfile", "words", "raw", "pointers", "instance")
+    __slots__ = ("pos", "offset", "lexfile", "words", "raw", "pointers", "instance", "capital")
 
     def __init__(self, pos, offset, lexfile):
         self.pos = pos
@@ -153,15 +154,18 @@ class Synset:
         self.raw = []        # lemmas as written in WordNet
         self.pointers = []   # (symbol, target_key, source_no, target_no)
         self.instance = False
+        self.capital = False  # its gloss calls it a capital ("the capital and largest city of Iran")
 
 
 def parse_data(wn):
     synsets = {}
     for pos, name in POS_FILES.items():
         for line in read_lines(os.path.join(wn, "data." + name)):
-            fields = line.split(" | ", 1)[0].split()
+            head, _, gloss = line.partition(" | ")
+            fields = head.split()
             offset = fields[0]
             synset = Synset(pos, offset, int(fields[1]))
+            synset.capital = CAPITAL_GLOSS.match(gloss) is not None
             count = int(fields[3], 16)
             i = 4
             for _ in range(count):
@@ -329,16 +333,16 @@ def build(wn):
                 if proper and inflected_common(head):
                     weight *= INFLECTED_ALIAS
                 add(head, kind, other, weight)
-            # A place is read as the larger place it lies in (Tehran -> Iran,
-            # Kiev -> Ukraine): the part holonym of an instance synset.
-            if proper and synset.instance:
+            # A capital stands for its country's government ("Tehran" for Iran, "Washington" for the
+            # United States): the part holonym of a capital city. Other containing places never do.
+            if proper and synset.instance and synset.capital:
                 for symbol, target_key, _, _ in synset.pointers:
                     target = synsets.get(target_key)
                     if symbol != "#p" or target is None:
                         continue
                     for word in target.words[:1]:
                         if word is not None:
-                            add(head, "alias", word, BASE["alias"] * HOLONYM * head_factor)
+                            add(head, "alias", word, BASE["alias"] * CAPITAL * head_factor)
             # Lexical pointers of this word: derivation and pertainyms.
             for symbol, target_key, source_no, target_no in synset.pointers:
                 if symbol not in ("+", "\\") or source_no != index + 1:

@@ -80,9 +80,19 @@ public final class Answerer {
         let query = result.query
         let evidence = Self.evidence(result)
         guard let top = result.passages.first, !policy.declines(evidence) else {
-            let percent = Int((evidence.coverage * 100).rounded())
-            let reason = !evidence.unknownNames.isEmpty ? "the corpus never mentions \(evidence.unknownNames.joined(separator: ", "))"
-                : result.passages.isEmpty ? "no passage matches" : "the best passage covers \(percent)% of the question"
+            let reason: String
+            if !evidence.unknownNames.isEmpty {
+                let nearest = result.passages.first.map { top in
+                    "; the nearest passage answers “\(top.passage.question)”" + (top.passage.expert.isEmpty ? "" : " (\(top.passage.expert))")
+                } ?? ""
+                reason = "the corpus never mentions \(evidence.unknownNames.joined(separator: ", "))\(nearest)"
+            } else if result.passages.isEmpty {
+                reason = "no passage matches"
+            } else if !evidence.unmatched.isEmpty {
+                reason = "no passage mentions \(evidence.unmatched.joined(separator: ", ")), and none is close in meaning"
+            } else {
+                reason = "no passage matches enough of the question, in words or in meaning"
+            }
             return Answer(question: question, mode: "extractive", sentences: [], citations: [], retrieved: result.passages, abstained: true,
                           topics: retriever.experts, notice: "declined: \(reason)", evidence: evidence, query: query)
         }
@@ -156,7 +166,7 @@ public final class Answerer {
             return Evidence(coverage: 0, score: 0, unmatched: unmatched, unknownNames: result.query.unknownNames)
         }
         let coverage = topics.coverage(of: top.contributions, exponent: 2)
-        return Evidence(coverage: coverage.share, score: top.score, unmatched: unmatched, unknownNames: result.query.unknownNames,
-                        matchedTerms: coverage.matchedTerms)
+        return Evidence(coverage: coverage.share, score: top.lexicalScore, unmatched: unmatched, unknownNames: result.query.unknownNames,
+                        matchedTerms: coverage.matchedTerms, similarity: top.similarity)
     }
 }

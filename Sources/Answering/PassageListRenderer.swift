@@ -30,6 +30,7 @@ public struct PassageListRenderer: Sendable {
                 if ranked.coverageFactor != 1 {
                     lines.append("     × \(String(format: "%.4f", ranked.coverageFactor))  for the share of the question’s topics it covers")
                 }
+                if ranked.similarity != nil { lines.append("     = \(ranked.scoreParts), fused into \(String(format: "%.3f", ranked.score))") }
             }
             lines.append("")
         }

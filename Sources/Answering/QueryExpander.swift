@@ -20,6 +20,8 @@ public struct RetrievalSettings: Sendable, Equatable {
     /// Leave very common words that name no topic ("will", "like", "many"; `QuestionIntent.genericWords`)
     /// out of a question that has a word that does: they are stop words for questions, not for the index.
     public var dropsGenericWords = true
+    /// How the lexical score and the similarity of meaning are combined, when the store has vectors.
+    public var fusion = Fusion.weighted(lexicalWeight: 0.4)
 
     public init() {}
 }
@@ -71,9 +73,13 @@ public struct QueryExpander {
         var expandedSources: Set<String> = []
         var phrases: [String: (weight: Double, terms: Set<String>)] = [:]
         var standalone: Set<String> = []
+        let nameCheck = NameCheck(store: store, analyzer: analyzer)
+        let names = try nameCheck.names(in: tokens)
         if settings.lexicalExpansion {
             for (key, weight, word) in keys {
                 for entry in try store.expansions(for: key) where userWeights[entry.term] == nil {
+                    // A name stands only for its true aliases, written out in some passage ("Japan" is not "Asia").
+                    if names.contains(key), try !nameCheck.isAlias(entry) { continue }
                     let termWeight = weight * entry.weight * settings.expansionWeight
                     added.append(QueryTerm(term: entry.term, word: "\(word) → \(entry.word)", weight: termWeight, origin: .expansion, source: key))
                     expandedSources.formUnion(key.split(separator: " ").map(String.init))
@@ -88,19 +94,31 @@ public struct QueryExpander {
             }
         }
         expanded.phrases = phrases.filter { !standalone.contains($0.key) }.mapValues(\.terms)
-        let names = Set(tokens.filter { $0.isCapitalized && $0.position > 1 }.map(\.term))
-        for term in query.terms where term.origin == .user && !expandedSources.contains(term.term) && !framing.contains(term.word) {
+        var misspeltCommon: Set<String> = []
+        for term in query.terms where term.origin == .user && !framing.contains(term.word) {
             guard try !store.contains(term: term.term) else { continue }
-            let isName = names.contains(term.term)
-            let mayBeMisspelt = try isName || !store.isDictionaryWord(term.term)
-            if settings.typoTolerance, mayBeMisspelt,
-               let correction = try closestTerm(to: term.term, amongNames: isName) {
-                let weight = term.weight * settings.correctionWeight * (correction.distance == 1 ? 1 : 0.75)
-                added.append(QueryTerm(term: correction.term, word: "\(term.word) → \(correction.term)", weight: weight, origin: .expansion, source: term.term))
-            } else if isName {
-                expanded.unknownNames.append(term.word.prefix(1).uppercased() + term.word.dropFirst())
+            if names.contains(term.term) {
+                // A name the corpus lacks is matched through a true alias (above) or a spelling variant ("Kyiv" → "Kiev").
+                guard !expandedSources.contains(term.term) else { continue }
+                if let correction = try correction(of: term, amongNames: true) {
+                    added.append(correction)
+                } else {
+                    expanded.unknownNames.append(term.word.prefix(1).uppercased() + term.word.dropFirst())
+                }
+            } else if !expandedSources.contains(term.term), try !store.isDictionaryWord(term.term) {
+                // Not English, not in the corpus: a misspelt common word ("thnk"), a misspelt corpus
+                // word ("sanctoins"), or else a name typed in lower case ("zelensky").
+                if Self.isMisspeltCommonWord(term.word) {
+                    misspeltCommon.insert(term.term)
+                } else if let correction = try correction(of: term, amongNames: false) {
+                    added.append(correction)
+                } else if settings.typoTolerance {
+                    expanded.unknownNames.append(term.word.prefix(1).uppercased() + term.word.dropFirst())
+                }
             }
         }
+        if misspeltCommon.count < expanded.terms.count { expanded.terms.removeAll { misspeltCommon.contains($0.term) } }
+        expanded.unknownNames += try nameCheck.unmatchedRuns(in: tokens, names: names)
         expanded.merge(added)
         return expanded
     }
@@ -122,6 +140,25 @@ public struct QueryExpander {
             }
         }
         return keys
+    }
+
+    /// Whether `word` is one edit off a stop word or a framing word ("waht", "thnk", "abuot"; a swap of
+    /// two letters is one edit), from four letters on: such a word is common, not a topic.
+    static func isMisspeltCommonWord(_ word: String) -> Bool {
+        let bytes = Array(word.lowercased().utf8)
+        guard bytes.count >= 4 else { return false }
+        return commonWords.contains { EditDistance.between(bytes, $0, limit: 1) != nil }
+    }
+
+    /// The stop and framing words, as bytes.
+    static let commonWords: [[UInt8]] = StopWords.english.union(QuestionIntent.nonTopicalWords).filter { $0.count >= 3 }.sorted().map { Array($0.utf8) }
+
+    /// The spelling correction of the user's `term`, weighted down by its distance; nil when typo
+    /// tolerance is off or no corpus term is close.
+    func correction(of term: QueryTerm, amongNames: Bool) throws -> QueryTerm? {
+        guard settings.typoTolerance, let correction = try closestTerm(to: term.term, amongNames: amongNames) else { return nil }
+        let weight = term.weight * settings.correctionWeight * (correction.distance == 1 ? 1 : 0.75)
+        return QueryTerm(term: correction.term, word: "\(term.word) → \(correction.term)", weight: weight, origin: .expansion, source: term.term)
     }
 
     /// The corpus term nearest to an unknown `term`: within 1 edit for short terms and 2 for long

@@ -1,4 +1,6 @@
+import Foundation
 import Corpus
+import Encoder
 import Retrieval
 import Store
 
@@ -10,16 +12,31 @@ public struct RankedPassage: Sendable, Equatable {
     public var score: Double
     /// The matched terms and what each added (filled when explaining, and for the answerer).
     public var contributions: [Contribution]
-    /// What the score was multiplied by for the share of the question's topics the passage
-    /// covers (1 without coordination): the contributions add up to `score / coverageFactor`.
+    /// What the lexical score was multiplied by for the share of the question's topics the passage
+    /// covers (1 without coordination): the contributions add up to `lexicalScore / coverageFactor`.
     public var coverageFactor: Double
+    /// The lexical part: TF-IDF cosine times `coverageFactor`.
+    public var lexicalScore: Double
+    /// The meaning part: the cosine of the question's and the passage's vectors; nil without vectors.
+    public var similarity: Double?
 
-    public init(doc: Int32, passage: Passage, score: Double, contributions: [Contribution], coverageFactor: Double = 1) {
+    public init(doc: Int32, passage: Passage, score: Double, contributions: [Contribution], coverageFactor: Double = 1,
+                lexicalScore: Double? = nil, similarity: Double? = nil) {
         self.doc = doc
         self.passage = passage
         self.score = score
         self.contributions = contributions
         self.coverageFactor = coverageFactor
+        self.lexicalScore = lexicalScore ?? score
+        self.similarity = similarity
+    }
+}
+
+extension RankedPassage {
+    /// The two parts of the score for explanations: "words 0.312, meaning 0.587".
+    public var scoreParts: String {
+        let words = String(format: "words %.3f", lexicalScore)
+        return similarity.map { words + String(format: ", meaning %.3f", $0) } ?? words
     }
 }
 
@@ -42,6 +59,10 @@ public final class Retriever {
     public var expander: QueryExpander
     /// The store's experts, read once.
     public let experts: [ExpertSummary]
+    /// The store's passage vectors and the embedder of questions, when both are at hand.
+    public let meaning: MeaningIndex?
+    /// Why matching by meaning is off for a store that has vectors, to tell the user once.
+    public let meaningNotice: String?
     /// How many passages by cosine are re-ranked by topic coverage.
     public static let coordinationPool = 30
     /// The longest question accepted, in characters.
@@ -49,13 +70,25 @@ public final class Retriever {
 
     /// A retriever over `store`.
     ///
-    /// - Throws: `DatabaseError` when the store's experts cannot be read.
-    public init(store: PassageStore, analyzer: Analyzer = Analyzer(), scorer: Scorer = Scorer(), settings: RetrievalSettings = RetrievalSettings()) throws {
+    /// - Parameters:
+    ///   - embedder: What embeds questions: the encoder that made the store's vectors (nil: by words only).
+    ///   - embedderNotice: Why there is no embedder, said when the store has vectors.
+    /// - Throws: `DatabaseError` when the store's experts or vectors cannot be read.
+    public init(store: PassageStore, analyzer: Analyzer = Analyzer(), scorer: Scorer = Scorer(), settings: RetrievalSettings = RetrievalSettings(),
+                embedder: (any TextEmbedder)? = nil, embedderNotice: String? = nil) throws {
         self.store = store
         self.analyzer = analyzer
         self.scorer = scorer
         expander = QueryExpander(store: store, analyzer: analyzer, settings: settings)
         experts = try store.experts()
+        switch try MeaningIndex.of(store, embedder: embedder, unavailableNotice: embedderNotice) {
+        case .success(let index):
+            meaning = index
+            meaningNotice = nil
+        case .failure(let reason):
+            meaning = nil
+            meaningNotice = reason.notice
+        }
     }
 
     /// The user's question as a query with its expansions, checked for length and content.
@@ -68,6 +101,7 @@ public final class Retriever {
         }
         let tokens = analyzer.tokens(question)
         var query = Query(tokens: tokens)
+        query.meaningText = question
         if expander.settings.dropsGenericWords {
             let topical = query.terms.filter { !QuestionIntent.genericWords.contains($0.word) }
             if topical.contains(where: { !QuestionIntent.framingWords.contains($0.word) }) { query.terms = topical }
@@ -95,29 +129,43 @@ public final class Retriever {
 
     /// The best `k` passages for `query`, optionally restricted to one expert.
     ///
-    /// With `coordination` on (`RetrievalSettings`), the best `max(k, coordinationPool)` passages by
-    /// cosine are re-ranked by `score × (1 − c + c × coverage)`, coverage being the share of the
-    /// question's topics each covers (`TopicCoverage`, by plain weights): a passage that answers
-    /// every part of a paraphrased question through weak expansions then beats one that repeats a
-    /// single word of it. A question that asks for a quantity, a measure or a time (`Query.answerType`) counts
-    /// the expected answer as one more topic, covered by a passage that states such a value.
-    /// Before that, a multi-word expansion found only in part in a field is taken out of a
-    /// passage's score (`PhraseExpansions`).
+    /// Lexical: with `coordination` on (`RetrievalSettings`), the best `max(k, coordinationPool)`
+    /// passages by cosine are re-ranked by `score × (1 − c + c × coverage)`, coverage being the share
+    /// of the question's topics each covers (`TopicCoverage`, by plain weights): a passage that
+    /// answers every part of a paraphrased question through weak expansions then beats one that
+    /// repeats a single word of it. A question that asks for a quantity, a measure or a time
+    /// (`Query.answerType`) counts the expected answer as one more topic, covered by a passage that
+    /// states such a value. Before that, a multi-word expansion found only in part in a field is
+    /// taken out of a passage's score (`PhraseExpansions`).
+    ///
+    /// By meaning, when the store has vectors (`meaning`): the pool also takes the passages whose
+    /// vectors are closest to the question's, their lexical scores are computed exactly, and every
+    /// passage of the pool is ranked by the `Fusion` of both parts.
     ///
     /// - Parameters:
     ///   - query: The analysed question.
     ///   - k: How many passages at most.
     ///   - expert: When given, only that expert's passages are returned.
     ///   - explain: Whether each passage carries its contributions.
-    /// - Throws: `DatabaseError` when the store cannot be read.
+    /// - Throws: `DatabaseError` when the store cannot be read, what the embedder throws.
     public func search(_ query: Query, k: Int, expert: Expert? = nil, explain: Bool = false) throws -> SearchResult {
         let allowed = try expert.map { try store.passages(ofExpert: $0.name) }
         let plan = try scorer.plan(query, in: store)
-        let coordination = expander.settings.coordination
-        let pool = coordination > 0 ? max(k, Self.coordinationPool) : k
-        let phraseMatching = expander.settings.phraseMatching && !query.phrases.isEmpty
-        var hits = scorer.rank(plan, k: pool, allowed: allowed, explain: explain || coordination > 0 || phraseMatching)
-        if phraseMatching {
+        let settings = expander.settings
+        let pool = max(k, Self.coordinationPool)
+        let dense = settings.fusion.usesMeaning ? try meaning?.similarities(to: query.meaningText, allowed: allowed) : nil
+        let needsContributions = explain || settings.coordination > 0 || settings.phraseMatching || dense != nil
+        var hits = settings.fusion.usesWords || dense == nil ? scorer.rank(plan, k: dense == nil && settings.coordination == 0 ? k : pool, allowed: allowed, explain: needsContributions) : []
+        if let dense {
+            let lexical = Set(hits.map(\.passage))
+            let closest = dense.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(pool).map(\.key).filter { !lexical.contains($0) }
+            if !closest.isEmpty, settings.fusion.usesWords {
+                hits += scorer.rank(plan, k: closest.count, allowed: Set(closest), explain: true)
+            }
+            let scored = Set(hits.map(\.passage))
+            hits += closest.filter { !scored.contains($0) }.map { Hit(passage: $0, score: 0, contributions: []) }
+        }
+        if settings.phraseMatching, !query.phrases.isEmpty {
             for index in hits.indices { PhraseExpansions.dropPartialMatches(of: query, from: &hits[index]) }
         }
         var factors = [Double](repeating: 1, count: hits.count)
@@ -128,10 +176,10 @@ public final class Retriever {
             read[doc] = fetched
             return fetched
         }
-        if coordination > 0 {
+        if settings.coordination > 0 {
             let topics = TopicCoverage(query: query, textVector: plan.textVector)
             if !topics.isEmpty {
-                for index in hits.indices {
+                for index in hits.indices where hits[index].score > 0 {
                     var share = topics.coverage(of: hits[index].contributions, exponent: 1).share
                     if let type = query.answerType {
                         // The expected answer counts as one more topic, as heavy as the average one.
@@ -139,15 +187,17 @@ public final class Retriever {
                         let answered = type.isAnswered(by: try passage(hits[index].passage).text)
                         share = (share * topicCount + (answered ? 1 : 0)) / (topicCount + 1)
                     }
-                    factors[index] = 1 - coordination + coordination * share
+                    factors[index] = 1 - settings.coordination + settings.coordination * share
                     hits[index].score *= factors[index]
                 }
             }
         }
-        let order = hits.indices.sorted { (hits[$0].score, hits[$1].passage) > (hits[$1].score, hits[$0].passage) }.prefix(k)
+        let fused = settings.fusion.scores(lexical: hits.map(\.score), similarities: hits.map { dense?[$0.passage] })
+        let order = hits.indices.sorted { (fused[$0], hits[$1].passage) > (fused[$1], hits[$0].passage) }.prefix(k)
         let passages = try order.map { index in
-            RankedPassage(doc: hits[index].passage, passage: try passage(hits[index].passage), score: hits[index].score,
-                          contributions: explain ? hits[index].contributions : [], coverageFactor: factors[index])
+            RankedPassage(doc: hits[index].passage, passage: try passage(hits[index].passage), score: fused[index],
+                          contributions: needsContributions ? hits[index].contributions : [], coverageFactor: factors[index],
+                          lexicalScore: hits[index].score, similarity: dense?[hits[index].passage])
         }
         return SearchResult(query: query, textVector: plan.textVector, passages: passages)
     }

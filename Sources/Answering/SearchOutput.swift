@@ -2,7 +2,8 @@ import Retrieval
 
 /// A passage as printed by `--json` modes: `{"id", "expert", "role", "question", "text", "score", "source"}`.
 ///
-/// Field names are a public contract (docs/JSON.md). `explanation` and `coverage_factor` appear only with `--explain`.
+/// Field names are a public contract (docs/JSON.md). `explanation`, `coverage_factor`, `lexical_score`
+/// and `similarity` appear only with `--explain` (`similarity` only for a store with vectors).
 public struct PassageOutput: Codable, Sendable, Equatable {
     public var id: String
     public var expert: String
@@ -14,10 +15,15 @@ public struct PassageOutput: Codable, Sendable, Equatable {
     public var explanation: [ContributionOutput]?
     /// Only with `--explain`: what topic coverage multiplied the score by (see `RankedPassage.coverageFactor`).
     public var coverageFactor: Double?
+    /// Only with `--explain`: the lexical part of the score (see `RankedPassage.lexicalScore`).
+    public var lexicalScore: Double?
+    /// Only with `--explain` and a store with vectors: the cosine of the question's and the passage's vectors.
+    public var similarity: Double?
 
     enum CodingKeys: String, CodingKey {
-        case id, expert, role, question, text, score, source, explanation
+        case id, expert, role, question, text, score, source, explanation, similarity
         case coverageFactor = "coverage_factor"
+        case lexicalScore = "lexical_score"
     }
 
     public init(_ ranked: RankedPassage, explained: Bool = false) {
@@ -26,11 +32,16 @@ public struct PassageOutput: Codable, Sendable, Equatable {
         role = ranked.passage.role
         question = ranked.passage.question
         text = ranked.passage.text
-        score = (ranked.score * 1_000_000).rounded() / 1_000_000
+        score = Self.rounded(ranked.score)
         source = ranked.passage.source
         explanation = explained ? ranked.contributions.map(ContributionOutput.init) : nil
-        coverageFactor = explained ? (ranked.coverageFactor * 1_000_000).rounded() / 1_000_000 : nil
+        coverageFactor = explained ? Self.rounded(ranked.coverageFactor) : nil
+        lexicalScore = explained ? Self.rounded(ranked.lexicalScore) : nil
+        similarity = explained ? ranked.similarity.map(Self.rounded) : nil
     }
+
+    /// Six decimals: enough to compare, and the same in every run.
+    static func rounded(_ value: Double) -> Double { (value * 1_000_000).rounded() / 1_000_000 }
 }
 
 /// One matched term of an explained score: `{"term", "word", "field", "origin", "value"}`.

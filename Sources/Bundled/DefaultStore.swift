@@ -1,4 +1,5 @@
 import Corpus
+import Encoder
 import Foundation
 import Store
 
@@ -32,14 +33,16 @@ public struct DefaultStore: Sendable {
     /// Opens the default store, building or rebuilding it from the bundled corpus when needed.
     ///
     /// The file is rebuilt only when it is missing, empty, or the bundled corpus's own store that
-    /// is stale or of an older format; anything else there — a store `panelist index` built from
+    /// is stale, of an older format, or without the vectors of `embedder` (so a model fetched after
+    /// the first run is used from then on); anything else there — a store `panelist index` built from
     /// other files, a store of a newer Panelist, another file — is never overwritten: it is used
     /// when it can be read, and is an error otherwise.
     ///
+    /// - Parameter embedder: What gives the passages vectors (nil: a store by words only).
     /// - Returns: The open store and whether it was (re)built just now.
     /// - Throws: `CorpusError` when the bundled corpus is missing, `DatabaseError` when the
     ///   store cannot be written or read, or something other than a store is at `path`.
-    public func open() throws -> (store: PassageStore, rebuilt: Bool) {
+    public func open(embedder: (any TextEmbedder)? = nil) throws -> (store: PassageStore, rebuilt: Bool) {
         guard let corpusURL = BundledCorpus.url else { throw Self.missingCorpus }
         let data = try Data(contentsOf: corpusURL)
         var hash = ContentHash()
@@ -50,29 +53,32 @@ public struct DefaultStore: Sendable {
         case .store(let schema):
             do {
                 let store = try PassageStore(path: path)
-                if store.origin != StoreMeta.bundledOrigin || store.contentHash == hash.hexDigest { return (store, false) }
+                let current = store.contentHash == hash.hexDigest && (embedder == nil || store.vectorEncoder == embedder?.identifier)
+                if store.origin != StoreMeta.bundledOrigin || current { return (store, false) }
             } catch {
                 guard schema <= Schema.currentVersion, PassageStore.origin(ofStoreAt: path) == StoreMeta.bundledOrigin else { throw error }
             }
         case let other:
             throw DatabaseError(.notAStore, message: "\(path) is \(other.description), where the default store should be; Panelist leaves it alone — set PANELIST_STORE to another path or pass --store")
         }
-        try rebuildFromBundledCorpus()
+        try rebuildFromBundledCorpus(embedder: embedder)
         return (try PassageStore(path: path), true)
     }
 
     /// Builds the default store from the bundled corpus, replacing the store there (never another file).
     ///
+    /// - Parameter embedder: What gives the passages vectors (nil: none).
     /// - Returns: What was written.
     /// - Throws: `CorpusError` or `DatabaseError`.
     @discardableResult
-    public func rebuildFromBundledCorpus() throws -> StoreBuilder.Summary {
+    public func rebuildFromBundledCorpus(embedder: (any TextEmbedder)? = nil) throws -> StoreBuilder.Summary {
         guard let corpusURL = BundledCorpus.url else { throw Self.missingCorpus }
-        return try rebuild(from: DocumentLoader().load([corpusURL]))
+        return try rebuild(from: DocumentLoader().load([corpusURL]), embedder: embedder)
     }
 
-    func rebuild(from corpus: LoadedCorpus) throws -> StoreBuilder.Summary {
-        try StoreBuilder(lexicon: BundledCorpus.lexicon()).build(corpus, at: path, origin: StoreMeta.bundledOrigin)
+    func rebuild(from corpus: LoadedCorpus, embedder: (any TextEmbedder)? = nil) throws -> StoreBuilder.Summary {
+        try StoreBuilder(lexicon: BundledCorpus.lexicon())
+            .build(corpus, at: path, origin: StoreMeta.bundledOrigin, semantic: SemanticIndexing(mode: .on, embedder: embedder))
     }
 
     static let missingCorpus = CorpusError(.unreadable, "the bundled corpus \(BundledCorpus.fileName) is missing from this installation; reinstall Panelist or pass --store")

@@ -1,4 +1,5 @@
 import Answering
+import Encoder
 import Retrieval
 import Store
 
@@ -19,6 +20,9 @@ public struct Variant: Sendable {
         }
         return [
             full,
+            variant("words only (lexical)") { $0.settings.fusion = .lexical },
+            variant("meaning only (dense)") { $0.settings.fusion = .meaning },
+            variant("reciprocal-rank fusion") { $0.settings.fusion = .reciprocalRank(k: 60) },
             variant("without WordNet expansion") { $0.settings.lexicalExpansion = false },
             variant("without typo/name variants") { $0.settings.typoTolerance = false },
             variant("without topic coordination") { $0.settings.coordination = 0 },
@@ -43,9 +47,10 @@ public enum Ablation {
     /// The in-scope and out-of-scope figures of each variant.
     ///
     /// - Throws: `DatabaseError` when the store cannot be read.
-    public static func run(_ items: [EvalItem], store: PassageStore, variants: [Variant] = Variant.all) throws -> [(Variant, EvaluationReport)] {
+    public static func run(_ items: [EvalItem], store: PassageStore, embedder: (any TextEmbedder)? = nil,
+                           variants: [Variant] = Variant.all) throws -> [(Variant, EvaluationReport)] {
         try variants.map { variant in
-            let retriever = try Retriever(store: store, scorer: Scorer(weights: variant.weights), settings: variant.settings)
+            let retriever = try Retriever(store: store, scorer: Scorer(weights: variant.weights), settings: variant.settings, embedder: embedder)
             return (variant, try Evaluator(answerer: Answerer(retriever: retriever)).run(items))
         }
     }

@@ -162,7 +162,8 @@ public final class ChatSession {
             let origin = term.origin == .user ? "" : "  [\(term.origin.rawValue)]"
             lines.append("  \(term.term)  \(String(format: "%.2f", term.weight))  ← \(term.word)\(origin)")
         }
-        lines.append(String(format: "Evidence: the best passage covers %.0f%% of the question (score %.3f).", answer.evidence.coverage * 100, answer.evidence.score))
+        lines.append(String(format: "Evidence: the best passage covers %.0f%% of the question's words (score %.3f)", answer.evidence.coverage * 100, answer.evidence.score)
+            + (answer.evidence.similarity.map { String(format: "; its meaning is %.3f close (cosine).", $0) } ?? "."))
         if !answer.evidence.unmatched.isEmpty { lines.append("Found in no passage: \(answer.evidence.unmatched.joined(separator: ", "))") }
         if !answer.evidence.unknownNames.isEmpty { lines.append("Names the corpus never mentions: \(answer.evidence.unknownNames.joined(separator: ", "))") }
         let cited = Set(answer.citations.map(\.passage.doc))
@@ -170,7 +171,7 @@ public final class ChatSession {
         if !misses.isEmpty {
             lines.append("Near misses (retrieved, not cited):")
             for ranked in misses {
-                lines.append("  \(ranked.passage.id)  \(ranked.passage.expert)  score \(String(format: "%.3f", ranked.score))")
+                lines.append("  \(ranked.passage.id)  \(ranked.passage.expert)  score \(String(format: "%.3f", ranked.score)) (\(ranked.scoreParts))")
             }
         }
         let reached = Set(answer.retrieved.map(\.passage.expert))

@@ -156,11 +156,15 @@ public struct ExpansionTable: Sendable, Equatable {
     }
 
     /// The keys of every single-word headword of `lexicon`: the words known to be English, which
-    /// are therefore not misspellings.
-    public static func dictionary(of lexicon: Lexicon, analyzer: Analyzer) -> Set<String> {
-        var keys: Set<String> = []
-        for (headword, _) in lexicon.entries where !headword.contains(" ") {
-            if let term = analyzer.terms(headword).first { keys.insert(term) }
+    /// are therefore not misspellings; each with whether it is only a name (a proper noun with
+    /// other names and no common sense: "mongolia", not "china", which is also porcelain), so that
+    /// a question typed in lower case still has its names recognised.
+    public static func dictionary(of lexicon: Lexicon, analyzer: Analyzer) -> [String: Bool] {
+        var keys: [String: Bool] = [:]
+        for (headword, relations) in lexicon.entries where !headword.contains(" ") {
+            guard let term = analyzer.terms(headword).first else { continue }
+            let isName = relations.contains { $0.kind == .alias } && !relations.contains { $0.kind == .synonym }
+            keys[term] = (keys[term] ?? true) && isName
         }
         return keys
     }

@@ -40,6 +40,8 @@ public struct Query: Sendable, Equatable {
     public var phrases: [String: Set<String>] = [:]
     /// The kind of value the question asks for ("How long …?": a measure), if any.
     public var answerType: AnswerType?
+    /// The text compared by meaning with the passages: the question, with a follow-up's earlier question.
+    public var meaningText = ""
 
     public init(terms: [QueryTerm]) {
         self.terms = terms

@@ -10,6 +10,8 @@ public struct BuildProgress: Sendable, Equatable {
         case weighing
         /// Writing posting lists, the vocabulary and the expansions.
         case writing
+        /// Computing and storing passage vectors (`SemanticIndexing`).
+        case embedding
     }
 
     public var phase: Phase

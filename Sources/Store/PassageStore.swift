@@ -15,6 +15,8 @@ public final class PassageStore: PostingSource {
     public let contentHash: String
     /// What the store was built from (see `StoreMeta.origin`).
     public let origin: String
+    /// The `TextEmbedder.identifier` of the store's passage vectors, or nil when it has none.
+    public let vectorEncoder: String?
 
     /// Opens the store at `path` read-only and checks that it is a store this build can read.
     ///
@@ -58,6 +60,7 @@ public final class PassageStore: PostingSource {
             passageCount = count
             contentHash = hash
             origin = meta[StoreMeta.origin] ?? ""
+            vectorEncoder = meta[StoreMeta.encoder]
         } catch let error as DatabaseError where error.code == .sqlite {
             throw Self.explain(error, path: path)
         }
@@ -148,6 +151,34 @@ public final class PassageStore: PostingSource {
         }
     }
 
+    /// Every passage vector, read at once (see `VectorTable`); empty when the store has none.
+    ///
+    /// - Throws: `DatabaseError.corrupt` when vectors differ in length.
+    public func vectors() throws -> VectorTable {
+        try reading {
+            let statement = try database.statement("SELECT doc, vector FROM vectors ORDER BY doc")
+            var docs: [Int32] = []
+            var levels: [Int8] = []
+            var scales: [Float] = []
+            var dimensions: Int?
+            while try statement.step() {
+                let ok = statement.withBlob(at: 1) { bytes -> Bool in
+                    let length = QuantizedVector.dimensions(ofByteCount: bytes.count)
+                    guard length > 0, length == dimensions ?? length else { return false }
+                    dimensions = length
+                    scales.append(QuantizedVector.scale(of: bytes))
+                    levels.append(contentsOf: bytes.dropFirst(4).map { Int8(bitPattern: $0) })
+                    return true
+                }
+                guard ok else {
+                    throw DatabaseError(.corrupt, message: "\(database.path) is damaged (its passage vectors differ in length); rebuild it with `panelist index FILES… --store \(database.path)`")
+                }
+                docs.append(Int32(statement.int64(at: 0)))
+            }
+            return VectorTable(docs: docs, levels: levels, scales: scales, dimensions: dimensions ?? 0)
+        }
+    }
+
     /// The numbers of the passages of the expert named exactly `name`.
     public func passages(ofExpert name: String) throws -> Set<Int32> {
         try reading {
@@ -194,6 +225,15 @@ public final class PassageStore: PostingSource {
             let statement = try database.statement("SELECT 1 FROM dictionary WHERE term = ?")
             try statement.bind(term)
             return try statement.step()
+        }
+    }
+
+    /// Whether the lexicon knows `term` only as a name ("mongolia"), not as a common word.
+    public func isNameOnly(_ term: String) throws -> Bool {
+        try reading {
+            let statement = try database.statement("SELECT name FROM dictionary WHERE term = ?")
+            try statement.bind(term)
+            return try statement.step() && statement.int(at: 0) == 1
         }
     }
 

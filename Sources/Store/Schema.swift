@@ -8,15 +8,17 @@ public enum Schema {
     public static let applicationID: Int64 = 0x5041_4E4C
     /// The version this build writes and reads; 2: the passages' shown fields are compressed in
     /// blocks (`PassageBlock`), and only passages with an expert are indexed by expert; 3: the
-    /// blocks are zstd frames rather than zlib streams.
-    public static let currentVersion: Int64 = 3
+    /// blocks are zstd frames rather than zlib streams; 4: passage vectors (`vectors`, `QuantizedVector`), and
+    /// which dictionary words are only names.
+    public static let currentVersion: Int64 = 4
 
     /// The tables a store of the current version has; a store missing one is damaged.
-    static let tables = ["meta", "passages", "passage_blocks", "experts", "terms", "vocabulary", "expansions", "dictionary"]
+    static let tables = ["meta", "passages", "passage_blocks", "experts", "terms", "vocabulary", "expansions", "dictionary", "vectors"]
 
     /// The SQL that makes the tables of the current version.
     ///
-    /// `passage_blocks` holds each `PassageBlock` under the number of its first passage.
+    /// `passage_blocks` holds each `PassageBlock` under the number of its first passage; `vectors`
+    /// each passage's `QuantizedVector` when the store was built with vectors (meta `encoder` says by what).
     static let definition = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE passages(
@@ -46,7 +48,8 @@ public enum Schema {
             kind TEXT NOT NULL,
             word TEXT NOT NULL,
             PRIMARY KEY(key, term)) WITHOUT ROWID;
-        CREATE TABLE dictionary(term TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE dictionary(term TEXT PRIMARY KEY, name INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE vectors(doc INTEGER PRIMARY KEY, vector BLOB NOT NULL);
         """
 
     /// Makes the tables in `database`, a new empty file, and marks it as a store of this version.

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A scratch file of unsigned varints, written once and then read back from the start.
+/// A scratch file of unsigned varints (and texts, each after its length), written once and then
+/// read back from the start.
 ///
 /// The file is unlinked as soon as it is opened, so it disappears with the process however the
 /// process ends; only the open descriptor keeps it alive.
@@ -28,6 +29,31 @@ final class SpillFile {
     func write(_ value: UInt64) throws {
         Varint.append(value, to: &buffer)
         if buffer.count >= bufferSize { try flush() }
+    }
+
+    /// Appends `text`: its UTF-8 length, then its bytes.
+    func write(text: String) throws {
+        let bytes = Array(text.utf8)
+        try write(UInt64(bytes.count))
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= bufferSize { try flush() }
+    }
+
+    /// The next text.
+    ///
+    /// - Throws: when the file ends in the middle of what was written.
+    func readText() throws -> String {
+        var remaining = Int(try read())
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(remaining)
+        while remaining > 0 {
+            if readOffset == buffer.count { try refill() }
+            let taken = min(remaining, buffer.count - readOffset)
+            bytes.append(contentsOf: buffer[readOffset..<readOffset + taken])
+            readOffset += taken
+            remaining -= taken
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func flush() throws {

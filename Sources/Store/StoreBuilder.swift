@@ -46,6 +46,8 @@ public struct StoreBuilder: Sendable {
         public var expansions: Int
         /// How many runs of postings were written out and merged (0 when all fitted in memory).
         public var runs: Int
+        /// Whether the passages got vectors.
+        public var vectors: SemanticIndexing.Outcome
     }
 
     /// Indexes `corpus` into a new store at `path`, replacing what is there only when it is
@@ -55,6 +57,7 @@ public struct StoreBuilder: Sendable {
     ///   - corpus: The passages, read once, in order.
     ///   - path: Where the store goes; its folder is created if needed; a symbolic link is followed.
     ///   - origin: What the corpus is: `StoreMeta.bundledOrigin` or the paths it was read from.
+    ///   - semantic: Whether passages get vectors, and what makes them.
     ///   - progress: Called about every `progressInterval` seconds while the build runs.
     /// - Returns: Counts of what was written.
     /// - Complexity: Under an address-space limit (`ulimit -v`), runs of postings are made smaller
@@ -63,6 +66,7 @@ public struct StoreBuilder: Sendable {
     ///   a file-system error; the file at `path` is then untouched.
     @discardableResult
     public func build(_ corpus: some PassageSequence, at path: String, origin: String,
+                      semantic: SemanticIndexing = SemanticIndexing(mode: .off, embedder: nil),
                       progress: ((BuildProgress) -> Void)? = nil) throws -> Summary {
         let target = try BuildTarget(path: path)
         var builder = self
@@ -72,15 +76,18 @@ public struct StoreBuilder: Sendable {
             builder.runPostings = try AddressSpace.runPostings(under: limit, used: AddressSpace.used, wanted: runPostings)
         }
         return try target.replace { temporary in
-            try builder.write(corpus, origin: origin, to: temporary, progress: progress)
+            try builder.write(corpus, origin: origin, to: temporary, semantic: semantic, progress: progress)
         }
     }
 
-    func write(_ corpus: some PassageSequence, origin: String, to path: String, progress: ((BuildProgress) -> Void)?) throws -> Summary {
+    func write(_ corpus: some PassageSequence, origin: String, to path: String, semantic: SemanticIndexing,
+               progress: ((BuildProgress) -> Void)?) throws -> Summary {
         let database = try Database(path: path, mode: .readWrite)
         try database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
         try Schema.create(database)
         let spill = try SpillFile(path: path + ".counts")
+        // The texts to embed, kept out of memory until the lexical index is done (and the count known).
+        let texts = semantic.wants(passages: 0) ? try SpillFile(path: path + ".texts") : nil
         let meter = ProgressMeter(interval: progressInterval, report: progress)
         return try database.transaction {
             var fields = [FieldTerms](repeating: FieldTerms(), count: Field.allCases.count)
@@ -105,6 +112,7 @@ public struct StoreBuilder: Sendable {
                 try spill.write(prior.next(passage).bitPattern)
                 try Self.count(analysed.tokens, fields: &fields, tally: &tally, spill: spill)
                 count += 1
+                if let texts, semantic.wants(passages: count) { try texts.write(text: SemanticIndexing.text(of: passage)) }
                 if count & 255 == 0 {
                     meter.tick(BuildProgress(phase: .reading, passages: count, total: corpus.knownCount, fraction: corpus.fractionRead, elapsed: meter.elapsed))
                 }
@@ -125,8 +133,18 @@ public struct StoreBuilder: Sendable {
             try writeVocabulary(vocabulary, names: fields[Field.text.rawValue].names, database: database)
             let expansionCount = try expansions.wait().map { try writeExpansions($0, database: database) } ?? 0
             try writeExperts(experts.summaries, database: database)
-            try writeMeta(passageCount: count, contentHash: contentHash, origin: origin, database: database)
-            return Summary(passages: count, experts: experts.summaries.count, terms: termCount, expansions: expansionCount, runs: runs.runsWritten)
+            var vectors = SemanticIndexing.Outcome.notRequested
+            if let texts, let embedder = semantic.embedder {
+                if semantic.wants(passages: count) {
+                    try VectorWriter(semantic: semantic, embedder: embedder).write(count: count, from: texts, to: database, meter: meter)
+                    vectors = .made(count: count, encoder: embedder.identifier)
+                } else {
+                    vectors = .skippedAsTooLarge(passages: count)
+                }
+            }
+            try writeMeta(passageCount: count, contentHash: contentHash, origin: origin, encoder: vectors, database: database)
+            return Summary(passages: count, experts: experts.summaries.count, terms: termCount, expansions: expansionCount, runs: runs.runsWritten,
+                           vectors: vectors)
         }
     }
 
@@ -220,7 +238,8 @@ public struct StoreBuilder: Sendable {
     /// thread while the postings are written.
     struct Expansions: Sendable {
         var table: ExpansionTable
-        var dictionary: Set<String>
+        /// Each English word's term, with whether it is only a name.
+        var dictionary: [String: Bool]
     }
 
     /// Writes the expansions and the dictionary.
@@ -237,10 +256,10 @@ public struct StoreBuilder: Sendable {
                 expansionCount += 1
             }
         }
-        let insertDictionaryWord = try database.statement("INSERT INTO dictionary(term) VALUES (?)")
-        for term in expansions.dictionary.sorted() {
+        let insertDictionaryWord = try database.statement("INSERT INTO dictionary(term, name) VALUES (?, ?)")
+        for (term, isName) in expansions.dictionary.sorted(by: { $0.key < $1.key }) {
             insertDictionaryWord.reset()
-            try insertDictionaryWord.bind(term)
+            try insertDictionaryWord.bind(term, isName ? 1 : 0)
             try insertDictionaryWord.run()
         }
         return expansionCount
@@ -255,9 +274,11 @@ public struct StoreBuilder: Sendable {
         }
     }
 
-    func writeMeta(passageCount: Int, contentHash: String, origin: String, database: Database) throws {
+    func writeMeta(passageCount: Int, contentHash: String, origin: String, encoder vectors: SemanticIndexing.Outcome, database: Database) throws {
         let insertMeta = try database.statement("INSERT INTO meta(key, value) VALUES (?, ?)")
-        for (key, value) in [
+        var encoder: [(String, String)] = []
+        if case .made(_, let identifier) = vectors { encoder = [(StoreMeta.encoder, identifier)] }
+        for (key, value) in encoder + [
             (StoreMeta.passageCount, String(passageCount)),
             (StoreMeta.contentHash, contentHash),
             (StoreMeta.analyzer, StoreMeta.analyzerVersion),
@@ -279,6 +300,8 @@ public enum StoreMeta {
     /// Which text analysis the terms were made with; a store made otherwise must be rebuilt.
     public static let analyzer = "analyzer"
     public static let builtAt = "built_at"
+    /// The `TextEmbedder.identifier` of the vectors in `vectors`; absent when the store has none.
+    public static let encoder = "encoder"
     /// Where the corpus came from: `bundledOrigin`, or the indexed paths joined by newlines.
     public static let origin = "origin"
     /// The origin of a store built from the bundled corpus.

@@ -22,7 +22,7 @@ extension Panelist {
 
 
         func run() throws {
-            let retriever = try Retriever(store: storeOptions.open())
+            let retriever = try storeOptions.retriever()
             let conversation = Conversation(answerer: Answerer(retriever: retriever), options: AnswerOptions(k: selection.k, expert: selection.expert))
             conversation.generator = try llmOptions.answerer(analyzer: retriever.analyzer)
             let renderer = ChatRenderer(color: false, width: LineEditor.isInteractive ? Terminal.columns : 10_000)

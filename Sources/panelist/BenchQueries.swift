@@ -21,7 +21,7 @@ extension Panelist {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let retriever = try Retriever(store: storeOptions.open(), settings: matching.settings)
+            let retriever = try storeOptions.retriever(settings: matching.settings)
             try Output.printJSON(QueryTiming.run(QueryTiming.load(from: URL(fileURLWithPath: file)), retriever: retriever, k: k))
         }
     }

@@ -22,8 +22,8 @@ extension Panelist {
         @OptionGroup var llmOptions: LLMOptions
 
         func run() throws {
-            let store = try storeOptions.open()
-            let answerer = Answerer(retriever: try Retriever(store: store))
+            let answerer = Answerer(retriever: try storeOptions.retriever())
+            let store = answerer.retriever.store
             if let expert = selection.expert { _ = try answerer.retriever.expert(named: expert) }
             let conversation = Conversation(answerer: answerer, options: AnswerOptions(k: selection.k, expert: selection.expert))
             let interactive = LineEditor.isInteractive && !json

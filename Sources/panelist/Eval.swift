@@ -22,10 +22,11 @@ extension Panelist {
         func run() throws {
             let items = try EvalItem.load(from: URL(fileURLWithPath: file))
             if compare {
-                print(Ablation.table(try Ablation.run(items, store: storeOptions.open())), terminator: "")
+                let (store, encoder) = try storeOptions.openWithEncoder()
+                print(Ablation.table(try Ablation.run(items, store: store, embedder: encoder?.encoder)), terminator: "")
                 return
             }
-            let report = try Evaluator(answerer: Answerer(retriever: Retriever(store: storeOptions.open()))).run(items)
+            let report = try Evaluator(answerer: Answerer(retriever: storeOptions.retriever())).run(items)
             if json {
                 try Output.printJSON(ReportRenderer.json(report))
             } else {

@@ -22,7 +22,7 @@ extension Panelist {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            let retriever = try Retriever(store: storeOptions.open(), settings: matching.settings)
+            let retriever = try storeOptions.retriever(settings: matching.settings)
             let query = try retriever.query(for: words.text)
             let result = try retriever.search(query, k: selection.k, expert: selection.expert.map(retriever.expert(named:)), explain: explain)
             if json {
