@@ -59,19 +59,22 @@ public final class Answerer {
     ///   - question: The user's question.
     ///   - options: How many passages, and an optional expert.
     ///   - context: Terms carried over from earlier turns (see `Conversation`), added with their weights.
+    ///   - earlierQuestion: The question a follow-up continues; its meaning is compared with the passages
+    ///     together with this one's ("Was that reaction proportionate?" alone means little).
     /// - Returns: The answer, or an abstention.
     /// - Throws: `AnswerError` for unusable questions, `DatabaseError` when the store fails.
-    public func answer(_ question: String, options: AnswerOptions = AnswerOptions(), context: [QueryTerm] = []) throws -> Answer {
-        let (result, experts, notice) = try retrieve(question, options: options, context: context)
+    public func answer(_ question: String, options: AnswerOptions = AnswerOptions(), context: [QueryTerm] = [], earlierQuestion: String? = nil) throws -> Answer {
+        let (result, experts, notice) = try retrieve(question, options: options, context: context, earlierQuestion: earlierQuestion)
         return compose(question, result: result, experts: experts, notice: notice)
     }
 
     /// The passages for `question`, with the experts it is restricted to and any notice.
     ///
     /// - Throws: `AnswerError` for unusable questions, `DatabaseError` when the store fails.
-    public func retrieve(_ question: String, options: AnswerOptions, context: [QueryTerm] = []) throws -> (result: SearchResult, experts: [Expert], notice: String?) {
+    public func retrieve(_ question: String, options: AnswerOptions, context: [QueryTerm] = [], earlierQuestion: String? = nil) throws -> (result: SearchResult, experts: [Expert], notice: String?) {
         var (query, experts, notice) = try prepare(question, options: options)
         query.merge(context)
+        if let earlierQuestion { query.meaningText = earlierQuestion + " " + question }
         return (try search(query, experts: experts, k: options.k), experts, notice)
     }
 

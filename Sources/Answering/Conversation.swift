@@ -55,7 +55,8 @@ public final class Conversation {
             if followUpOptions.expert == nil, standalone.notice == nil, let expert = previous.restriction {
                 followUpOptions.expert = expert
             }
-            let inContext = try answerer.answer(question, options: followUpOptions, context: carriedTerms(from: previous.answer))
+            let inContext = try answerer.answer(question, options: followUpOptions, context: carriedTerms(from: previous.answer),
+                                                earlierQuestion: previous.question)
             // Reading a question as a follow-up never turns an answer into a refusal: "What about
             // Iran?" after a declined question about banana bread is answered on its own.
             if !inContext.abstained || standalone.abstained {

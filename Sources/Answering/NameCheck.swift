@@ -64,17 +64,17 @@ struct NameCheck {
         guard wanted.count > 1 else { return try store.contains(term: first.term) }
         for doc in try passages(havingAll: wanted.map(\.term)).sorted().prefix(Self.passagesRead) {
             let passage = try store.passage(doc)
-            for field in [passage.question, passage.text] where Self.hasRun(wanted, in: analyzer.tokens(field)) { return true }
+            for field in Field.allCases where Self.hasRun(wanted, in: analyzer.tokens(field.content(of: passage))) { return true }
         }
         return false
     }
 
-    /// The passages whose text or question has every one of `terms`.
+    /// The passages that have every one of `terms`, each in any field (text, question, expert and role).
     func passages(havingAll terms: [String]) throws -> Set<Int32> {
         var common: Set<Int32>?
-        for term in Set(terms) {
+        for term in Set(terms).sorted() {
             var docs: Set<Int32> = []
-            for field in [Field.text, Field.question] {
+            for field in Field.allCases {
                 if let list = try store.postingList(for: term, in: field) { docs.formUnion(list.postings.map(\.passage)) }
             }
             common = common.map { $0.intersection(docs) } ?? docs

@@ -112,7 +112,7 @@ public struct QueryExpander {
                     misspeltCommon.insert(term.term)
                 } else if let correction = try correction(of: term, amongNames: false) {
                     added.append(correction)
-                } else if settings.typoTolerance {
+                } else if settings.typoTolerance, term.word.count >= 3, term.word.allSatisfy(\.isLetter) {
                     expanded.unknownNames.append(term.word.prefix(1).uppercased() + term.word.dropFirst())
                 }
             }

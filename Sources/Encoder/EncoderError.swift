@@ -7,7 +7,7 @@ public struct EncoderError: Error, CustomStringConvertible, Equatable, Sendable 
     /// What kind of failure this is.
     public struct Code: Equatable, Hashable, Sendable, CustomStringConvertible {
         private enum Kind: String, Equatable, Hashable, Sendable {
-            case modelMissing, modelDamaged, libraryUnavailable
+            case modelMissing, modelDamaged, libraryUnavailable, addressSpaceLimited
         }
         private let kind: Kind
         private init(_ kind: Kind) { self.kind = kind }
@@ -19,6 +19,8 @@ public struct EncoderError: Error, CustomStringConvertible, Equatable, Sendable 
         public static let modelDamaged = Code(.modelDamaged)
         /// OpenBLAS, which does the encoder's matrix products, could not be loaded.
         public static let libraryUnavailable = Code(.libraryUnavailable)
+        /// An address-space limit (`ulimit -v`) leaves too little room for the weights and OpenBLAS's buffers.
+        public static let addressSpaceLimited = Code(.addressSpaceLimited)
 
         public var description: String { kind.rawValue }
     }

@@ -24,6 +24,12 @@ public final class SentenceEncoder: Sendable {
     public let maximumBatchTokens: Int
     let model: BertModel
 
+    /// The address space the encoder may map besides what the process has: the weights (87 MB),
+    /// OpenBLAS's buffers (128 MB for each of its threads) and a batch's scratch memory. OpenBLAS
+    /// does not fail cleanly when it cannot map a buffer (its threads retry for ever), so the encoder
+    /// is not started without this room.
+    static let addressSpaceNeeded = 1 << 30
+
     /// The length of each vector (384).
     public var dimensions: Int { identity.dimensions }
 
@@ -37,6 +43,11 @@ public final class SentenceEncoder: Sendable {
     public init(files: ModelFiles, maximumBatchTokens: Int = 2048) throws(EncoderError) {
         let configuration = BertConfiguration()
         precondition(maximumBatchTokens >= 256, "a batch must hold the longest text")
+        if let limit = AddressSpace.limit, limit - AddressSpace.used < Self.addressSpaceNeeded {
+            throw EncoderError(
+                .addressSpaceLimited,
+                "the address-space limit (ulimit -v \(limit >> 10)) leaves too little room for the sentence encoder, which needs about \(Self.addressSpaceNeeded >> 20) MB more (its weights and OpenBLAS's buffers); raise the limit")
+        }
         try files.verify()
         if let failure = OpenBLAS.loadFailure {
             throw EncoderError(

@@ -1,5 +1,6 @@
 import CMalloc
 import Corpus
+import Encoder
 import CSQLite
 import Foundation
 import Retrieval

@@ -27,7 +27,7 @@ extension Panelist {
         func run() throws {
             let started = Date()
             let path = storeOptions.store ?? DefaultStore().path
-            let semanticIndexing = try self.semanticIndexing()
+            let (semanticIndexing, withoutEncoder) = try self.semanticIndexing()
             let summary: StoreBuilder.Summary
             let documents: Int
             if paths.isEmpty {
@@ -44,20 +44,19 @@ extension Panelist {
                 documents = corpus.files.count
             }
             let seconds = Date().timeIntervalSince(started)
-            print("Indexed \(documents) document\(documents == 1 ? "" : "s"): \(summary.experts) experts, \(summary.passages) passages, \(summary.terms) terms, \(summary.expansions) expansions\(Self.describe(summary.vectors)) in \(String(format: "%.2f", seconds)) s → \(path)")
+            print("Indexed \(documents) document\(documents == 1 ? "" : "s"): \(summary.experts) experts, \(summary.passages) passages, \(summary.terms) terms, \(summary.expansions) expansions\(withoutEncoder.map { " (no vectors: \($0))" } ?? Self.describe(summary.vectors)) in \(String(format: "%.2f", seconds)) s → \(path)")
         }
 
-        /// The vectors asked for: the built-in encoder unless `--semantic off`; with `auto`, a
-        /// missing model is a notice and a store by words only, with `on` an error.
-        func semanticIndexing() throws -> SemanticIndexing {
-            guard semantic != .off else { return SemanticIndexing(mode: .off, embedder: nil) }
+        /// The vectors asked for: the built-in encoder unless `--semantic off`. With `auto`, a missing
+        /// model means a store by words only, and why (said in the summary); with `on`, an error.
+        func semanticIndexing() throws -> (SemanticIndexing, withoutEncoder: String?) {
+            guard semantic != .off else { return (SemanticIndexing(mode: .off, embedder: nil), nil) }
             switch EncoderAvailability.load(storeOptions.encoderOptions.files) {
             case .available(let encoder):
-                return SemanticIndexing(mode: semantic, embedder: encoder)
+                return (SemanticIndexing(mode: semantic, embedder: encoder), nil)
             case .unavailable(let error):
                 if semantic == .on { throw error }
-                FileHandle.standardError.write(Data((EncoderAvailability.notice(for: error) + "; the store is built without vectors\n").utf8))
-                return SemanticIndexing(mode: .off, embedder: nil)
+                return (SemanticIndexing(mode: .off, embedder: nil), error.message)
             }
         }
 
