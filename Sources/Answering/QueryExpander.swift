@@ -21,7 +21,7 @@ public struct RetrievalSettings: Sendable, Equatable {
     /// out of a question that has a word that does: they are stop words for questions, not for the index.
     public var dropsGenericWords = true
     /// How the lexical score and the similarity of meaning are combined, when the store has vectors.
-    public var fusion = Fusion.weighted(lexicalWeight: 0.4)
+    public var fusion = Fusion.weighted(lexicalWeight: 0.5)
 
     public init() {}
 }
@@ -106,14 +106,13 @@ public struct QueryExpander {
                     expanded.unknownNames.append(term.word.prefix(1).uppercased() + term.word.dropFirst())
                 }
             } else if !expandedSources.contains(term.term), try !store.isDictionaryWord(term.term) {
-                // Not English, not in the corpus: a misspelt common word ("thnk"), a misspelt corpus
-                // word ("sanctoins"), or else a name typed in lower case ("zelensky").
+                // Not a dictionary word, not in the corpus: a misspelt common word ("thnk") or a
+                // misspelt corpus word ("sanctoins"). (The dictionary holds only the lexicon's headwords,
+                // so a word missing from it may still be English: "afraid" is not taken for a name.)
                 if Self.isMisspeltCommonWord(term.word) {
                     misspeltCommon.insert(term.term)
                 } else if let correction = try correction(of: term, amongNames: false) {
                     added.append(correction)
-                } else if settings.typoTolerance, term.word.count >= 3, term.word.allSatisfy(\.isLetter) {
-                    expanded.unknownNames.append(term.word.prefix(1).uppercased() + term.word.dropFirst())
                 }
             }
         }
