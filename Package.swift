@@ -74,7 +74,7 @@ let package = Package(
         ),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RetrievalTests", dependencies: ["Retrieval", "Corpus"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Retrieval", "Corpus", "Bundled", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Retrieval", "Corpus", "Bundled", "Encoder", "TestSupport"]),
         .testTarget(name: "AnsweringTests", dependencies: ["Answering", "Store", "Retrieval", "Corpus", "Bundled"]),
         .target(name: "TestSupport", path: "Tests/TestSupport", resources: [.copy("fake_llm_server.py")]),
         .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),

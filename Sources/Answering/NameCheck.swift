@@ -36,6 +36,16 @@ struct NameCheck {
         return names
     }
 
+    /// How to call the unknown name `term` in a decline: the run of name words it stands in, as
+    /// written ("South Korea" for "south"), or the word itself.
+    func shown(_ term: String, in tokens: [Token], names: Set<String>) -> String {
+        guard let at = tokens.firstIndex(where: { $0.term == term }) else { return term }
+        var start = at, end = at
+        while start > 0, names.contains(tokens[start - 1].term), tokens[start - 1].position + 1 == tokens[start].position { start -= 1 }
+        while end + 1 < tokens.count, names.contains(tokens[end + 1].term), tokens[end].position + 1 == tokens[end + 1].position { end += 1 }
+        return tokens[start...end].map { $0.word.prefix(1).uppercased() + $0.word.dropFirst() }.joined(separator: " ")
+    }
+
     /// The runs of two or more adjacent name tokens whose terms no single passage has together,
     /// as the user wrote them ("South Korea").
     func unmatchedRuns(in tokens: [Token], names: Set<String>) throws -> [String] {

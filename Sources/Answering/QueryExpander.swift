@@ -103,7 +103,8 @@ public struct QueryExpander {
                 if let correction = try correction(of: term, amongNames: true) {
                     added.append(correction)
                 } else {
-                    expanded.unknownNames.append(term.word.prefix(1).uppercased() + term.word.dropFirst())
+                    let shown = nameCheck.shown(term.term, in: tokens, names: names)
+                    if !expanded.unknownNames.contains(shown) { expanded.unknownNames.append(shown) }
                 }
             } else if !expandedSources.contains(term.term), try !store.isDictionaryWord(term.term) {
                 // Not a dictionary word, not in the corpus: a misspelt common word ("thnk") or a

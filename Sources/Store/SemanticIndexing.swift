@@ -39,7 +39,7 @@ public struct SemanticIndexing: Sendable {
     }
 
     /// Whether a corpus of `passages` passages (so far) gets vectors.
-    func wants(passages: Int) -> Bool {
+    package func wants(passages: Int) -> Bool {
         guard embedder != nil else { return false }
         switch mode {
         case .on: return true

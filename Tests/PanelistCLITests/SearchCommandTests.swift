@@ -13,6 +13,8 @@ struct SearchJSON: Decodable {
         var source: String
         var explanation: [Contribution]?
         var coverage_factor: Double?
+        var lexical_score: Double?
+        var similarity: Double?
     }
     struct Contribution: Decodable {
         var term: String

@@ -1,0 +1,50 @@
+import Answering
+import Testing
+
+/// A name in a question is evidence only where a passage has it literally or through a true alias
+/// (issue 14): the seed corpus mentions Iran, North Korea, China and Kiev, never Japan or South Korea.
+@Suite struct NameCheckTests {
+    let answerer: Answerer
+
+    init() throws {
+        answerer = try SeedStore.answerer()
+    }
+
+    @Test(arguments: [
+        ("What does the Kremlin think about Japan?", "Japan"),
+        ("How does Moscow see South Korea?", "South Korea"),
+        ("How does Russia see Taiwan?", "Taiwan"),
+        ("What does Moscow want from Belarus?", "Belarus"),
+        ("what does russia think about mongolia?", "Mongolia"),
+    ])
+    func aPlaceTheCorpusNeverMentionsIsDeclinedAndNamed(question: String, name: String) throws {
+        let answer = try answerer.answer(question)
+        #expect(answer.abstained)
+        #expect(answer.evidence.unknownNames.contains(name))
+        #expect(answer.notice?.contains("the corpus never mentions \(name); the nearest passage answers “") == true)
+    }
+
+    @Test func aContainingPlaceIsNoAliasButACapitalStandsForItsCountry() throws {
+        let japan = try answerer.retriever.query(for: "What does the Kremlin think about Japan?")
+        #expect(!japan.terms.contains { $0.word.contains("→") }, "no “Japan → Asia” or “Japan → Pacific”")
+        let tehran = try answerer.answer("Are the penalties on Russia as harsh as those on Tehran?")
+        #expect(!tehran.abstained)
+        #expect(tehran.query.terms.contains { $0.word == "tehran → iran" })
+    }
+
+    @Test func namesTheCorpusHasAreAnsweredAsBefore() throws {
+        for question in ["Does Russia coordinate with China on North Korea?", "What should Moscow and Kyiv do now?",
+                         "What does the director of the Carnegie Moscow Center think about Trump?"] {
+            let answer = try answerer.answer(question)
+            #expect(!answer.abstained, "\(question): \(answer.notice ?? "")")
+            #expect(answer.evidence.unknownNames.isEmpty)
+        }
+    }
+
+    @Test func misspeltCommonWordsAreNotTopics() throws {
+        let answer = try answerer.answer("waht does gabuev thnk about sanctoins?")
+        #expect(!answer.abstained)
+        #expect(!answer.query.terms.contains { $0.word == "waht" || $0.word == "thnk" })
+        #expect(answer.citations.first?.passage.passage.expert == "Alexander Gabuev")
+    }
+}
