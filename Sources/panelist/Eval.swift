@@ -19,6 +19,8 @@ extension Panelist {
 
         @OptionGroup var storeOptions: StoreOptions
 
+        @OptionGroup var output: OutputOptions
+
         func run() throws {
             let items = try EvalItem.load(from: URL(fileURLWithPath: file))
             if compare {

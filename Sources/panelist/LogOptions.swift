@@ -1,0 +1,28 @@
+import ArgumentParser
+import Conversations
+import Foundation
+import LLM
+
+/// `--no-log`: whether `ask` and `chat` append their turns to the conversation log.
+struct LogOptions: ParsableArguments {
+    @Flag(help: ArgumentHelp("Keep no record of this conversation (also: \"log\": false in the config file, `panelist config set log false`)."))
+    var noLog = false
+
+    /// Whether turns are logged: no `--no-log`, and the config file does not switch the log off.
+    var logs: Bool { !noLog && ConfigFile().logsConversations }
+
+    /// The log, opened.
+    ///
+    /// - Throws: `DatabaseError` when it cannot be created or read.
+    static func open() throws -> ConversationLog {
+        try ConversationLog(path: ConversationLog.defaultPath())
+    }
+
+    /// A recorder for the conversation `continuing` (or a new one), or nil when logging is off.
+    func recorder(continuing: Int64?, corpus: String) throws -> TurnRecorder? {
+        guard logs else { return nil }
+        return TurnRecorder(log: try Self.open(), conversation: continuing, corpus: corpus) { message in
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+        }
+    }
+}
