@@ -66,7 +66,8 @@ public final class ChatSession {
 
     /// The line shown when the chat opens: corpus, experts, passages, how to get help.
     public func welcome() -> String {
-        renderer.wrap("Panelist — \(corpusName): \(Self.count(retriever.experts.count, "expert")), \(Self.count(retriever.store.passageCount, "passage")); \(modeDescription). Ask a question, or :help for commands.") + "\n"
+        renderer.wrap("Panelist — \(corpusName): \(Self.count(retriever.experts.count, "expert")), \(Self.count(retriever.store.passageCount, "passage")); \(modeDescription).")
+            + "\nAsk a question, or :help for commands.\n"
     }
 
     /// Handles one input line (a question or a `:command`).
@@ -195,8 +196,8 @@ public final class ChatSession {
     func experts() -> String {
         retriever.experts.map { summary in
             let role = summary.expert.role.isEmpty ? "" : " — \(summary.expert.role)"
-            return renderer.wrap("\(summary.expert.name)\(role) (\(Self.count(summary.passages, "passage")))", indent: "    ")
-        }.joined(separator: "\n") + "\n" + unnamed()
+            return renderer.wrap("\(summary.expert.name)\(role) (\(Self.count(summary.passages, "passage")))", indent: "    ") + "\n"
+        }.joined() + unnamed()
     }
 
     /// The passages no expert is named for, which `:experts` and `:topics` count too.
@@ -207,8 +208,8 @@ public final class ChatSession {
 
     func topics() -> String {
         retriever.experts.map { summary in
-            ([summary.expert.name + ":"] + summary.questions.map { renderer.wrap("  – \($0)", indent: "    ") }).joined(separator: "\n")
-        }.joined(separator: "\n") + "\n" + unnamed()
+            ([summary.expert.name + ":"] + summary.questions.map { renderer.wrap("  – \($0)", indent: "    ") }).joined(separator: "\n") + "\n"
+        }.joined() + unnamed()
     }
 
     /// The last question's terms with weights, near misses and experts never reached.

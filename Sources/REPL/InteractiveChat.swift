@@ -41,9 +41,6 @@ public struct InteractiveChat {
         session.languageModel?.generator.isCancelled = { InterruptFlag.shared.isSet }
         write(session.welcome())
         while true {
-            // A resized terminal is wrapped at its new width from the next reply on.
-            session.renderer.width = Terminal.columns
-            echo.width = Terminal.columns
             switch editor.readLine(prompt: session.renderer.color ? "\u{1}\u{1B}[1m\u{1}panelist›\u{1}\u{1B}[0m\u{1} " : "panelist› ") {
             case .endOfInput:
                 write("\n")
@@ -53,6 +50,9 @@ public struct InteractiveChat {
             case .line(let line):
                 guard !line.trimmingWhitespace().isEmpty else { continue }
                 editor.addToHistory(line)
+                // The width is asked for at each reply, so a resized terminal gets replies that fit it.
+                session.renderer.width = Terminal.columns
+                echo.width = Terminal.columns
                 interrupt.reset()
                 echo.reset()
                 let reply = session.handle(line)

@@ -131,18 +131,18 @@ final class PseudoTerminal {
         String(decoding: received, as: UTF8.self)
     }
 
-    /// Types text into the terminal, as if a user typed or pasted it in one go.
-    ///
-    /// - Parameters:
-    ///   - text: The bytes to send, e.g. `"hello\r"` (Enter is `\r`),
-    ///     `"\u{03}"` (Ctrl-C), `"\u{04}"` (Ctrl-D), `"\u{1b}[A"` (up arrow).
-    /// - Throws: `PseudoTerminalError` if the terminal no longer accepts input.
     /// Resizes the terminal, as a terminal window does: the program gets SIGWINCH.
     func resize(columns: UInt16, rows: UInt16 = 24) {
         var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(controller, UInt(TIOCSWINSZ), &size)
     }
 
+    /// Types text into the terminal, as if a user typed or pasted it in one go.
+    ///
+    /// - Parameters:
+    ///   - text: The bytes to send, e.g. `"hello\r"` (Enter is `\r`),
+    ///     `"\u{03}"` (Ctrl-C), `"\u{04}"` (Ctrl-D), `"\u{1b}[A"` (up arrow).
+    /// - Throws: `PseudoTerminalError` if the terminal no longer accepts input.
     func send(_ text: String) throws {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
