@@ -28,6 +28,7 @@ struct StoreOptions: ParsableArguments {
         if let store { return try PassageStore(path: store) }
         let catalog = CorpusCatalog()
         guard let corpus, corpus != CorpusCatalog.defaultName else { return try catalog.defaultStore.open().store }
-        return try PassageStore(path: catalog.existing(corpus))
+        // A named corpus is rebuilt by name, where it is looked for, not as a store file.
+        return try PassageStore(path: catalog.existing(corpus), rebuildCommand: "panelist index PATH… --name \(corpus)")
     }
 }
