@@ -86,6 +86,13 @@ public final class Database {
         sqlite3_busy_timeout(handle, milliseconds)
     }
 
+    /// Leaves checkpointing a write-ahead log to the connections that stay open (and to SQLite's
+    /// automatic checkpoints) instead of doing it, with an fsync, when this connection closes: a
+    /// short-lived process that appends one row then pays for one write, not for a checkpoint.
+    public func skipCheckpointOnClose() {
+        _ = panelist_sqlite_no_checkpoint_on_close(handle)
+    }
+
     /// The row id of the last row inserted on this connection.
     public var lastInsertedRowID: Int64 {
         sqlite3_last_insert_rowid(handle)
