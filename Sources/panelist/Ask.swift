@@ -66,7 +66,7 @@ extension Panelist {
             if shape == .text && Terminal.isOutput { echo.attach(to: conversation.generator) }
             let answer = try conversation.ask(text)
             echo.finish()
-            try logOptions.recorder(continuing: continuing, corpus: storeOptions.label)?.record(answer, options: options)
+            logOptions.recorder(continuing: continuing, corpus: storeOptions.label)?.record(answer, options: options)
             switch shape {
             case .json: try Output.printJSON(AnswerOutput(answer))
             case .markdown: print(MarkdownAnswer.render(answer, sources: !noSources), terminator: "")

@@ -51,7 +51,7 @@ extension Panelist {
             }
             let session = ChatSession(
                 conversation: conversation, renderer: renderer, corpusName: CorpusDescription.of(store, label: storeOptions.label),
-                languageModel: model, recorder: try logOptions.recorder(continuing: continuing, corpus: storeOptions.label),
+                languageModel: model, recorder: logOptions.recorder(continuing: continuing, corpus: storeOptions.label),
                 corpora: Self.corpusSwitch)
             if interactive {
                 try InteractiveChat(session: session).run()

@@ -18,11 +18,16 @@ struct LogOptions: ParsableArguments {
         try ConversationLog(path: ConversationLog.defaultPath())
     }
 
-    /// A recorder for the conversation `continuing` (or a new one), or nil when logging is off.
-    func recorder(continuing: Int64?, corpus: String) throws -> TurnRecorder? {
+    /// A recorder for the conversation `continuing` (or a new one), or nil when logging is off or the
+    /// log cannot be opened (said in a one-line warning: answering goes on without it).
+    func recorder(continuing: Int64?, corpus: String) -> TurnRecorder? {
         guard logs else { return nil }
-        return TurnRecorder(log: try Self.open(), conversation: continuing, corpus: corpus) { message in
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+        let warn = { (message: String) in FileHandle.standardError.write(Data((message + "\n").utf8)) }
+        do {
+            return TurnRecorder(log: try Self.open(), conversation: continuing, corpus: corpus, report: warn)
+        } catch {
+            warn("panelist: warning: this conversation is not logged: \(error)")
+            return nil
         }
     }
 }

@@ -20,7 +20,7 @@ struct Panelist: ParsableCommand {
     /// may echo what the user typed or a file held.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(DashedWords.protect(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             let code = exitCode(for: error)

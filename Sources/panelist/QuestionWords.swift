@@ -12,17 +12,20 @@ struct QuestionWords: ParsableArguments {
             valueName: "question"))
     var words: [String] = []
 
+    /// The words without the `--` that ends options (`DashedWords` adds one; `.allUnrecognized` keeps it).
+    private var given: [String] { words.filter { $0 != "--" } }
+
     /// Whether the question comes from standard input.
     var fromStandardInput: Bool {
-        words == ["-"] || (words.isEmpty && isatty(STDIN_FILENO) == 0)
+        given == ["-"] || (given.isEmpty && isatty(STDIN_FILENO) == 0)
     }
 
     func validate() throws {
-        guard !words.isEmpty || isatty(STDIN_FILENO) == 0 else {
+        guard !given.isEmpty || isatty(STDIN_FILENO) == 0 else {
             throw ValidationError("Missing the question, e.g. panelist ask \"What does Gabuev say about sanctions?\", or pipe it in: echo \"…\" | panelist ask")
         }
         // A word that looks like a long option was most likely a mistyped one ("--jsno").
-        if let option = words.first(where: { $0.hasPrefix("--") && $0.dropFirst(2).first?.isLetter == true }) {
+        if let option = given.first(where: { $0.hasPrefix("--") && $0.dropFirst(2).first?.isLetter == true }) {
             throw ValidationError("Unknown option '\(option)'")
         }
     }
@@ -31,7 +34,7 @@ struct QuestionWords: ParsableArguments {
     ///
     /// - Throws: `ValidationError` when standard input holds no question.
     func text() throws -> String {
-        guard fromStandardInput else { return words.joined(separator: " ") }
+        guard fromStandardInput else { return given.joined(separator: " ") }
         let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         let question = input.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.joined(separator: " ")

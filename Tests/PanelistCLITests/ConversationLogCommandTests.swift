@@ -97,6 +97,17 @@ import Testing
         #expect(try Self.turns(binary.run(["logs", "--json"])).count == 1)
     }
 
+    @Test func aLogThatCannotBeWrittenIsAWarningNotAFailure() throws {
+        let binary = try PanelistBinary()
+        let blocked = binary.home.appendingPathComponent("not-a-folder")
+        try "x".write(to: blocked, atomically: true, encoding: .utf8)
+        let run = try binary.run(["ask", "sanctions"], environment: ["XDG_DATA_HOME": blocked.path])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("Sources:"))
+        #expect(run.stderr.contains("warning: this conversation is not logged"))
+        #expect(run.stderr.split(separator: "\n").count == 1)
+    }
+
     @Test func theAPIKeyIsNeverWrittenToTheLog() throws {
         let binary = try PanelistBinary()
         let key = "sk-secret-\(UUID().uuidString)"

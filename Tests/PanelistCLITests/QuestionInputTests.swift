@@ -33,6 +33,16 @@ import Testing
         #expect(dash.stdout == argument.stdout)
     }
 
+    @Test func aQuestionStartingWithADashIsNotTakenForShortFlags() throws {
+        // "-5% growth: …" holds the letters of -c and -h; it is still the question.
+        let question = "-5% growth: what do sanctions do to the economy?"
+        for arguments in [["ask", question, "-c", "--no-log"], ["ask", "-c", question], ["search", question]] {
+            let run = try PanelistBinary().run(arguments + ["--json"])
+            #expect(run.status == 0, "\(arguments): \(run.stderr)")
+            #expect(run.stdout.contains("\"\(question)\""))
+        }
+    }
+
     @Test func emptyStandardInputIsAOneLineError() throws {
         let run = try PanelistBinary().run(["ask"], input: "\n  \n")
         #expect(run.status != 0)
