@@ -13,8 +13,8 @@ import Store
 ///
 /// ```swift
 /// let log = try ConversationLog(path: ConversationLog.defaultPath())
-/// let id = try log.startConversation(corpus: "default")
-/// try log.append(LoggedTurn(answer, options: options, corpus: "default"), to: id)
+/// let first = try log.append(LoggedTurn(answer, options: options, corpus: "default"), to: nil)
+/// try log.append(LoggedTurn(next, options: options, corpus: "default"), to: first.conversation)
 /// ```
 public final class ConversationLog {
     private let database: Database
@@ -77,23 +77,20 @@ public final class ConversationLog {
         }
     }
 
-    /// Starts a conversation and returns its id.
-    public func startConversation(corpus: String, time: Date = Date()) throws -> Int64 {
-        try database.transaction {
-            let insert = try database.statement("INSERT INTO conversations(started, corpus) VALUES (?, ?)")
-            try insert.bind(time.timeIntervalSince1970, corpus)
-            try insert.run()
-            return database.lastInsertedRowID
-        }
-    }
-
-    /// Appends `turn` to conversation `conversation`.
+    /// Appends `turn` to conversation `conversation`, or to a new conversation when it is nil (in
+    /// the same transaction, so a conversation never exists without its first turn).
     ///
     /// - Returns: The turn with its ids.
     @discardableResult
-    public func append(_ turn: LoggedTurn, to conversation: Int64) throws -> LoggedTurn {
+    public func append(_ turn: LoggedTurn, to conversation: Int64?) throws -> LoggedTurn {
         let citations = String(decoding: try JSONEncoder().encode(turn.citations), as: UTF8.self)
         return try database.transaction {
+            let conversation = try conversation ?? {
+                let start = try database.statement("INSERT INTO conversations(started, corpus) VALUES (?, ?)")
+                try start.bind(turn.time.timeIntervalSince1970, turn.corpus)
+                try start.run()
+                return database.lastInsertedRowID
+            }()
             let insert = try database.statement("""
                 INSERT INTO turns(conversation, time, corpus, mode, question, answer, abstained, citations, k, expert)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

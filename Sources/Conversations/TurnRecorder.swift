@@ -30,9 +30,7 @@ public final class TurnRecorder {
     public func record(_ answer: Answer, options: AnswerOptions) {
         guard let log else { return }
         do {
-            let id = try conversation ?? log.startConversation(corpus: corpus)
-            conversation = id
-            try log.append(LoggedTurn(answer, options: options, corpus: corpus), to: id)
+            conversation = try log.append(LoggedTurn(answer, options: options, corpus: corpus), to: conversation).conversation
         } catch {
             self.log = nil
             report("panelist: warning: the conversation is no longer logged: \(error)")

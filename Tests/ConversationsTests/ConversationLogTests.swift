@@ -14,10 +14,9 @@ import Testing
 
     @Test func keepsTurnsInOrderPerConversation() throws {
         let log = try ConversationLog(path: path)
-        let first = try log.startConversation(corpus: "default")
-        let second = try log.startConversation(corpus: "default")
-        try log.append(turn("one", answer: "a"), to: first)
-        try log.append(turn("two", answer: "b"), to: second)
+        let first = try log.append(turn("one", answer: "a"), to: nil).conversation
+        let second = try log.append(turn("two", answer: "b"), to: nil).conversation
+        #expect(first != second)
         try log.append(turn("three", answer: "c"), to: first)
         #expect(try log.turns(of: first).map(\.question) == ["one", "three"])
         #expect(try log.lastConversation() == first)
@@ -30,8 +29,7 @@ import Testing
 
     @Test func findsTurnsByWordsInQuestionOrAnswer() throws {
         let log = try ConversationLog(path: path)
-        let id = try log.startConversation(corpus: "default")
-        try log.append(turn("What about sanctions?", answer: "They hurt."), to: id)
+        let id = try log.append(turn("What about sanctions?", answer: "They hurt."), to: nil).conversation
         try log.append(turn("And China?", answer: "Sanctions do not bite there."), to: id)
         try log.append(turn("Iran?", answer: "Allies."), to: id)
         #expect(Set(try log.search("sanctions", limit: 10).map(\.question)) == ["What about sanctions?", "And China?"])
@@ -46,8 +44,8 @@ import Testing
         let writers = 4
         let turns = 200
         DispatchQueue.concurrentPerform(iterations: writers) { writer in
-            guard let log = try? ConversationLog(path: path), let id = try? log.startConversation(corpus: "default") else { return }
-            for n in 0..<turns { _ = try? log.append(turn("w\(writer) q\(n)", answer: "a"), to: id) }
+            guard let log = try? ConversationLog(path: path), let id = try? log.append(turn("w\(writer) q0", answer: "a"), to: nil).conversation else { return }
+            for n in 1..<turns { _ = try? log.append(turn("w\(writer) q\(n)", answer: "a"), to: id) }
         }
         #expect(try ConversationLog(path: path).recent(limit: 10_000).count == writers * turns)
     }
