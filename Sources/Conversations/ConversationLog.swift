@@ -77,6 +77,20 @@ public final class ConversationLog {
         }
     }
 
+    /// Starts an empty conversation (after `:clear`, which must not be continued from the turns before it).
+    ///
+    /// - Returns: Its id.
+    public func startConversation(corpus: String, time: Date = Date()) throws -> Int64 {
+        try database.transaction { try insertConversation(corpus: corpus, time: time) }
+    }
+
+    private func insertConversation(corpus: String, time: Date) throws -> Int64 {
+        let start = try database.statement("INSERT INTO conversations(started, corpus) VALUES (?, ?)")
+        try start.bind(time.timeIntervalSince1970, corpus)
+        try start.run()
+        return database.lastInsertedRowID
+    }
+
     /// Appends `turn` to conversation `conversation`, or to a new conversation when it is nil (in
     /// the same transaction, so a conversation never exists without its first turn).
     ///
@@ -85,12 +99,7 @@ public final class ConversationLog {
     public func append(_ turn: LoggedTurn, to conversation: Int64?) throws -> LoggedTurn {
         let citations = String(decoding: try JSONEncoder().encode(turn.citations), as: UTF8.self)
         return try database.transaction {
-            let conversation = try conversation ?? {
-                let start = try database.statement("INSERT INTO conversations(started, corpus) VALUES (?, ?)")
-                try start.bind(turn.time.timeIntervalSince1970, turn.corpus)
-                try start.run()
-                return database.lastInsertedRowID
-            }()
+            let conversation = try conversation ?? insertConversation(corpus: turn.corpus, time: turn.time)
             let insert = try database.statement("""
                 INSERT INTO turns(conversation, time, corpus, mode, question, answer, abstained, citations, k, expert)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -113,9 +122,15 @@ public final class ConversationLog {
         return try query.step()
     }
 
-    /// The most recently started conversation that has a turn, if any.
+    /// The conversation with the latest activity — its last turn, or its start when it has none
+    /// (a chat cleared with `:clear`) — if any.
     public func lastConversation() throws -> Int64? {
-        let query = try database.statement("SELECT conversation FROM turns ORDER BY id DESC LIMIT 1")
+        let query = try database.statement("""
+            SELECT id FROM conversations
+            ORDER BY max(started, coalesce((SELECT max(time) FROM turns WHERE conversation = conversations.id), 0)) DESC,
+                coalesce((SELECT max(id) FROM turns WHERE conversation = conversations.id), 0) DESC, id DESC
+            LIMIT 1
+            """)
         defer { query.reset() }
         return try query.step() ? query.int64(at: 0) : nil
     }

@@ -12,7 +12,7 @@ public final class TurnRecorder {
     /// The conversation being written, once it has a turn (or the one continued).
     public private(set) var conversation: Int64?
     /// The corpus the next turns are asked of.
-    public var corpus: String
+    public private(set) var corpus: String
 
     /// - Parameters:
     ///   - log: The log to write.
@@ -26,14 +26,30 @@ public final class TurnRecorder {
         self.report = report
     }
 
+    /// Starts a new conversation over `corpus`: after `:clear` or `:corpus`, so that continuing the
+    /// log never brings back turns the chat had let go.
+    public func startConversation(corpus: String) {
+        self.corpus = corpus
+        guard let log else { return }
+        do {
+            conversation = try log.startConversation(corpus: corpus)
+        } catch {
+            fail(error)
+        }
+    }
+
+    private func fail(_ error: any Error) {
+        log = nil
+        report("panelist: warning: the conversation is no longer logged: \(error)")
+    }
+
     /// Appends `answer`, asked with `options`.
     public func record(_ answer: Answer, options: AnswerOptions) {
         guard let log else { return }
         do {
             conversation = try log.append(LoggedTurn(answer, options: options, corpus: corpus), to: conversation).conversation
         } catch {
-            self.log = nil
-            report("panelist: warning: the conversation is no longer logged: \(error)")
+            fail(error)
         }
     }
 }

@@ -98,6 +98,7 @@ public final class ChatSession {
         case .quit: return .quit
         case .clear:
             conversation.clear()
+            if let recorder { recorder.startConversation(corpus: recorder.corpus) }
             return .text("Conversation cleared.\n")
         case .k(nil):
             return .text("Answers draw on \(Self.topPassages(conversation.options.k)). (:k N to change)\n")
@@ -186,7 +187,7 @@ public final class ChatSession {
             next.generator = conversation.generator
             conversation = next
             corpusName = opened.description
-            recorder?.corpus = opened.label
+            recorder?.startConversation(corpus: opened.label)
             return .text(welcome())
         } catch {
             return .problem(String(describing: error))

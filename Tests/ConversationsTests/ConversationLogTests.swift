@@ -20,6 +20,9 @@ import Testing
         try log.append(turn("three", answer: "c"), to: first)
         #expect(try log.turns(of: first).map(\.question) == ["one", "three"])
         #expect(try log.lastConversation() == first)
+        // A conversation started later without a turn (a cleared chat) is the last one.
+        let cleared = try log.startConversation(corpus: "default", time: Date(timeIntervalSince1970: 1_900_000_000))
+        #expect(try log.lastConversation() == cleared)
         #expect(try log.recent(limit: 2).map(\.question) == ["two", "three"])
         let reopened = try ConversationLog(path: path)
         let kept = try #require(try reopened.turns(of: first).last)

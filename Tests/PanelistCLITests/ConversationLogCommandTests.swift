@@ -74,6 +74,21 @@ import Testing
         #expect(missing.stderr.contains("No conversation 999"))
     }
 
+    @Test func clearAndCorpusStartANewLoggedConversation() throws {
+        let binary = try PanelistBinary()
+        _ = try binary.run(["chat"], input: Self.topic + "\n:clear\n" + Self.followUp + "\n:corpus default\nsanctions\n")
+        let log = try Self.turns(binary.run(["logs", "--json"]))
+        #expect(log.map(\.question) == [Self.topic, Self.followUp, "sanctions"])
+        #expect(Set(log.map(\.conversation)).count == 3)
+        #expect(log.map(\.conversation) == log.map(\.conversation).sorted())
+        // Continuing after :clear does not bring the cleared turn back: the follow-up stands alone.
+        let cleared = try PanelistBinary()
+        _ = try cleared.run(["chat"], input: Self.topic + "\n:clear\n")
+        let continued = try PanelistBinary.decode(AskJSON.self, from: cleared.run(["ask", "-c", Self.followUp, "--json"]))
+        let alone = try PanelistBinary.decode(AskJSON.self, from: cleared.run(["ask", Self.followUp, "--json", "--no-log"]))
+        #expect(continued.citations.map(\.passage_id) == alone.citations.map(\.passage_id))
+    }
+
     @Test func logsSearchFindsEarlierAnswers() throws {
         let binary = try PanelistBinary()
         _ = try binary.run(["chat"], input: "What does the Kremlin think about China?\nIs Russia worried about sanctions?\n")
