@@ -45,7 +45,9 @@ let package = Package(
         .target(name: "Answering", dependencies: ["Corpus", "Retrieval", "Store", "Encoder"]),
         .target(name: "LLM", dependencies: ["CCurl"]),
         .target(name: "Generation", dependencies: ["Corpus", "Retrieval", "Answering", "LLM"]),
-        .target(name: "REPL", dependencies: ["CEditLine", "Corpus", "Retrieval", "Store", "Answering"]),
+        // The conversation log: every chat and ask turn in SQLite (WAL, FTS5), to continue and search.
+        .target(name: "Conversations", dependencies: ["Store", "Answering"]),
+        .target(name: "REPL", dependencies: ["CEditLine", "Corpus", "Retrieval", "Store", "Answering", "Conversations"]),
         // The encoder's arithmetic is optimised in debug builds too: unoptimised SIMD code runs ~100× slower
         // (a 220-token text took 12 s), and the tests run the real model over the exactness fixture.
         .target(
@@ -60,7 +62,7 @@ let package = Package(
             dependencies: ["Corpus", "Retrieval", "Store"],
             path: ".",
             exclude: ["Sources/CSQLite", "Sources/CEditLine", "Sources/CCurl", "Sources/CZlib", "Sources/CZstd", "Sources/CTemporaryFiles", "Sources/CMalloc", "Sources/COpenBLAS", "Sources/Encoder", "Sources/LLM", "Sources/Generation", "Sources/Corpus", "Sources/Retrieval", "Sources/Store",
-                      "Sources/Answering", "Sources/Evaluation", "Sources/REPL", "Sources/panelist",
+                      "Sources/Answering", "Sources/Conversations", "Sources/Evaluation", "Sources/REPL", "Sources/panelist",
                       "Tests", "docs", "scripts", ".ci", "Fuzz", "README.md", "Makefile"],
             sources: ["Sources/Bundled"],
             resources: [.copy("store/carnegie-moscow-experts.txt"), .copy("store/lexicon.tsv"), .copy("prompts")]
@@ -68,7 +70,8 @@ let package = Package(
         .executableTarget(
             name: "panelist",
             dependencies: [
-                "Corpus", "Retrieval", "Store", "Answering", "Evaluation", "Bundled", "REPL", "LLM", "Generation", "Encoder",
+                "Corpus", "Retrieval", "Store", "Answering", "Conversations", "Evaluation", "Bundled", "REPL", "LLM", "Generation",
+                "Encoder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,6 +83,7 @@ let package = Package(
         .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),
         .testTarget(name: "GenerationTests", dependencies: ["Generation", "Answering", "LLM", "Bundled", "Store", "Corpus", "Retrieval", "TestSupport"]),
         .testTarget(name: "EncoderTests", dependencies: ["Encoder"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ConversationsTests", dependencies: ["Conversations", "Answering", "Bundled", "Store"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Answering", "Bundled", "Store"]),
         .testTarget(name: "PanelistCLITests", dependencies: ["panelist", "Corpus", "Retrieval", "Store", "Answering", "Encoder", "TestSupport"]),
     ]

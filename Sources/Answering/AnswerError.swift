@@ -3,7 +3,7 @@ public struct AnswerError: Error, CustomStringConvertible, Equatable, Sendable {
     /// What kind of problem this is.
     public struct Code: Equatable, Sendable, CustomStringConvertible {
         private enum Kind: String, Sendable {
-            case emptyQuestion, questionTooLong, unknownExpert
+            case emptyQuestion, questionTooLong, unknownExpert, ambiguousExpert
         }
         private let kind: Kind
         private init(_ kind: Kind) { self.kind = kind }
@@ -14,6 +14,8 @@ public struct AnswerError: Error, CustomStringConvertible, Equatable, Sendable {
         public static let questionTooLong = Code(.questionTooLong)
         /// An expert was named that the corpus does not have.
         public static let unknownExpert = Code(.unknownExpert)
+        /// An expert was named by a word that several experts' names share ("Alexander").
+        public static let ambiguousExpert = Code(.ambiguousExpert)
 
         public var description: String { kind.rawValue }
     }

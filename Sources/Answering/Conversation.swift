@@ -43,6 +43,45 @@ public final class Conversation {
         turns.removeAll()
     }
 
+    /// A turn kept outside the process (the conversation log), as needed to rebuild it.
+    public struct Replay: Sendable, Equatable {
+        public var question: String
+        /// The options the question was asked with.
+        public var options: AnswerOptions
+        /// The text a language model answered with; nil for an offline answer.
+        public var modelAnswer: String?
+
+        public init(question: String, options: AnswerOptions, modelAnswer: String? = nil) {
+            self.question = question
+            self.options = options
+            self.modelAnswer = modelAnswer
+        }
+    }
+
+    /// Rebuilds the turns of an earlier conversation, so that the next question is read as it would
+    /// have been in that conversation (`ask -c`, `chat --continue`).
+    ///
+    /// Offline answering is deterministic, so each of the last `keptTurns` questions is answered again
+    /// offline with its own options, which gives the same query, citations and restriction; a
+    /// language model's answer keeps its logged text (what the model is shown as history) instead of
+    /// being asked for again. `options` and `generator` are left as they are.
+    ///
+    /// - Throws: `AnswerError` or `DatabaseError`, as `ask` does.
+    public func restore(_ replays: [Replay]) throws {
+        let kept = (options, generator)
+        defer { (options, generator) = kept }
+        generator = nil
+        turns.removeAll()
+        for replay in replays.suffix(Self.keptTurns) {
+            options = replay.options
+            _ = try ask(replay.question)
+            if let text = replay.modelAnswer, !turns.isEmpty {
+                turns[turns.count - 1].answer.mode = "llm"
+                turns[turns.count - 1].answer.sentences = [AnswerSentence(text: text, citation: 0)]
+            }
+        }
+    }
+
     /// Answers `question` in the context of the conversation and remembers the turn.
     ///
     /// - Throws: `AnswerError` for unusable questions, `DatabaseError` when the store fails.

@@ -116,12 +116,21 @@ public final class Retriever {
 
     /// The expert called `name`: full name or surname, any case and accents.
     ///
-    /// - Throws: `AnswerError.unknownExpert` listing the experts when nobody matches.
+    /// - Throws: `AnswerError.unknownExpert` listing the experts when nobody matches,
+    ///   `.ambiguousExpert` naming them when a word of the name fits several.
     public func expert(named name: String) throws -> Expert {
         let wanted = analyzer.fold(name.trimmingWhitespace())
         if let match = experts.first(where: { analyzer.fold($0.expert.name) == wanted })
             ?? experts.first(where: { analyzer.fold($0.expert.surname) == wanted }) {
             return match.expert
+        }
+        // A first name or any other word of a name: one match is that expert, several are a question back.
+        let partial = experts.filter { summary in
+            wanted.split(separator: " ").allSatisfy { word in analyzer.fold(summary.expert.name).split(separator: " ").contains(word) }
+        }
+        if partial.count == 1 { return partial[0].expert }
+        if partial.count > 1 {
+            throw AnswerError(.ambiguousExpert, "“\(name)” could be \(partial.map(\.expert.name).joined(separator: " or ")); give the surname or full name")
         }
         let known = experts.map(\.expert.name).joined(separator: ", ")
         throw AnswerError(.unknownExpert, "no expert called “\(name)” in this corpus; the experts are: \(known.isEmpty ? "(none named)" : known)")

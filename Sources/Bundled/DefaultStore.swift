@@ -62,7 +62,7 @@ public struct DefaultStore: Sendable {
             throw DatabaseError(.notAStore, message: "\(path) is \(other.description), where the default store should be; Panelist leaves it alone — set PANELIST_STORE to another path or pass --store")
         }
         try rebuildFromBundledCorpus(embedder: embedder)
-        return (try PassageStore(path: path), true)
+        return (try PassageStore(path: path, rebuildCommand: "panelist index"), true)
     }
 
     /// Builds the default store from the bundled corpus, replacing the store there (never another file).

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The LLM keys of Panelist's JSON config file. Other keys are ignored; `null` counts as absent.
+/// The LLM keys of Panelist's JSON config file (`ConfigFile` knows them all and warns about unknown ones); `null` counts as absent.
 struct ConfigFileValues: Decodable {
     var llmURL: String?
     var model: String?

@@ -8,15 +8,19 @@ public enum ChatCommand: Equatable, Sendable {
     case sources
     case open(Int)
     case why
-    case expert(String?)
-    case k(Int)
+    /// `:expert NAME|all`, or nil to show the current restriction.
+    case expert(ExpertChoice?)
+    /// `:k N`, or nil to show the current number.
+    case k(Int?)
+    /// `:corpus NAME`, or nil to show the current corpus and the others.
+    case corpus(String?)
     case clear
     case quit
     /// `:mode llm|offline`, or nil to show the current mode.
     case mode(AnswerMode?)
 
     /// Every command word, for completion and help.
-    public static let words = [":help", ":experts", ":topics", ":sources", ":open", ":why", ":expert", ":k", ":mode", ":clear", ":quit"]
+    public static let words = [":help", ":experts", ":topics", ":sources", ":open", ":why", ":expert", ":k", ":mode", ":corpus", ":clear", ":quit"]
 
     /// What a command line means, or a one-line hint when it means nothing.
     ///
@@ -37,6 +41,8 @@ public enum ChatCommand: Equatable, Sendable {
         case ":open":
             guard let n = Int(argument), n > 0 else { return .failure(ChatCommandError(":open takes a citation number, e.g. :open 1")) }
             return .success(.open(n))
+        case ":k" where argument.isEmpty: return .success(.k(nil))
+        case ":corpus": return .success(.corpus(argument.isEmpty ? nil : argument))
         case ":k":
             guard let k = Int(argument), (1...50).contains(k) else { return .failure(ChatCommandError(":k takes a number of passages from 1 to 50, e.g. :k 5")) }
             return .success(.k(k))
@@ -48,13 +54,21 @@ public enum ChatCommand: Equatable, Sendable {
             default: return .failure(ChatCommandError(":mode takes llm or offline"))
             }
         case ":expert":
-            guard !argument.isEmpty else { return .failure(ChatCommandError(":expert takes a name (full name or surname) or 'all'")) }
-            return .success(.expert(argument.lowercased() == "all" ? nil : argument))
+            guard !argument.isEmpty else { return .success(.expert(nil)) }
+            return .success(.expert(argument.lowercased() == "all" ? .all : .named(argument)))
         default:
-            let close = words.first { $0.hasPrefix(name) }.map { " — did you mean \($0)?" } ?? "."
-            return .failure(ChatCommandError("unknown command \(name)\(close) Type :help for the commands."))
+            let close = words.first { $0.hasPrefix(name) }.map { " (did you mean \($0)?)" } ?? ""
+            return .failure(ChatCommandError("unknown command \(name)\(close); type :help for the commands"))
         }
     }
+}
+
+/// Whose passages `:expert` asks for.
+public enum ExpertChoice: Equatable, Sendable {
+    /// Every expert's (`:expert all`).
+    case all
+    /// One expert's, by full name or surname.
+    case named(String)
 }
 
 /// How the chat answers.

@@ -10,11 +10,16 @@ public struct ChatRenderer: Sendable {
     /// Whether to use ANSI colours.
     public var color: Bool
     /// The column to wrap at.
-    public var width: Int
+    public var width: Int {
+        didSet { width = max(20, width) }
+    }
+    /// Whether answers are followed by their sources (`--no-sources` turns them off).
+    public var showsSources: Bool
 
-    public init(color: Bool, width: Int) {
+    public init(color: Bool, width: Int, showsSources: Bool = true) {
         self.color = color
         self.width = max(20, width)
+        self.showsSources = showsSources
     }
 
     /// Whether colour should be used: a terminal, no `NO_COLOR`, no `--no-color`.
@@ -25,9 +30,10 @@ public struct ChatRenderer: Sendable {
     /// An answer: its text wrapped, then the sources (or the abstention with topics).
     public func render(_ answer: Answer) -> String {
         if answer.abstained {
-            return wrap(AnswerRenderer.abstentionText(answer)) + "\n" + note(answer.notice)
+            // Continuation lines hang under the text of their bullet, not under the bullet.
+            return wrap(AnswerRenderer.abstentionText(answer), indent: "  ") + "\n" + note(answer.notice)
         }
-        return wrap(highlightMarkers(answer.text)) + "\n\n" + sources(answer)
+        return wrap(highlightMarkers(answer.text)) + "\n" + (showsSources ? "\n" + sources(answer) : note(answer.notice))
     }
 
     /// What follows a reply that was shown as it streamed in: the checked answer when checking
@@ -40,7 +46,7 @@ public struct ChatRenderer: Sendable {
         if normalised(streamed) != normalised(answer.text) {
             output += style("Checked answer:", .bold) + "\n" + wrap(highlightMarkers(answer.text)) + "\n\n"
         }
-        return output + sources(answer)
+        return output + (showsSources ? sources(answer) : note(answer.notice))
     }
 
     func sources(_ answer: Answer) -> String {

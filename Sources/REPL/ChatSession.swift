@@ -1,4 +1,5 @@
 import Answering
+import Conversations
 import Corpus
 import Foundation
 import Retrieval
@@ -10,11 +11,18 @@ import Store
 /// reply, the corpus, or change the conversation's settings. Used by the interactive chat, the
 /// piped chat and its JSON-lines mode alike.
 public final class ChatSession {
-    public let conversation: Conversation
-    let renderer: ChatRenderer
-    let corpusName: String
+    /// The conversation; replaced by `:corpus`, which starts one over another corpus.
+    public private(set) var conversation: Conversation
+    /// How replies are laid out; the interactive chat sets its width again after a terminal resize.
+    public var renderer: ChatRenderer
+    /// The corpus's name and what it was built from ("default (carnegie-moscow-experts.txt)").
+    private(set) var corpusName: String
     /// The configured language model, if any, and how to name it ("llama3 at localhost:8080").
     public let languageModel: (generator: AnswerGenerator, name: String)?
+    /// Where each turn is logged, if anywhere.
+    let recorder: TurnRecorder?
+    /// How `:corpus` finds the other corpora; nil when the chat cannot switch.
+    let corpora: CorpusSwitch?
 
     /// What handling one line produced.
     public enum Reply {
@@ -29,12 +37,19 @@ public final class ChatSession {
     }
 
     /// A session over `conversation`; with `languageModel`, answers start in language-model mode.
+    ///
+    /// - Parameters:
+    ///   - recorder: Logs every answered question (the conversation log), or nil.
+    ///   - corpora: Opens another corpus for `:corpus NAME`, or nil.
     public init(conversation: Conversation, renderer: ChatRenderer, corpusName: String,
-                languageModel: (generator: AnswerGenerator, name: String)? = nil) {
+                languageModel: (generator: AnswerGenerator, name: String)? = nil, recorder: TurnRecorder? = nil,
+                corpora: CorpusSwitch? = nil) {
         self.conversation = conversation
         self.renderer = renderer
         self.corpusName = corpusName
         self.languageModel = languageModel
+        self.recorder = recorder
+        self.corpora = corpora
         conversation.generator = languageModel?.generator
     }
 
@@ -51,8 +66,8 @@ public final class ChatSession {
 
     /// The line shown when the chat opens: corpus, experts, passages, how to get help.
     public func welcome() -> String {
-        let experts = retriever.experts.count
-        return "Panelist — \(corpusName): \(experts) expert\(experts == 1 ? "" : "s"), \(retriever.store.passageCount) passages; \(modeDescription). Ask a question, or :help for commands.\n"
+        renderer.wrap("Panelist — \(corpusName): \(Self.count(retriever.experts.count, "expert")), \(Self.count(retriever.store.passageCount, "passage")); \(modeDescription).")
+            + "\nAsk a question, or :help for commands.\n"
     }
 
     /// Handles one input line (a question or a `:command`).
@@ -69,7 +84,9 @@ public final class ChatSession {
             }
         }
         do {
-            return .answer(try conversation.ask(input))
+            let answer = try conversation.ask(input)
+            recorder?.record(answer, options: conversation.options)
+            return .answer(answer)
         } catch {
             return .problem(String(describing: error))
         }
@@ -77,19 +94,24 @@ public final class ChatSession {
 
     func run(_ command: ChatCommand) -> Reply {
         switch command {
-        case .help: return .text(Self.help)
+        case .help: return .text(renderer.wrap(Self.help, indent: "                    "))
         case .quit: return .quit
         case .clear:
             conversation.clear()
+            if let recorder { recorder.startConversation(corpus: recorder.corpus) }
             return .text("Conversation cleared.\n")
-        case .k(let k):
+        case .k(nil):
+            return .text("Answers draw on \(Self.topPassages(conversation.options.k)). (:k N to change)\n")
+        case .k(let k?):
             conversation.options.k = k
-            return .text("Answers now draw on the top \(k) passages.\n")
-        case .expert(let name):
-            guard let name else {
-                conversation.options.expert = nil
-                return .text("Answers now draw on all experts.\n")
-            }
+            return .text("Answers now draw on \(Self.topPassages(k)).\n")
+        case .expert(nil):
+            let current = conversation.options.expert.map { "only \($0)" } ?? "all experts"
+            return .text(renderer.wrap("Answers draw on \(current). (:expert NAME or :expert all to change)") + "\n")
+        case .expert(.all?):
+            conversation.options.expert = nil
+            return .text("Answers now draw on all experts.\n")
+        case .expert(.named(let name)?):
             do {
                 let expert = try retriever.expert(named: name)
                 conversation.options.expert = expert.name
@@ -108,6 +130,7 @@ public final class ChatSession {
                 conversation.generator = languageModel.generator
             }
             return .text("Mode: \(modeDescription).\n")
+        case .corpus(let name): return switchCorpus(to: name)
         case .experts: return .text(experts())
         case .topics: return .text(topics())
         case .sources:
@@ -135,22 +158,59 @@ public final class ChatSession {
       :expert NAME|all  answer only from one expert (or all again)
       :k N              how many passages answers draw on (from 1 to 50)
       :mode llm|offline answer with the configured language model, or offline
+      :corpus NAME      ask another corpus (see panelist corpora); without NAME, the current one
       :clear            forget the conversation
       :quit             leave (or Ctrl-D)
 
     """
 
+    /// "1 passage", "3 passages".
+    static func count(_ n: Int, _ noun: String) -> String {
+        "\(n) \(noun)\(n == 1 ? "" : "s")"
+    }
+
+    /// "the top passage", "the top 5 passages".
+    static func topPassages(_ k: Int) -> String {
+        k == 1 ? "the top passage" : "the top \(k) passages"
+    }
+
+    /// `:corpus`: the current corpus and the others, or a new conversation over corpus `name`.
+    func switchCorpus(to name: String?) -> Reply {
+        guard let corpora else { return .problem("this chat cannot switch corpus") }
+        guard let name else {
+            let others = corpora.names().joined(separator: ", ")
+            return .text(renderer.wrap("Corpus: \(corpusName). Corpora: \(others). (:corpus NAME to switch)") + "\n")
+        }
+        do {
+            let opened = try corpora.open(name)
+            let next = Conversation(answerer: opened.answerer, options: AnswerOptions(k: conversation.options.k))
+            next.generator = conversation.generator
+            conversation = next
+            corpusName = opened.description
+            recorder?.startConversation(corpus: opened.label)
+            return .text(welcome())
+        } catch {
+            return .problem(String(describing: error))
+        }
+    }
+
     func experts() -> String {
         retriever.experts.map { summary in
             let role = summary.expert.role.isEmpty ? "" : " — \(summary.expert.role)"
-            return renderer.wrap("\(summary.expert.name)\(role) (\(summary.passages) passage\(summary.passages == 1 ? "" : "s"))", indent: "    ")
-        }.joined(separator: "\n") + "\n"
+            return renderer.wrap("\(summary.expert.name)\(role) (\(Self.count(summary.passages, "passage")))", indent: "    ") + "\n"
+        }.joined() + unnamed()
+    }
+
+    /// The passages no expert is named for, which `:experts` and `:topics` count too.
+    func unnamed() -> String {
+        let count = retriever.store.passageCount - retriever.experts.reduce(0) { $0 + $1.passages }
+        return count > 0 ? "(unnamed source) (\(Self.count(count, "passage")) without an expert)\n" : ""
     }
 
     func topics() -> String {
         retriever.experts.map { summary in
-            ([summary.expert.name + ":"] + summary.questions.map { renderer.wrap("  – \($0)", indent: "    ") }).joined(separator: "\n")
-        }.joined(separator: "\n") + "\n"
+            ([summary.expert.name + ":"] + summary.questions.map { renderer.wrap("  – \($0)", indent: "    ") }).joined(separator: "\n") + "\n"
+        }.joined() + unnamed()
     }
 
     /// The last question's terms with weights, near misses and experts never reached.

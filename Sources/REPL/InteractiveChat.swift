@@ -8,21 +8,32 @@ import Foundation
 /// Ctrl-D or `:quit` leaves. The terminal is restored by the line editor in every case.
 public struct InteractiveChat {
     let session: ChatSession
-    let renderer: ChatRenderer
 
-    public init(session: ChatSession, renderer: ChatRenderer) {
+    public init(session: ChatSession) {
         self.session = session
-        self.renderer = renderer
+    }
+
+    /// What Tab completes the word before the cursor to: after `:expert`, the experts (every one
+    /// for an empty word) and `all`; after `:corpus`, the corpora; otherwise the commands for a
+    /// word starting with ":", the experts' names for any other.
+    func completions(prefix: String, line: String) -> [String] {
+        let experts = session.retriever.experts.flatMap { [$0.expert.name, $0.expert.surname] }
+        let command = line.split(separator: " ", maxSplits: 1).first.map { $0.lowercased() }
+        let afterCommand = line.contains(" ") && command?.hasPrefix(":") == true
+        switch command {
+        case ":expert" where afterCommand: return session.retriever.experts.map(\.expert.surname) + ["all"] + experts
+        case ":corpus" where afterCommand: return session.corpora?.names() ?? []
+        default:
+            guard !prefix.isEmpty else { return [] }
+            return prefix.hasPrefix(":") ? ChatCommand.words : experts
+        }
     }
 
     /// Runs until the user leaves.
     ///
     /// - Throws: `DatabaseError` when the store fails.
     public func run() throws {
-        let experts = session.retriever.experts.flatMap { [$0.expert.name, $0.expert.surname] }
-        let editor = LineEditor(programName: "panelist", historyFile: Terminal.historyFile()) { prefix, _ in
-            (ChatCommand.words + experts).filter { $0.lowercased().hasPrefix(prefix.lowercased()) && !prefix.isEmpty }
-        }
+        let editor = LineEditor(programName: "panelist", historyFile: Terminal.historyFile(), completions: completions)
         let interrupt = InterruptFlag.shared
         interrupt.install()
         let echo = StreamEcho(write: write)
@@ -30,7 +41,7 @@ public struct InteractiveChat {
         session.languageModel?.generator.isCancelled = { InterruptFlag.shared.isSet }
         write(session.welcome())
         while true {
-            switch editor.readLine(prompt: renderer.color ? "\u{1}\u{1B}[1m\u{1}panelist›\u{1}\u{1B}[0m\u{1} " : "panelist› ") {
+            switch editor.readLine(prompt: session.renderer.color ? "\u{1}\u{1B}[1m\u{1}panelist›\u{1}\u{1B}[0m\u{1} " : "panelist› ") {
             case .endOfInput:
                 write("\n")
                 return
@@ -39,16 +50,20 @@ public struct InteractiveChat {
             case .line(let line):
                 guard !line.trimmingWhitespace().isEmpty else { continue }
                 editor.addToHistory(line)
+                // The width is asked for at each reply, so a resized terminal gets replies that fit it.
+                session.renderer.width = Terminal.columns
+                echo.width = Terminal.columns
                 interrupt.reset()
                 echo.reset()
                 let reply = session.handle(line)
+                echo.finish()
                 if interrupt.isSet {
                     write("\n(cancelled)\n")
                     continue
                 }
                 switch reply {
                 case .quit: return
-                case .answer(let answer): write(renderer.render(answer, afterStreaming: echo.text) + "\n")
+                case .answer(let answer): write(session.renderer.render(answer, afterStreaming: echo.text) + "\n")
                 case .text(let text): write(text)
                 case .problem(let message): write("\(message)\n")
                 }

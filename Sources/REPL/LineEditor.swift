@@ -394,18 +394,21 @@ public final class LineEditor {
         let wordStart = beforeCursor.lastIndex { $0.properties.isWhitespace }.map { $0 + 1 } ?? 0
         let prefix = Array(beforeCursor[wordStart...])
 
+        // Candidates match the typed word in any case ("gab" → "Gabuev"); the word is then retyped in theirs.
+        func folded(_ scalars: [Unicode.Scalar]) -> [String] { scalars.map { String($0).lowercased() } }
         var seen = Set<String>()
         let candidates = completions(Self.string(from: prefix), line).filter { candidate in
-            Array(candidate.unicodeScalars).starts(with: prefix) && seen.insert(candidate).inserted
+            folded(Array(candidate.unicodeScalars)).starts(with: folded(prefix)) && seen.insert(candidate).inserted
         }
         guard let first = candidates.first else {
             return UInt8(CC_REFRESH_BEEP)
         }
         let common = candidates.dropFirst().reduce(Array(first.unicodeScalars)) { common, candidate in
-            Array(zip(common, candidate.unicodeScalars).prefix { $0.0 == $0.1 }.map(\.0))
+            Array(zip(common, candidate.unicodeScalars).prefix { String($0.0).lowercased() == String($0.1).lowercased() }.map(\.0))
         }
-        if common.count > prefix.count {
-            let insertion = common[prefix.count...].map { wchar_t(bitPattern: $0.value) } + [0]
+        if common.count >= prefix.count, common != prefix {
+            el_deletestr(editLine, Int32(prefix.count))
+            let insertion = common.map { wchar_t(bitPattern: $0.value) } + [0]
             insertion.withUnsafeBufferPointer { characters in
                 _ = el_winsertstr(editLine, characters.baseAddress)
             }

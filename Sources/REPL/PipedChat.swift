@@ -10,14 +10,12 @@ import Foundation
 /// (command output and problems go to standard error).
 public struct PipedChat {
     let session: ChatSession
-    let renderer: ChatRenderer
     let json: Bool
     let echoesStream: Bool
 
     /// - Parameter echoesStream: Whether to show a model's reply as it streams in (plain mode only).
-    public init(session: ChatSession, renderer: ChatRenderer, json: Bool, echoesStream: Bool) {
+    public init(session: ChatSession, json: Bool, echoesStream: Bool) {
         self.session = session
-        self.renderer = renderer
         self.json = json
         self.echoesStream = echoesStream
     }
@@ -38,7 +36,7 @@ public struct PipedChat {
     ///   - report: Writes to standard error.
     /// - Throws: An encoding error (not expected).
     public func run(readLine: () -> InputLine?, write: @escaping (String) -> Void, report: (String) -> Void) throws {
-        let echo = StreamEcho(write: write)
+        let echo = StreamEcho(width: session.renderer.width, write: write)
         if echoesStream && !json { echo.attach(to: session.languageModel?.generator) }
         func fail(_ message: String, line: Int, question: String?) throws {
             report("panelist: \(message)\n")
@@ -71,13 +69,15 @@ public struct PipedChat {
                 continue
             }
             echo.reset()
-            switch session.handle(line) {
+            let reply = session.handle(line)
+            echo.finish()
+            switch reply {
             case .quit: return
             case .answer(let answer):
                 if json {
                     write(try JSONLine.encode(AnswerOutput(answer)) + "\n")
                 } else {
-                    write(renderer.render(answer, afterStreaming: echo.text) + "\n")
+                    write(session.renderer.render(answer, afterStreaming: echo.text) + "\n")
                 }
             case .text(let text):
                 if json { report(text) } else { write(text) }

@@ -13,12 +13,19 @@ public enum Terminal {
         isatty(STDOUT_FILENO) != 0
     }
 
-    /// The terminal's width in columns (80 when unknown; `COLUMNS` wins when set).
+    /// The terminal's width in columns, asked of the terminal each time so a resize is seen
+    /// (`COLUMNS` when it cannot say, else 80).
     public static var columns: Int {
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
         var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return environmentColumns ?? 80 }
         return Int(size.ws_col)
+    }
+
+    /// The width piped output is wrapped at: `COLUMNS` when set, else 100.
+    public static var pipedColumns: Int { environmentColumns ?? 100 }
+
+    private static var environmentColumns: Int? {
+        ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
     }
 
     /// Where the chat keeps its history: `$XDG_STATE_HOME/panelist/history`, else `~/.local/state/panelist/history`.

@@ -80,9 +80,29 @@ public final class Database {
         }
     }
 
+    /// Makes a statement that finds the database locked by another process wait up to `milliseconds`
+    /// for it, instead of failing at once (for files several processes write, such as the conversation log).
+    public func waitWhenBusy(milliseconds: Int32) {
+        sqlite3_busy_timeout(handle, milliseconds)
+    }
+
+    /// Leaves checkpointing a write-ahead log to the connections that stay open (and to SQLite's
+    /// automatic checkpoints) instead of doing it, with an fsync, when this connection closes: a
+    /// short-lived process that appends one row then pays for one write, not for a checkpoint.
+    public func skipCheckpointOnClose() {
+        _ = panelist_sqlite_no_checkpoint_on_close(handle)
+    }
+
+    /// The row id of the last row inserted on this connection.
+    public var lastInsertedRowID: Int64 {
+        sqlite3_last_insert_rowid(handle)
+    }
+
     /// The integer value of a pragma such as `user_version`.
     public func pragma(_ name: String) throws -> Int64 {
         let statement = try statement("PRAGMA \(name)")
+        // Reset at once: a statement left on a row holds a read transaction open.
+        defer { statement.reset() }
         guard try statement.step() else { return 0 }
         return statement.int64(at: 0)
     }

@@ -17,13 +17,20 @@ public final class PassageStore: PostingSource {
     public let origin: String
     /// The `TextEmbedder.identifier` of the store's passage vectors, or nil when it has none.
     public let vectorEncoder: String?
+    /// The advice an error about a damaged store ends with: "rebuild it with `panelist index …`".
+    let rebuild: String
 
     /// Opens the store at `path` read-only and checks that it is a store this build can read.
     ///
+    /// - Parameter rebuildCommand: The command that rebuilds this store, for error messages (a named
+    ///   corpus is rebuilt by name, the default one by `panelist index`); by default
+    ///   `panelist index FILES… --store PATH`.
+    ///
     /// - Throws: `DatabaseError` `.missing`, `.notAStore` (also for a device or FIFO, which is
     ///   never opened), `.newerVersion` or `.corrupt`, each with a message that says what to do.
-    public init(path: String) throws {
-        let rebuild = "rebuild it with `panelist index FILES… --store \(path)`"
+    public init(path: String, rebuildCommand: String? = nil) throws {
+        let rebuild = "rebuild it with `\(rebuildCommand ?? "panelist index FILES… --store \(path)")`"
+        self.rebuild = rebuild
         switch StoreFile(at: path) {
         case .absent:
             throw DatabaseError(.missing, message: "no store at \(path); build one with `panelist index FILES… --store \(path)`")
@@ -62,7 +69,7 @@ public final class PassageStore: PostingSource {
             origin = meta[StoreMeta.origin] ?? ""
             vectorEncoder = meta[StoreMeta.encoder]
         } catch let error as DatabaseError where error.code == .sqlite {
-            throw Self.explain(error, path: path)
+            throw Self.explain(error, path: path, rebuild: rebuild)
         }
     }
 
@@ -91,8 +98,7 @@ public final class PassageStore: PostingSource {
     }
 
     /// Maps SQLite's "not a database" and "malformed" errors to a message that says how to rebuild.
-    static func explain(_ error: DatabaseError, path: String) -> DatabaseError {
-        let rebuild = "rebuild it with `panelist index FILES… --store \(path)`"
+    static func explain(_ error: DatabaseError, path: String, rebuild: String) -> DatabaseError {
         switch error.resultCode & 0xff {
         case SQLITE_NOTADB: return DatabaseError(.notAStore, message: "\(path) is not a Panelist store (not an SQLite file); \(rebuild)", resultCode: error.resultCode)
         case SQLITE_CORRUPT: return DatabaseError(.corrupt, message: "\(path) is damaged (\(error.message)); \(rebuild)", resultCode: error.resultCode)
@@ -104,7 +110,7 @@ public final class PassageStore: PostingSource {
         do {
             return try body()
         } catch let error as DatabaseError {
-            throw Self.explain(error, path: database.path)
+            throw Self.explain(error, path: database.path, rebuild: rebuild)
         }
     }
 
@@ -114,7 +120,7 @@ public final class PassageStore: PostingSource {
             try statement.bind(field.rawValue, term)
             guard try statement.step() else { return nil }
             guard let postings = statement.withBlob(at: 0, PostingCodec.decode) else {
-                throw DatabaseError(.corrupt, message: "\(database.path) is damaged (postings of '\(term)'); rebuild it with `panelist index FILES… --store \(database.path)`")
+                throw DatabaseError(.corrupt, message: "\(database.path) is damaged (postings of '\(term)'); \(rebuild)")
             }
             return PostingList(postings: postings)
         }
@@ -137,7 +143,7 @@ public final class PassageStore: PostingSource {
             let row = try database.statement("SELECT id, expert FROM passages WHERE doc = ?")
             try row.bind(doc)
             guard try row.step() else {
-                throw DatabaseError(.corrupt, message: "\(database.path) is damaged (passage \(doc) is missing); rebuild it with `panelist index FILES… --store \(database.path)`")
+                throw DatabaseError(.corrupt, message: "\(database.path) is damaged (passage \(doc) is missing); \(rebuild)")
             }
             let block = try database.statement("SELECT first_doc, block FROM passage_blocks WHERE first_doc <= ? ORDER BY first_doc DESC LIMIT 1")
             try block.bind(doc)
@@ -145,7 +151,7 @@ public final class PassageStore: PostingSource {
                   let passage = block.withBlob(at: 1, {
                       PassageBlock.passage(at: Int(doc) - block.int(at: 0), in: $0, id: row.string(at: 0), expert: row.string(at: 1))
                   }) else {
-                throw DatabaseError(.corrupt, message: "\(database.path) is damaged (the text of passage \(doc) does not decompress); rebuild it with `panelist index FILES… --store \(database.path)`")
+                throw DatabaseError(.corrupt, message: "\(database.path) is damaged (the text of passage \(doc) does not decompress); \(rebuild)")
             }
             return passage
         }
@@ -171,7 +177,7 @@ public final class PassageStore: PostingSource {
                     return true
                 }
                 guard ok else {
-                    throw DatabaseError(.corrupt, message: "\(database.path) is damaged (its passage vectors differ in length); rebuild it with `panelist index FILES… --store \(database.path)`")
+                    throw DatabaseError(.corrupt, message: "\(database.path) is damaged (its passage vectors differ in length); \(rebuild)")
                 }
                 docs.append(Int32(statement.int64(at: 0)))
             }

@@ -29,10 +29,14 @@ public final class Statement {
     /// Binds values to the parameters in order, starting at 1; nil binds NULL.
     public func bind(_ values: (any Bindable)?...) throws {
         for (offset, value) in values.enumerated() {
-            let index = Int32(offset + 1)
-            let status = value.map { $0.bind(to: handle, at: index) } ?? sqlite3_bind_null(handle, index)
-            guard status == SQLITE_OK else { throw database.error(status: status, sql: sql) }
+            try bind(at: offset + 1, value)
         }
+    }
+
+    /// Binds one value (nil binds NULL) to the 1-based parameter `index`.
+    public func bind(at index: Int, _ value: (any Bindable)?) throws {
+        let status = value.map { $0.bind(to: handle, at: Int32(index)) } ?? sqlite3_bind_null(handle, Int32(index))
+        guard status == SQLITE_OK else { throw database.error(status: status, sql: sql) }
     }
 
     /// Advances to the next row.
@@ -64,6 +68,11 @@ public final class Statement {
 
     public func double(at column: Int32) -> Double {
         sqlite3_column_double(handle, column)
+    }
+
+    /// Whether the column's value is NULL.
+    public func isNull(at column: Int32) -> Bool {
+        sqlite3_column_type(handle, column) == SQLITE_NULL
     }
 
     public func string(at column: Int32) -> String {

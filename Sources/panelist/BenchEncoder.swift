@@ -20,6 +20,8 @@ extension Panelist {
 
         @OptionGroup var encoderOptions: EncoderOptions
 
+        @OptionGroup var output: OutputOptions
+
         func run() throws {
             func lines(_ path: String) throws -> [String] {
                 try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)

@@ -20,6 +20,8 @@ extension Panelist {
 
         @OptionGroup var storeOptions: StoreOptions
 
+        @OptionGroup var output: OutputOptions
+
         func run() throws {
             let retriever = try storeOptions.retriever(settings: matching.settings)
             try Output.printJSON(QueryTiming.run(QueryTiming.load(from: URL(fileURLWithPath: file)), retriever: retriever, k: k))

@@ -22,6 +22,8 @@ extension Panelist {
         /// Texts read from standard input are embedded this many at a time.
         static let batchSize = 64
 
+        @OptionGroup var output: OutputOptions
+
         func validate() throws {
             if texts.isEmpty && isatty(FileHandle.standardInput.fileDescriptor) != 0 {
                 throw ValidationError("Give one or more texts, or pipe texts on standard input, one per line.")

@@ -6,7 +6,7 @@ import Foundation
 extension Panelist {
     struct Eval: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Measure retrieval on a question set (JSON Lines, the format of shared/eval/dev.jsonl).")
+            abstract: "Measure retrieval on a question set (JSON Lines, the format of docs/eval/dev.jsonl).")
 
         @Argument(help: "The question set.")
         var file: String
@@ -18,6 +18,8 @@ extension Panelist {
         var compare = false
 
         @OptionGroup var storeOptions: StoreOptions
+
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
             let items = try EvalItem.load(from: URL(fileURLWithPath: file))

@@ -8,11 +8,22 @@ import Store
 extension Panelist {
     struct Index: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Build a store from interview text, Markdown or JSON Lines files and folders.",
-            discussion: "With no paths, rebuilds the default store from the bundled corpus. The store is written to a temporary file and renamed into place, so an interrupted build leaves the previous store intact.")
+            abstract: "Build a corpus from interview text, Markdown or JSON Lines files and folders.",
+            discussion: """
+                panelist index PATH… --name NAME builds the named corpus NAME in $XDG_DATA_HOME/panelist/corpora (use it \
+                with --corpus NAME; list them with panelist corpora); --store FILE writes a store file anywhere instead. \
+                With no paths, rebuilds the default corpus from the bundled interviews. The store is written to a temporary \
+                file and renamed into place, so an interrupted build leaves the previous store intact.
+                """)
 
         @Argument(help: "Files and folders to index (.txt, .md, .jsonl, .jsonl.gz).")
         var paths: [String] = []
+
+        @Option(help: ArgumentHelp("Build the named corpus NAME (replacing an older build of it).", valueName: "name"))
+        var name: String?
+
+        @Option(help: ArgumentHelp("Write the store to this file instead of a named corpus.", valueName: "file"))
+        var store: String?
 
         @Flag(help: "Report progress on standard error (the default when it is a terminal).")
         var progress = false
@@ -22,11 +33,36 @@ extension Panelist {
             valueName: "mode"))
         var semantic: SemanticIndexing.Mode = .auto
 
-        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var encoderOptions: EncoderOptions
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            if name != nil && store != nil { throw ValidationError("Give --name NAME or --store FILE, not both") }
+            if let name {
+                try CorpusCatalog.check(name)
+                if name == CorpusCatalog.defaultName && !paths.isEmpty {
+                    throw ValidationError("'default' is the bundled corpus and is built only from it; choose another name, e.g. --name \(Self.suggestedName(paths))")
+                }
+            }
+            if let name, name != CorpusCatalog.defaultName, paths.isEmpty {
+                throw ValidationError("Give the files or folders to build corpus \(name) from: panelist index PATH… --name \(name)")
+            }
+            if name == nil && store == nil && !paths.isEmpty {
+                throw ValidationError("Without --name or --store this would replace the default corpus; give it a name: panelist index \(paths.joined(separator: " ")) --name \(Self.suggestedName(paths))")
+            }
+        }
+
+        /// A corpus name made from the first path's file name ("notes" for ~/notes.md).
+        static func suggestedName(_ paths: [String]) -> String {
+            let base = URL(fileURLWithPath: paths.first ?? "corpus").deletingPathExtension().lastPathComponent
+            let cleaned = String(base.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" }).trimmingCharacters(in: CharacterSet(charactersIn: "-."))
+            return cleaned.isEmpty ? "mine" : cleaned
+        }
 
         func run() throws {
             let started = Date()
-            let path = storeOptions.store ?? DefaultStore().path
+            let catalog = CorpusCatalog()
+            let path = store ?? catalog.path(of: name ?? CorpusCatalog.defaultName)
             let (semanticIndexing, withoutEncoder) = try self.semanticIndexing()
             let summary: StoreBuilder.Summary
             let documents: Int
@@ -44,14 +80,15 @@ extension Panelist {
                 documents = corpus.files.count
             }
             let seconds = Date().timeIntervalSince(started)
-            print("Indexed \(documents) document\(documents == 1 ? "" : "s"): \(summary.experts) experts, \(summary.passages) passages, \(summary.terms) terms, \(summary.expansions) expansions\(withoutEncoder.map { " (no vectors: \($0))" } ?? Self.describe(summary.vectors)) in \(String(format: "%.2f", seconds)) s → \(path)")
+            let target = name.map { "corpus \($0) (\(path))" } ?? path
+            print("Indexed \(documents) document\(documents == 1 ? "" : "s"): \(summary.experts) experts, \(summary.passages) passages, \(summary.terms) terms, \(summary.expansions) expansions\(withoutEncoder.map { " (no vectors: \($0))" } ?? Self.describe(summary.vectors)) in \(String(format: "%.2f", seconds)) s → \(target)")
         }
 
         /// The vectors asked for: the built-in encoder unless `--semantic off`. With `auto`, a missing
         /// model means a store by words only, and why (said in the summary); with `on`, an error.
         func semanticIndexing() throws -> (SemanticIndexing, withoutEncoder: String?) {
             guard semantic != .off else { return (SemanticIndexing(mode: .off, embedder: nil), nil) }
-            switch EncoderAvailability.load(storeOptions.encoderOptions.files) {
+            switch EncoderAvailability.load(encoderOptions.files) {
             case .available(let encoder):
                 return (SemanticIndexing(mode: semantic, embedder: encoder), nil)
             case .unavailable(let error):

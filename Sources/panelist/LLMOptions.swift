@@ -51,12 +51,20 @@ struct LLMOptions: ParsableArguments {
         return try LLMConfiguration(flags: flags, environment: ProcessInfo.processInfo.environment)
     }
 
+    /// Warns on standard error about each key of the config file Panelist does not know ("modle").
+    static func warnAboutUnknownKeys() {
+        for warning in ConfigFile().warnings() {
+            FileHandle.standardError.write(Data("panelist: warning: \(warning)\n".utf8))
+        }
+    }
+
     /// The language-model answerer, or nil for offline answers (none configured, or `--offline`).
     ///
     /// A config file that cannot be used (malformed, a bad value) does not stop offline answers: unless
     /// the model is asked for by `--llm`, `PANELIST_LLM_URL` or `--require-llm`, the problem is a
     /// one-line warning on standard error and the answers are offline.
     func answerer(analyzer: Analyzer) throws -> LanguageModelAnswerer? {
+        Self.warnAboutUnknownKeys()
         guard !offline else { return nil }
         let configuration: LLMConfiguration
         do {

@@ -9,7 +9,10 @@ struct Panelist: ParsableCommand {
         commandName: "panelist",
         abstract: "Ask what the experts said; every answer cites the expert behind it.",
         version: "0.1.0",
-        subcommands: [Chat.self, Ask.self, Search.self, Index.self, Eval.self, Config.self, Embed.self, BenchQueries.self, BenchEncoder.self],
+        subcommands: [
+            Chat.self, Ask.self, Search.self, Index.self, Corpora.self, Logs.self, Eval.self, Config.self, Completions.self,
+            Embed.self, BenchQueries.self, BenchEncoder.self,
+        ],
         defaultSubcommand: Chat.self
     )
 
@@ -17,7 +20,7 @@ struct Panelist: ParsableCommand {
     /// may echo what the user typed or a file held.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(DashedWords.protect(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             let code = exitCode(for: error)

@@ -4,7 +4,8 @@ import Foundation
 
 extension Panelist {
     struct Search: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the passages that best match a query, ranked.")
+        static let configuration = CommandConfiguration(abstract: "List the passages that best match a query, ranked.",
+            discussion: "The query is one argument, several words, or standard input (- or a pipe).")
 
         @OptionGroup var words: QuestionWords
 
@@ -19,14 +20,16 @@ extension Panelist {
 
         @OptionGroup var matching: MatchingOptions
 
+        @OptionGroup var output: OutputOptions
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
+            let text = try words.text()
             let retriever = try storeOptions.retriever(settings: matching.settings)
-            let query = try retriever.query(for: words.text)
+            let query = try retriever.query(for: text)
             let result = try retriever.search(query, k: selection.k, expert: selection.expert.map(retriever.expert(named:)), explain: explain)
             if json {
-                try Output.printJSON(SearchOutput(query: words.text, result: result, explained: explain))
+                try Output.printJSON(SearchOutput(query: text, result: result, explained: explain))
             } else {
                 print(PassageListRenderer(explain: explain).render(result), terminator: "")
             }

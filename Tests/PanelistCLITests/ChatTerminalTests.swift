@@ -125,7 +125,7 @@ import TestSupport
         let binary = try PanelistBinary()
         let chat = ChatTerminalTests()
         let terminal = try chat.start(binary, arguments: ["--llm", server.url, "--model", "slow"])
-        #expect(terminal.transcript.contains("answers by slow at 127.0.0.1"))
+        #expect(terminal.transcript.split(whereSeparator: \.isWhitespace).joined(separator: " ").contains("answers by slow at 127.0.0.1"))
         try terminal.send("Why is Putin so eager to court Trump?\r")
         try terminal.expect("piece 1", timeout: 10)
         let pressed = Date()

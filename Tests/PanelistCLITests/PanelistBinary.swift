@@ -94,9 +94,9 @@ struct PanelistBinary {
         _ = try PanelistBinary().run(["search", "sanctions"])
     }
 
-    /// Starts `panelist arguments…` on a pseudo-terminal 100 columns wide, with this binary's home and
+    /// Starts `panelist arguments…` on a pseudo-terminal `columns` wide, with this binary's home and
     /// `TERM=xterm`.
-    func onTerminal(_ arguments: [String]) throws -> PseudoTerminal {
+    func onTerminal(_ arguments: [String], columns: UInt16 = 100, environment extra: [String: String] = [:]) throws -> PseudoTerminal {
         var environment = ProcessInfo.processInfo.environment
         for key in environment.keys where key.hasPrefix("PANELIST_") || key == "OPENAI_API_KEY" { environment[key] = nil }
         environment["TERM"] = "xterm"
@@ -105,8 +105,10 @@ struct PanelistBinary {
         environment["XDG_CONFIG_HOME"] = home.appendingPathComponent("config").path
         environment["XDG_STATE_HOME"] = home.appendingPathComponent("state").path
         environment["NO_COLOR"] = "1"
+        environment["XDG_DATA_HOME"] = home.appendingPathComponent("data").path
         environment["COLUMNS"] = nil
-        return try PseudoTerminal(executable: Self.url, arguments: arguments, environment: environment, columns: 100)
+        environment.merge(extra) { $1 }
+        return try PseudoTerminal(executable: Self.url, arguments: arguments, environment: environment, columns: columns)
     }
 
     /// Reads a pipe to its end on a thread of its own, so a child that fills the other pipe is not blocked.
@@ -138,6 +140,19 @@ struct PanelistBinary {
         return process
     }
 
+    /// Starts `panelist arguments…` reading standard input from the returned pipe (write lines to it as
+    /// a user or script would, then close it), standard output discarded, standard error into `errors`.
+    func startFed(_ arguments: [String], errors: URL) throws -> (process: Process, input: FileHandle) {
+        let process = self.process(arguments, environment: [:])
+        let input = Pipe()
+        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: errors)
+        try process.run()
+        return (process, input.fileHandleForWriting)
+    }
+
     /// The process for `panelist arguments…` in this binary's home, with a private environment.
     private func process(_ arguments: [String], environment extra: [String: String]) -> Process {
         let process = Process()
@@ -150,7 +165,9 @@ struct PanelistBinary {
         environment["XDG_CACHE_HOME"] = Self.sharedCache.path
         environment["XDG_CONFIG_HOME"] = home.appendingPathComponent("config").path
         environment["XDG_STATE_HOME"] = home.appendingPathComponent("state").path
+        environment["XDG_DATA_HOME"] = home.appendingPathComponent("data").path
         environment["NO_COLOR"] = "1"
+        environment["COLUMNS"] = nil
         environment.merge(extra) { $1 }
         process.environment = environment
         return process

@@ -131,6 +131,12 @@ final class PseudoTerminal {
         String(decoding: received, as: UTF8.self)
     }
 
+    /// Resizes the terminal, as a terminal window does: the program gets SIGWINCH.
+    func resize(columns: UInt16, rows: UInt16 = 24) {
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(controller, UInt(TIOCSWINSZ), &size)
+    }
+
     /// Types text into the terminal, as if a user typed or pasted it in one go.
     ///
     /// - Parameters:

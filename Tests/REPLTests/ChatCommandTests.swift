@@ -9,21 +9,29 @@ import Testing
         #expect(try ChatCommand.parse(":sources").get() == .sources)
         #expect(try ChatCommand.parse(":open 2").get() == .open(2))
         #expect(try ChatCommand.parse(":why").get() == .why)
-        #expect(try ChatCommand.parse(":expert Trenin").get() == .expert("Trenin"))
-        #expect(try ChatCommand.parse(":expert all").get() == .expert(nil))
+        #expect(try ChatCommand.parse(":expert Trenin").get() == .expert(.named("Trenin")))
+        #expect(try ChatCommand.parse(":expert all").get() == .expert(.all))
+        #expect(try ChatCommand.parse(":expert").get() == .expert(nil))
         #expect(try ChatCommand.parse(":k 7").get() == .k(7))
+        #expect(try ChatCommand.parse(":k").get() == .k(nil))
+        #expect(try ChatCommand.parse(":corpus work").get() == .corpus("work"))
+        #expect(try ChatCommand.parse(":corpus").get() == .corpus(nil))
         #expect(try ChatCommand.parse(":clear").get() == .clear)
         #expect(try ChatCommand.parse(":quit").get() == .quit)
         #expect(try ChatCommand.parse(":QUIT").get() == .quit)
     }
 
     @Test func badArgumentsAndUnknownCommandsGetHints() {
-        for (line, hint) in [(":open x", "citation number"), (":k 0", "from 1 to 50"), (":expert", "'all'"), (":sou", "did you mean :sources"), (":zzz", ":help")] {
+        for (line, hint) in [(":open x", "citation number"), (":k 0", "from 1 to 50"), (":sou", "did you mean :sources"), (":zzz", ":help")] {
             guard case .failure(let error) = ChatCommand.parse(line) else {
                 Issue.record("\(line) parsed")
                 continue
             }
             #expect(error.message.contains(hint), "\(line): \(error.message)")
+        }
+        #expect((try? ChatCommand.parse(":foo").get()) == nil)
+        if case .failure(let error) = ChatCommand.parse(":foo") {
+            #expect(error.message == "unknown command :foo; type :help for the commands")
         }
     }
 }
