@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "Retrieval", dependencies: ["Corpus"]),
         .target(name: "Store", dependencies: ["CSQLite", "CZstd", "CTemporaryFiles", "CMalloc", "Corpus", "Retrieval", "Encoder"]),
         .target(name: "Answering", dependencies: ["Corpus", "Retrieval", "Store", "Encoder"]),
-        .target(name: "LLM", dependencies: ["CCurl"]),
+        .target(name: "LLM", dependencies: ["CCurl", "Encoder"]),
         .target(name: "Generation", dependencies: ["Corpus", "Retrieval", "Answering", "LLM"]),
         // The conversation log: every chat and ask turn in SQLite (WAL, FTS5), to continue and search.
         .target(name: "Conversations", dependencies: ["Store", "Answering"]),

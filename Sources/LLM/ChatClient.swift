@@ -15,9 +15,6 @@ public final class ChatClient: Sendable {
     /// The settings every request uses.
     public let settings: LLMSettings
 
-    /// The first back-off delay, in seconds; each retry waits twice as long as the one before.
-    static let initialBackOff = 0.25
-
     /// Creates a client.
     ///
     /// - Parameter settings: Where the server is and how to talk to it.
@@ -69,45 +66,20 @@ public final class ChatClient: Sendable {
         isCancelled: @escaping () -> Bool
     ) throws(LLMError) -> ChatReply {
         var request = try makeRequest(messages)
-        var attempt = 0
-        while true {
-            if isCancelled() {
-                throw LLMError(.cancelled, "LLM request to \(request.host) cancelled")
-            }
+        var delivered = false
+        return try Retries(maximum: settings.maxRetries).run(&request, isCancelled: isCancelled, mayRetry: { !delivered }) {
+            request throws(LLMError) in
             var reader = ChatResponseReader(streaming: settings.stream, host: request.host, maxTokens: settings.maxTokens)
-            do {
-                let status = try HTTPTransport.post(
-                    request,
-                    onBytes: { status, bytes throws(LLMError) in
-                        request.silentSince = .now
-                        return try reader.consume(status: status, bytes: bytes, onText: onText)
-                    },
-                    isCancelled: isCancelled)
-                return try reader.finish(status: status, onText: onText)
-            } catch {
-                let delay = Self.backOffDelay(attempt: attempt)
-                guard !reader.deliveredText, attempt < settings.maxRetries, Self.isRetryable(error),
-                      Self.leavesTime(for: delay, in: request)
-                else {
-                    throw attempt == 0 ? error : Self.noting(attempts: attempt + 1, on: error)
-                }
-                try Self.backOff(delay, host: request.host, isCancelled: isCancelled)
-                attempt += 1
-            }
+            defer { delivered = reader.deliveredText }
+            let status = try HTTPTransport.post(
+                request,
+                onBytes: { status, bytes throws(LLMError) in
+                    request.silentSince = .now
+                    return try reader.consume(status: status, bytes: bytes, onText: onText)
+                },
+                isCancelled: isCancelled)
+            return try reader.finish(status: status, onText: onText)
         }
-    }
-
-    /// Whether waiting `delay` seconds still leaves time for another attempt: a retry never takes the
-    /// request past its idle timeout (the server has been silent all along) or its total timeout.
-    private static func leavesTime(for delay: Double, in request: HTTPRequest) -> Bool {
-        let spare = 0.05
-        if request.idleTimeout > 0, request.remaining(request.idleTimeout, since: request.silentSince) < delay + spare {
-            return false
-        }
-        if request.totalTimeout > 0, request.remaining(request.totalTimeout, since: request.startedAt) < delay + spare {
-            return false
-        }
-        return true
     }
 
     /// The HTTP request for a conversation.
@@ -137,42 +109,5 @@ public final class ChatClient: Sendable {
         return HTTPRequest(
             url: endpoint.url, headers: headers, body: Array(body), connectTimeout: settings.connectTimeout,
             idleTimeout: settings.idleTimeout, totalTimeout: settings.totalTimeout)
-    }
-
-    /// Whether a failed attempt is worth repeating: the server was not reached, dropped the
-    /// connection, is rate-limiting, or failed internally.
-    private static func isRetryable(_ error: LLMError) -> Bool {
-        switch error.code {
-        case .unreachable, .connectionLost:
-            return true
-        case .httpStatus:
-            guard let status = error.httpStatus else { return false }
-            return status == 429 || (500..<600).contains(status)
-        default:
-            return false
-        }
-    }
-
-    /// Seconds to wait before retry number `attempt + 1`.
-    private static func backOffDelay(attempt: Int) -> Double {
-        initialBackOff * pow(2, Double(min(attempt, 10)))
-    }
-
-    /// Waits `delay` seconds before a retry, checking for cancellation every 50 ms.
-    private static func backOff(_ delay: Double, host: String, isCancelled: () -> Bool) throws(LLMError) {
-        let deadline = Date().addingTimeInterval(delay)
-        while Date() < deadline {
-            if isCancelled() {
-                throw LLMError(.cancelled, "LLM request to \(host) cancelled")
-            }
-            Thread.sleep(forTimeInterval: min(0.05, max(0, deadline.timeIntervalSinceNow)))
-        }
-    }
-
-    /// The error with the number of attempts made added to its message.
-    private static func noting(attempts: Int, on error: LLMError) -> LLMError {
-        var copy = error
-        copy.message += " (gave up after \(attempts) attempts)"
-        return copy
     }
 }

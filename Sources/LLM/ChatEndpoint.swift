@@ -1,11 +1,17 @@
 import Foundation
 
-/// The chat completions URL derived from a configured base URL.
+/// The chat completions (or embeddings) URL derived from a configured base URL.
 ///
 /// Accepts the base with or without a trailing `/`, with or without a trailing `/v1`, and also the
-/// full `…/chat/completions` URL; a query string is kept. Error messages show a password in the URL
-/// as `***`.
+/// full `…/chat/completions` (`…/embeddings`) URL; a query string is kept. Error messages show a
+/// password in the URL as `***`.
 struct ChatEndpoint: Equatable {
+    /// What the server is asked to do: the last part of the path.
+    enum Operation: String {
+        case chatCompletions = "/chat/completions"
+        case embeddings = "/embeddings"
+    }
+
     /// The full URL to POST to.
     let url: String
     /// `host:port` (or `host`), for messages.
@@ -18,9 +24,11 @@ struct ChatEndpoint: Equatable {
 
     /// Derives the endpoint.
     ///
-    /// - Parameter baseURL: The configured base URL.
+    /// - Parameters:
+    ///   - baseURL: The configured base URL.
+    ///   - operation: Which endpoint of the server.
     /// - Throws: `LLMError` `.configuration` when the URL is empty or not an http(s) URL with a host.
-    init(baseURL: String) throws(LLMError) {
+    init(baseURL: String, operation: Operation = .chatCompletions) throws(LLMError) {
         let trimmed = baseURL.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else {
             throw LLMError(.configuration,
@@ -36,11 +44,11 @@ struct ChatEndpoint: Equatable {
         while path.hasSuffix("/") {
             path.removeLast()
         }
-        if !path.hasSuffix("/chat/completions") {
+        if !path.hasSuffix(operation.rawValue) {
             if !path.hasSuffix("/v1") {
                 path += "/v1"
             }
-            path += "/chat/completions"
+            path += operation.rawValue
         }
         components.path = path
         guard let url = components.string else {

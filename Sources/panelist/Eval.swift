@@ -25,7 +25,7 @@ extension Panelist {
             let items = try EvalItem.load(from: URL(fileURLWithPath: file))
             if compare {
                 let (store, encoder) = try storeOptions.openWithEncoder()
-                print(Ablation.table(try Ablation.run(items, store: store, embedder: encoder?.encoder)), terminator: "")
+                print(Ablation.table(try Ablation.run(items, store: store, embedder: encoder?.embedder)), terminator: "")
                 return
             }
             let report = try Evaluator(answerer: Answerer(retriever: storeOptions.retriever())).run(items)

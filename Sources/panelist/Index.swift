@@ -3,6 +3,7 @@ import Bundled
 import Corpus
 import Encoder
 import Foundation
+import LLM
 import Store
 
 extension Panelist {
@@ -33,10 +34,19 @@ extension Panelist {
             valueName: "mode"))
         var semantic: SemanticIndexing.Mode = .auto
 
+        @Option(help: ArgumentHelp(
+            "An OpenAI-compatible server whose /v1/embeddings makes the vectors instead of the built-in encoder, for any corpus size (its key: $PANELIST_EMBEDDINGS_API_KEY).",
+            valueName: "url"))
+        var embeddings: String?
+
+        @Option(name: .customLong("embeddings-model"), help: ArgumentHelp("The model asked of the --embeddings server.", valueName: "name"))
+        var embeddingsModel = LLMSettings.defaultModel
+
         @OptionGroup var encoderOptions: EncoderOptions
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
+            if embeddings != nil && semantic == .off { throw ValidationError("Give --embeddings URL or --semantic off, not both") }
             if name != nil && store != nil { throw ValidationError("Give --name NAME or --store FILE, not both") }
             if let name {
                 try CorpusCatalog.check(name)
@@ -88,6 +98,11 @@ extension Panelist {
         /// model means a store by words only, and why (said in the summary); with `on`, an error.
         func semanticIndexing() throws -> (SemanticIndexing, withoutEncoder: String?) {
             guard semantic != .off else { return (SemanticIndexing(mode: .off, embedder: nil), nil) }
+            if let embeddings {
+                let key = ProcessInfo.processInfo.environment[EmbeddingsClient.keyVariable].flatMap { $0.isEmpty ? nil : $0 }
+                let client = try EmbeddingsClient(settings: LLMSettings(baseURL: embeddings, model: embeddingsModel, apiKey: key))
+                return (SemanticIndexing(mode: .on, embedder: client), nil)
+            }
             switch EncoderAvailability.load(encoderOptions.files) {
             case .available(let encoder):
                 return (SemanticIndexing(mode: semantic, embedder: encoder), nil)

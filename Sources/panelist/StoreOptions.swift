@@ -3,6 +3,7 @@ import ArgumentParser
 import Bundled
 import Encoder
 import Foundation
+import LLM
 import Retrieval
 import Store
 
@@ -30,21 +31,26 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// The chosen store and, when it has vectors (or is the default store), the sentence encoder or why it is missing.
-    func openWithEncoder() throws -> (store: PassageStore, encoder: EncoderAvailability?) {
+    func openWithEncoder() throws -> (store: PassageStore, encoder: MeaningSource?) {
         try Self.open(store: store, corpus: corpus, model: encoderOptions.files)
     }
 
     /// The store of `--store store` or `--corpus corpus` (`:corpus` in the chat), or the default one,
     /// which is built with vectors when the encoder in `model` is available.
-    static func open(store: String?, corpus: String?, model: ModelFiles) throws -> (store: PassageStore, encoder: EncoderAvailability?) {
-        func withEncoder(_ opened: PassageStore) -> (store: PassageStore, encoder: EncoderAvailability?) {
-            (opened, opened.vectorEncoder == nil ? nil : EncoderAvailability.load(model))
+    static func open(store: String?, corpus: String?, model: ModelFiles) throws -> (store: PassageStore, encoder: MeaningSource?) {
+        func withEncoder(_ opened: PassageStore) -> (store: PassageStore, encoder: MeaningSource?) {
+            guard let identifier = opened.vectorEncoder else { return (opened, nil) }
+            switch EmbeddingsClient.forStore(identifier: identifier) {
+            case .success(let client)?: return (opened, MeaningSource(embedder: client, notice: nil))
+            case .failure(let error)?: return (opened, MeaningSource(embedder: nil, notice: "Matching by meaning is off: \(error.message)"))
+            case nil: return (opened, MeaningSource(EncoderAvailability.load(model)))
+            }
         }
         if let store { return withEncoder(try PassageStore(path: store)) }
         let catalog = CorpusCatalog()
         guard let corpus, corpus != CorpusCatalog.defaultName else {
             let encoder = EncoderAvailability.load(model)
-            return (try catalog.defaultStore.open(embedder: encoder.encoder).store, encoder)
+            return (try catalog.defaultStore.open(embedder: encoder.encoder).store, MeaningSource(encoder))
         }
         // A named corpus is rebuilt by name, where it is looked for, not as a store file.
         return withEncoder(try PassageStore(path: catalog.existing(corpus), rebuildCommand: "panelist index PATH… --name \(corpus)"))
@@ -57,13 +63,30 @@ struct StoreOptions: ParsableArguments {
 
     /// A retriever over `opened`, matching by meaning when the store has vectors and the encoder that
     /// made them is at hand; otherwise by words, saying why on standard error when it matters.
-    static func retriever(_ opened: (store: PassageStore, encoder: EncoderAvailability?), settings: RetrievalSettings = RetrievalSettings(),
+    static func retriever(_ opened: (store: PassageStore, encoder: MeaningSource?), settings: RetrievalSettings = RetrievalSettings(),
                           scorer: Scorer = Scorer()) throws -> Retriever {
-        let retriever = try Retriever(store: opened.store, scorer: scorer, settings: settings, embedder: opened.encoder?.encoder,
+        let retriever = try Retriever(store: opened.store, scorer: scorer, settings: settings, embedder: opened.encoder?.embedder,
                                       embedderNotice: opened.encoder?.notice)
         if let notice = retriever.meaningNotice {
             FileHandle.standardError.write(Data((notice + "\n").utf8))
         }
         return retriever
+    }
+}
+
+/// What embeds a store's questions, or why nothing does: the built-in encoder or the embeddings endpoint
+/// that made the store's vectors.
+struct MeaningSource {
+    var embedder: (any TextEmbedder)?
+    /// Why there is no embedder, for a store that has vectors.
+    var notice: String?
+
+    init(embedder: (any TextEmbedder)?, notice: String?) {
+        self.embedder = embedder
+        self.notice = notice
+    }
+
+    init(_ availability: EncoderAvailability) {
+        self.init(embedder: availability.encoder, notice: availability.notice)
     }
 }

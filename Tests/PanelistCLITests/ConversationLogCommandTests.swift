@@ -22,8 +22,8 @@ import Testing
         try run.stdout.split(separator: "\n").map { try JSONDecoder().decode(LogJSON.self, from: Data($0.utf8)) }
     }
 
-    static let topic = "What does the Kremlin want in Syria?"
-    static let followUp = "And Iran?"
+    static let topic = "Is Russia worried about sanctions?"
+    static let followUp = "What about China?"
 
     @Test func askContinuesTheLastConversationAcrossInvocations() throws {
         let binary = try PanelistBinary()

@@ -40,6 +40,13 @@ field, written NAME or NAME:ARG:ARG...:
   echo              answer with a JSON text describing the request: path, Authorization (also
                     reversed), body
 
+POST .../v1/embeddings answers by its "model":
+
+  words             a 64-dimensional vector per input, hashed from its lower-cased words (so texts that
+                    share words are close); more than 64 inputs in one request is HTTP 413
+  flaky-words:N:ID  HTTP 503 for the first N requests with this ID, then as words
+  reject-key        HTTP 401 quoting the key it got, as OpenAI does
+
 Any other path answers 404 in the OpenAI error shape.
 """
 
@@ -188,6 +195,9 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self):
         length = int(self.headers.get("Content-Length", "0"))
         raw = self.rfile.read(length)
+        if self.path.endswith("/v1/embeddings"):
+            self.embeddings(raw)
+            return
         if not self.path.endswith("/v1/chat/completions"):
             self.send_json(404, {"error": {"message": "no route for POST %s" % self.path}})
             return
@@ -206,6 +216,28 @@ class Handler(BaseHTTPRequestHandler):
             self.send_json(404, {"error": {"message": "The model `%s` does not exist." % model}})
             return
         handler(model, stream, args, request, auth, key)
+
+    def embeddings(self, raw):
+        request = json.loads(raw)
+        name, *args = request.get("model", "").split(":")
+        inputs = request.get("input", [])
+        auth = self.headers.get("Authorization") or ""
+        if name == "reject-key":
+            self.send_json(401, {"error": {"message": "Incorrect API key provided: %s" % auth[len("Bearer "):]}})
+            return
+        if name == "flaky-words" and next_attempt("embeddings:" + args[1]) <= int(args[0]):
+            self.send_json(503, {"error": {"message": "overloaded"}})
+            return
+        if len(inputs) > 64:
+            self.send_json(413, {"error": {"message": "at most 64 inputs per request"}})
+            return
+        data = []
+        for index, text in enumerate(inputs):
+            vector = [0.0] * 64
+            for word in re.findall(r"[a-z]+", text.lower()):
+                vector[sum(map(ord, word)) * 31 % 64] += 1.0
+            data.append({"object": "embedding", "index": index, "embedding": vector})
+        self.send_json(200, {"object": "list", "data": data, "model": request.get("model")})
 
     def behave_normal(self, model, stream, args, request, auth, key):
         self.reply(model, stream, ["Hello", ", world", "!"])
