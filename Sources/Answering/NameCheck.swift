@@ -80,15 +80,21 @@ struct NameCheck {
     }
 
     /// The passages that have every one of `terms`, each in any field (text, question, expert and role).
+    ///
+    /// - Complexity: the rarest term's postings first, so a name with a rare word reads little.
     func passages(havingAll terms: [String]) throws -> Set<Int32> {
+        let ordered = try Set(terms).map { term in (term, try Field.allCases.reduce(0) { $0 + (try store.documentFrequency(of: term, in: $1)) }) }
+            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
         var common: Set<Int32>?
-        for term in Set(terms).sorted() {
+        for (term, frequency) in ordered {
+            guard frequency > 0 else { return [] }
             var docs: Set<Int32> = []
             for field in Field.allCases {
-                if let list = try store.postingList(for: term, in: field) { docs.formUnion(list.postings.map(\.passage)) }
+                guard let list = try store.postingList(for: term, in: field) else { continue }
+                for posting in list.postings where common?.contains(posting.passage) ?? true { docs.insert(posting.passage) }
             }
-            common = common.map { $0.intersection(docs) } ?? docs
-            if common?.isEmpty == true { return [] }
+            common = docs
+            if docs.isEmpty { return [] }
         }
         return common ?? []
     }

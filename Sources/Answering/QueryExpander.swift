@@ -78,8 +78,8 @@ public struct QueryExpander {
         if settings.lexicalExpansion {
             for (key, weight, word) in keys {
                 for entry in try store.expansions(for: key) where userWeights[entry.term] == nil {
-                    // A name stands only for its true aliases, written out in some passage ("Japan" is not "Asia").
-                    if names.contains(key), try !nameCheck.isAlias(entry) { continue }
+                    // A name the corpus lacks stands only for its true aliases, written out in some passage.
+                    if names.contains(key), try !store.contains(term: key), try !nameCheck.isAlias(entry) { continue }
                     let termWeight = weight * entry.weight * settings.expansionWeight
                     added.append(QueryTerm(term: entry.term, word: "\(word) → \(entry.word)", weight: termWeight, origin: .expansion, source: key))
                     expandedSources.formUnion(key.split(separator: " ").map(String.init))
