@@ -12,9 +12,9 @@ public enum EncoderAvailability: Sendable {
     case unavailable(EncoderError)
 
     /// Loads the encoder from `files`; never throws.
-    public static func load(_ files: ModelFiles, maximumBatchTokens: Int = 2048) -> EncoderAvailability {
+    public static func load(_ files: ModelFiles, maximumBatchTokens: Int = 2048, singleThreaded: Bool = false) -> EncoderAvailability {
         do {
-            return .available(try SentenceEncoder(files: files, maximumBatchTokens: maximumBatchTokens))
+            return .available(try SentenceEncoder(files: files, maximumBatchTokens: maximumBatchTokens, singleThreaded: singleThreaded))
         } catch {
             return .unavailable(error)
         }

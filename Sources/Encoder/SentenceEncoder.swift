@@ -38,9 +38,13 @@ public final class SentenceEncoder: Sendable {
     /// - Parameters:
     ///   - files: the model folder (`ModelFiles.locate(modelDirectory:)`).
     ///   - maximumBatchTokens: the most tokens per forward pass (at least 256).
-    /// - Throws: `EncoderError`: `.modelMissing`, `.modelDamaged` or `.libraryUnavailable`, with a
-    ///   one-line message that says how to fix it.
-    public init(files: ModelFiles, maximumBatchTokens: Int = 2048) throws(EncoderError) {
+    ///   - singleThreaded: run OpenBLAS on the calling thread only, unless `OPENBLAS_NUM_THREADS` says
+    ///     otherwise: one question's products are too small to share, and starting OpenBLAS's thread
+    ///     pool costs a one-shot command more than it saves (one-shot `embed`: 23.5 ms against 31.2 ms,
+    ///     docs/PERFORMANCE.md). It takes effect when OpenBLAS is first loaded in the process.
+    /// - Throws: `EncoderError`: `.modelMissing`, `.modelDamaged`, `.libraryUnavailable` or
+    ///   `.addressSpaceLimited`, with a one-line message that says how to fix it.
+    public init(files: ModelFiles, maximumBatchTokens: Int = 2048, singleThreaded: Bool = false) throws(EncoderError) {
         let configuration = BertConfiguration()
         precondition(maximumBatchTokens >= 256, "a batch must hold the longest text")
         if let limit = AddressSpace.limit, limit - AddressSpace.used < Self.addressSpaceNeeded {
@@ -49,6 +53,7 @@ public final class SentenceEncoder: Sendable {
                 "the address-space limit (ulimit -v \(limit >> 10)) leaves too little room for the sentence encoder, which needs about \(Self.addressSpaceNeeded >> 20) MB more (its weights and OpenBLAS's buffers); raise the limit")
         }
         try files.verify()
+        if singleThreaded { setenv("OPENBLAS_NUM_THREADS", "1", 0) }
         if let failure = OpenBLAS.loadFailure {
             throw EncoderError(
                 .libraryUnavailable,

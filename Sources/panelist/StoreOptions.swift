@@ -43,13 +43,13 @@ struct StoreOptions: ParsableArguments {
             switch EmbeddingsClient.forStore(identifier: identifier) {
             case .success(let client)?: return (opened, MeaningSource(embedder: client, notice: nil))
             case .failure(let error)?: return (opened, MeaningSource(embedder: nil, notice: "Matching by meaning is off: \(error.message)"))
-            case nil: return (opened, MeaningSource(EncoderAvailability.load(model)))
+            case nil: return (opened, MeaningSource(EncoderAvailability.load(model, singleThreaded: true)))
             }
         }
         if let store { return withEncoder(try PassageStore(path: store)) }
         let catalog = CorpusCatalog()
         guard let corpus, corpus != CorpusCatalog.defaultName else {
-            let encoder = EncoderAvailability.load(model)
+            let encoder = EncoderAvailability.load(model, singleThreaded: true)
             return (try catalog.defaultStore.open(embedder: encoder.encoder).store, MeaningSource(encoder))
         }
         // A named corpus is rebuilt by name, where it is looked for, not as a store file.
