@@ -12,6 +12,12 @@ public struct EvalItem: Codable, Sendable, Equatable {
     /// Phrases of which any, found in a passage, makes it a correct answer.
     public var gold: [String]
     public var kind: String
+    /// For an item graded on the whole answer (docs/eval/answers.jsonl): the experts the answer must
+    /// cite, all of them; the answer's text must also contain a `gold` phrase.
+    public var cites: [String]?
+
+    /// Whether the item is graded on the answer (`cites` given, or declined when out of scope).
+    public var gradesAnswer: Bool { cites != nil }
 
     /// Whether the corpus covers the question.
     public var isInScope: Bool { expert != nil }

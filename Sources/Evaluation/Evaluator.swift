@@ -14,6 +14,8 @@ public struct ItemOutcome: Sendable {
     public var abstained: Bool
     /// The evidence coverage of the best passage (see `Evidence`).
     public var coverage: Double
+    /// For an item graded on the answer: whether the answer passes (see `AnswerGrade`).
+    public var answerPasses: Bool?
 }
 
 /// The figures of a whole run: overall, per kind, and per item.
@@ -66,12 +68,27 @@ public struct Evaluator {
         do {
             answer = try conversation.ask(item.question)
         } catch is AnswerError {
-            return ItemOutcome(item: item, goldRank: nil, citedExpert: nil, citesGold: false, abstained: true, coverage: 0)
+            return ItemOutcome(item: item, goldRank: nil, citedExpert: nil, citesGold: false, abstained: true, coverage: 0,
+                               answerPasses: item.gradesAnswer ? !item.isInScope : nil)
         }
         let rank = answer.retrieved.firstIndex { GoldMatcher.matches($0.passage.text, gold: item.gold) }.map { $0 + 1 }
         return ItemOutcome(
             item: item, goldRank: rank, citedExpert: answer.citations.first?.passage.passage.expert,
             citesGold: answer.citations.contains { GoldMatcher.matches($0.passage.passage.text, gold: item.gold) },
-            abstained: answer.abstained, coverage: answer.evidence.coverage)
+            abstained: answer.abstained, coverage: answer.evidence.coverage,
+            answerPasses: item.gradesAnswer ? AnswerGrade.passes(answer, item: item) : nil)
+    }
+}
+
+/// Grades a whole answer against an item of an answer set: an out-of-scope item passes when declined;
+/// an in-scope one when answered, its text (with its sources) holds a gold phrase, and it cites every
+/// expert of `cites`.
+public enum AnswerGrade {
+    public static func passes(_ answer: Answer, item: EvalItem) -> Bool {
+        guard item.isInScope else { return answer.abstained }
+        guard !answer.abstained else { return false }
+        let cited = Set(answer.citations.map(\.passage.passage.expert))
+        let text = answer.sentences.map(\.text).joined(separator: " ")
+        return (item.gold.isEmpty || GoldMatcher.matches(text, gold: item.gold)) && (item.cites ?? []).allSatisfy(cited.contains)
     }
 }

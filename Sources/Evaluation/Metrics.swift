@@ -11,8 +11,14 @@ public struct Metrics: Sendable, Equatable {
     var citesGoldCount = 0
     var falseAbstentions = 0
     var declined = 0
+    /// Items graded on the answer, and how many passed.
+    public var graded = 0
+    public var passed = 0
 
     public init() {}
+
+    /// Share of the items graded on the answer whose answer passed.
+    public var answers: Double { share(passed, of: graded) }
 
     /// Share of in-scope items whose first passage holds a gold phrase.
     public var hitAt1: Double { share(hits1, of: inScope) }
@@ -31,6 +37,10 @@ public struct Metrics: Sendable, Equatable {
 
     /// Adds one item's outcome.
     public mutating func record(_ outcome: ItemOutcome) {
+        if let passes = outcome.answerPasses {
+            graded += 1
+            if passes { passed += 1 }
+        }
         guard outcome.item.isInScope else {
             outOfScope += 1
             if outcome.abstained { declined += 1 }

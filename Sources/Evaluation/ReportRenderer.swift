@@ -5,25 +5,30 @@ public enum ReportRenderer {
     /// A table: one row per kind, then the in-scope total.
     public static func table(_ report: EvaluationReport) -> String {
         var lines = [pad("kind", 12) + pad("n", 5) + pad("Hit@1", 8) + pad("Hit@3", 8) + pad("MRR@10", 8) + pad("expert@1", 10)
-            + pad("cites-gold", 12) + pad("false-abst", 12) + "declined"]
+            + pad("cites-gold", 12) + pad("false-abst", 12) + pad("declined", 10) + "answers"]
+        func answers(_ metrics: Metrics) -> String { metrics.graded > 0 ? format(metrics.answers) : "-" }
         func row(_ name: String, _ metrics: Metrics) -> String {
             guard metrics.inScope > 0 else {
                 return pad(name, 12) + pad(String(metrics.outOfScope), 5) + pad("-", 8) + pad("-", 8) + pad("-", 8) + pad("-", 10)
-                    + pad("-", 12) + pad("-", 12) + format(metrics.abstention)
+                    + pad("-", 12) + pad("-", 12) + pad(format(metrics.abstention), 10) + answers(metrics)
             }
             return pad(name, 12) + pad(String(metrics.inScope), 5) + pad(format(metrics.hitAt1), 8) + pad(format(metrics.hitAt3), 8)
                 + pad(format(metrics.mrrAt10), 8) + pad(format(metrics.expertAt1), 10) + pad(format(metrics.citesGold), 12)
-                + pad(format(metrics.falseAbstention), 12) + (metrics.outOfScope > 0 ? format(metrics.abstention) : "-")
+                + pad(format(metrics.falseAbstention), 12) + pad(metrics.outOfScope > 0 ? format(metrics.abstention) : "-", 10) + answers(metrics)
         }
         for kind in report.kinds {
             if let metrics = report.byKind[kind] { lines.append(row(kind, metrics)) }
         }
-        var inScope = report.overall
-        inScope.outOfScope = 0
-        lines.append(row("in-scope", inScope))
+        var inScope = Metrics()
         var outOfScope = Metrics()
-        for outcome in report.outcomes where !outcome.item.isInScope { outOfScope.record(outcome) }
+        for outcome in report.outcomes {
+            if outcome.item.isInScope { inScope.record(outcome) } else { outOfScope.record(outcome) }
+        }
+        lines.append(row("in-scope", inScope))
         lines.append(row("out-of-scope", outOfScope))
+        if report.overall.graded > 0 {
+            lines.append("answers passing: \(format(report.overall.answers)) (\(report.overall.passed) of \(report.overall.graded))")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -52,7 +57,7 @@ public struct ReportOutput: Codable, Sendable {
 }
 
 /// Figures of a group: `{"in_scope", "out_of_scope", "hit_at_1", "hit_at_3", "mrr_at_10", "expert_at_1",
-/// "cites_gold", "false_abstention", "abstention"}`.
+/// "cites_gold", "false_abstention", "abstention", "answers"}` (`answers` only for a set graded on answers).
 public struct FiguresOutput: Codable, Sendable {
     public var inScope: Int
     public var outOfScope: Int
@@ -63,6 +68,8 @@ public struct FiguresOutput: Codable, Sendable {
     public var citesGold: Double
     public var falseAbstention: Double
     public var abstention: Double
+    /// The share of items graded on the answer that passed; nil when none is.
+    public var answers: Double?
 
     init(_ metrics: Metrics) {
         inScope = metrics.inScope
@@ -74,12 +81,13 @@ public struct FiguresOutput: Codable, Sendable {
         citesGold = metrics.citesGold
         falseAbstention = metrics.falseAbstention
         abstention = metrics.abstention
+        answers = metrics.graded > 0 ? metrics.answers : nil
     }
 
     enum CodingKeys: String, CodingKey {
         case inScope = "in_scope", outOfScope = "out_of_scope", hitAt1 = "hit_at_1", hitAt3 = "hit_at_3"
         case mrrAt10 = "mrr_at_10", expertAt1 = "expert_at_1", citesGold = "cites_gold"
-        case falseAbstention = "false_abstention", abstention
+        case falseAbstention = "false_abstention", abstention, answers
     }
 }
 
@@ -93,6 +101,8 @@ public struct ItemOutput: Codable, Sendable {
     public var abstained: Bool
     public var coverage: Double
     public var conversation: Bool
+    /// For an item graded on the answer: whether it passed.
+    public var answerPasses: Bool?
 
     init(_ outcome: ItemOutcome) {
         id = outcome.item.id
@@ -103,10 +113,12 @@ public struct ItemOutput: Codable, Sendable {
         abstained = outcome.abstained
         coverage = (outcome.coverage * 1000).rounded() / 1000
         conversation = outcome.item.context != nil
+        answerPasses = outcome.answerPasses
     }
 
     enum CodingKeys: String, CodingKey {
         case id, kind, goldRank = "gold_rank", citedExpert = "cited_expert", citesGold = "cites_gold", abstained, coverage, conversation
+        case answerPasses = "answer_passes"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -119,5 +131,6 @@ public struct ItemOutput: Codable, Sendable {
         try container.encode(abstained, forKey: .abstained)
         try container.encode(coverage, forKey: .coverage)
         try container.encode(conversation, forKey: .conversation)
+        try container.encodeIfPresent(answerPasses, forKey: .answerPasses)
     }
 }
