@@ -64,6 +64,7 @@ public final class Answerer {
     /// - Returns: The answer, or an abstention.
     /// - Throws: `AnswerError` for unusable questions, `DatabaseError` when the store fails.
     public func answer(_ question: String, options: AnswerOptions = AnswerOptions(), context: [QueryTerm] = [], earlierQuestion: String? = nil) throws -> Answer {
+        if context.isEmpty, let roster = try rosterAnswer(question) { return roster }
         let (result, experts, notice) = try retrieve(question, options: options, context: context, earlierQuestion: earlierQuestion)
         return compose(question, result: result, experts: experts, notice: notice)
     }
@@ -118,6 +119,36 @@ public final class Answerer {
         }
         return Answer(question: question, mode: "extractive", sentences: sentences, citations: citations,
                       retrieved: result.passages, abstained: false, topics: [], notice: notice, evidence: evidence, query: query)
+    }
+
+    /// The answer to a question about the experts themselves (`RosterQuestion`), from the roster: each
+    /// expert's name, role and the questions they answer, cited to their first passage; nil for a
+    /// question about a topic.
+    func rosterAnswer(_ question: String) throws -> Answer? {
+        let words = question.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        let roster = retriever.experts
+        guard let asked = RosterQuestion.of(words: words, named: mention.find(in: question, among: roster.map(\.expert)).experts) else { return nil }
+        let query = Query(terms: [])
+        let evidence = Evidence(coverage: 1, score: 1, unmatched: [], unknownNames: [])
+        let experts = asked.experts(in: roster, analyzer: retriever.analyzer)
+        guard !experts.isEmpty else {
+            return Answer(question: question, mode: "extractive", sentences: [], citations: [], retrieved: [], abstained: true, topics: roster,
+                          notice: "declined: no expert of this corpus has that role", evidence: Evidence(coverage: 0, score: 0, unmatched: [], unknownNames: []), query: query)
+        }
+        var sentences: [AnswerSentence] = []
+        var citations: [Citation] = []
+        for expert in experts {
+            guard let summary = roster.first(where: { $0.expert == expert }),
+                  let first = try retriever.store.passages(ofExpert: expert.name).min() else { continue }
+            let ranked = RankedPassage(doc: first, passage: try retriever.store.passage(first), score: 1, contributions: [])
+            let role = expert.role.isEmpty ? "" : " — \(expert.role) —"
+            let topics = summary.questions.prefix(3).map { "“\($0)”" }.joined(separator: "; ")
+            let text = "\(expert.name)\(role) answers \(summary.questions.count) question\(summary.questions.count == 1 ? "" : "s") here\(topics.isEmpty ? "" : ", such as \(topics)")."
+            citations.append(Citation(n: citations.count + 1, passage: ranked, quotes: [text]))
+            sentences.append(AnswerSentence(text: text, citation: citations.count))
+        }
+        return Answer(question: question, mode: "extractive", sentences: sentences, citations: citations, retrieved: citations.map(\.passage),
+                      abstained: false, topics: [], notice: "from the list of experts", evidence: evidence, query: query)
     }
 
     func search(_ query: Query, experts: [Expert], k: Int) throws -> SearchResult {

@@ -88,7 +88,7 @@ public enum AnswerGrade {
         guard item.isInScope else { return answer.abstained }
         guard !answer.abstained else { return false }
         let cited = Set(answer.citations.map(\.passage.passage.expert))
-        let text = answer.sentences.map(\.text).joined(separator: " ")
+        let text = answer.text
         return (item.gold.isEmpty || GoldMatcher.matches(text, gold: item.gold)) && (item.cites ?? []).allSatisfy(cited.contains)
     }
 }
