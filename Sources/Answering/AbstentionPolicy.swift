@@ -39,18 +39,26 @@ public struct AbstentionPolicy: Sendable, Equatable {
     /// nothing the corpus covers stay below 0.25 with all-MiniLM-L6-v2; answerable paraphrases are
     /// above 0.35 (docs/RETRIEVAL.md). Names the corpus lacks are declined before this counts.
     public var minimumSimilarity: Double
+    /// The cosine that is evidence even when the passage shares no informative word with the question:
+    /// below it, a passage by the one expert asked about, on another topic, can reach 0.35.
+    public var similarityAlone: Double
 
-    public init(minimumCoverage: Double = 0.1, minimumScore: Double = 0.05, singleTermCoverage: Double = 0.5, minimumSimilarity: Double = 0.35) {
+    public init(minimumCoverage: Double = 0.1, minimumScore: Double = 0.05, singleTermCoverage: Double = 0.5, minimumSimilarity: Double = 0.35,
+                similarityAlone: Double = 0.5) {
         self.minimumCoverage = minimumCoverage
         self.minimumScore = minimumScore
         self.singleTermCoverage = singleTermCoverage
         self.minimumSimilarity = minimumSimilarity
+        self.similarityAlone = similarityAlone
     }
 
     /// Whether `evidence` is too weak to answer from.
     public func declines(_ evidence: Evidence) -> Bool {
         guard evidence.unknownNames.isEmpty else { return true }
-        if let similarity = evidence.similarity, similarity >= minimumSimilarity { return false }
+        if let similarity = evidence.similarity,
+           similarity >= minimumSimilarity && evidence.matchedTerms > 0 || similarity >= similarityAlone {
+            return false
+        }
         return evidence.coverage < minimumCoverage || evidence.score < minimumScore
             || (evidence.matchedTerms < 2 && evidence.coverage < singleTermCoverage)
     }

@@ -83,3 +83,15 @@ public struct Answer: Sendable {
         }.joined(separator: sentences.contains { $0.speaker != nil } ? "\n" : " ")
     }
 }
+
+extension Answer {
+    /// This answer to the last topic as the reply to `question` ("and what did Gabuev say?"), saying
+    /// plainly whose view it is, or that they did not address the topic.
+    func restated(as question: String, experts: [Expert]) -> Answer {
+        var answer = self
+        answer.question = question
+        let names = experts.map(\.name).joined(separator: " and ")
+        answer.notice = abstained ? "declined: \(names) did not address this topic" : "restricted to \(names), on the previous topic"
+        return answer
+    }
+}

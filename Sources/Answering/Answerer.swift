@@ -151,6 +151,54 @@ public final class Answerer {
                       abstained: false, topics: [], notice: "from the list of experts", evidence: evidence, query: query)
     }
 
+    /// What `question` asks of the last answer when it is not a question of its own (`FollowUpRequest`).
+    func followUpRequest(_ question: String) -> FollowUpRequest? {
+        let words = question.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        return FollowUpRequest.of(words: words, named: mention.find(in: question, among: retriever.experts.map(\.expert)).experts)
+    }
+
+    /// How a "more" that finds nothing new begins its notice.
+    public static let nothingMore = "nothing more"
+
+    /// The next best sentences on `topic` that are not in `shown` ("more", "why?", "go on"): the topic's
+    /// passages are retrieved again (deterministically) and their sentences ranked as for an answer.
+    ///
+    /// - Parameters:
+    ///   - topic: The question the conversation is on.
+    ///   - options: The options it was asked with.
+    ///   - shown: The sentences already given on it.
+    ///   - question: The request, recorded as the answer's question.
+    /// - Throws: `AnswerError` or `DatabaseError`, as `answer` does.
+    public func continuation(of topic: String, options: AnswerOptions, shown: Set<String>, question: String) throws -> Answer {
+        let (result, _, notice) = try retrieve(topic, options: options)
+        let candidates = selector.score(result.passages.prefix(selector.passagesConsidered + 2), weights: Self.topicalWeights(result), topics: Self.topics(of: result.query))
+            .filter { $0.score > 0 && !shown.contains($0.text) }
+            .sorted { ($0.score, -$0.passageRank, -$0.position) > ($1.score, -$1.passageRank, -$1.position) }
+        var picks: [SentenceSelector.Candidate] = []
+        var words = 0
+        for candidate in candidates where picks.count < selector.maxSentences && words + Chunker.wordCount(candidate.text) <= selector.maxWords {
+            picks.append(candidate)
+            words += Chunker.wordCount(candidate.text)
+        }
+        guard !picks.isEmpty else {
+            return Answer(question: question, mode: "extractive", sentences: [], citations: [], retrieved: result.passages, abstained: true, topics: retriever.experts,
+                          notice: "\(Self.nothingMore): every sentence the corpus has on “\(topic)” has been shown", evidence: Self.evidence(result), query: result.query)
+        }
+        var citations: [Citation] = []
+        var sentences: [AnswerSentence] = []
+        for pick in picks.sorted(by: { ($0.passageRank, $0.position) < ($1.passageRank, $1.position) }) {
+            let ranked = result.passages[pick.passageRank]
+            let index = citations.firstIndex { $0.passage.doc == ranked.doc } ?? {
+                citations.append(Citation(n: citations.count + 1, passage: ranked, quotes: []))
+                return citations.count - 1
+            }()
+            citations[index].quotes.append(pick.text)
+            sentences.append(AnswerSentence(text: pick.text, citation: citations[index].n))
+        }
+        return Answer(question: question, mode: "extractive", sentences: sentences, citations: citations, retrieved: result.passages, abstained: false,
+                      topics: [], notice: notice.map { "more on “\(topic)”, \($0)" } ?? "more on “\(topic)”", evidence: Self.evidence(result), query: result.query)
+    }
+
     func search(_ query: Query, experts: [Expert], k: Int) throws -> SearchResult {
         guard experts.count > 1 else { return try retriever.search(query, k: k, expert: experts.first, explain: true) }
         let results = try experts.map { try retriever.search(query, k: k, expert: $0, explain: true) }

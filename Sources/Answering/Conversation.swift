@@ -22,6 +22,9 @@ public final class Conversation {
     /// last three, so older ones are dropped: each turn holds its passages, and a long piped chat
     /// kept growing with every question (24 MB after 500 lines).
     public static let keptTurns = 3
+    /// The sentences given so far on the current topic, so that "more" never repeats one (kept
+    /// apart from `turns`, which hold only the last three).
+    private var shown: (topic: String, sentences: Set<String>) = ("", [])
     /// When set, writes each answer that is not declined (a language model); nil means offline.
     public var generator: AnswerGenerator?
 
@@ -31,6 +34,11 @@ public final class Conversation {
         public var answer: Answer
         /// Whether the question was answered as a follow-up of the turn before.
         public var wasFollowUp: Bool
+        /// The question whose topic the turn is on: itself, or for "more" and "what did X say?" the
+        /// topic of the turn it continues.
+        public var topic: String
+        /// The options the topic was asked with (its expert restriction).
+        public var topicOptions: AnswerOptions
     }
 
     public init(answerer: Answerer, options: AnswerOptions = AnswerOptions()) {
@@ -41,6 +49,7 @@ public final class Conversation {
     /// Forgets every turn.
     public func clear() {
         turns.removeAll()
+        shown = ("", [])
     }
 
     /// A turn kept outside the process (the conversation log), as needed to rebuild it.
@@ -86,6 +95,22 @@ public final class Conversation {
     ///
     /// - Throws: `AnswerError` for unusable questions, `DatabaseError` when the store fails.
     public func ask(_ question: String) throws -> Answer {
+        if let previous = turns.last, !previous.answer.abstained || previous.answer.notice?.hasPrefix(Answerer.nothingMore) == true,
+           let request = answerer.followUpRequest(question) {
+            let answer: Answer
+            var topicOptions = previous.topicOptions
+            switch request {
+            case .more:
+                answer = try answerer.continuation(of: previous.topic, options: previous.topicOptions,
+                                                   shown: shown.topic == previous.topic ? shown.sentences : [], question: question)
+            case .sameTopic(let experts):
+                topicOptions.expert = experts.count == 1 ? experts[0].name : nil
+                answer = try answerer.answer(previous.topic + " (" + experts.map(\.name).joined(separator: ", ") + ")", options: topicOptions)
+                    .restated(as: question, experts: experts)
+            }
+            remember(Turn(question: question, answer: answer, wasFollowUp: true, topic: previous.topic, topicOptions: topicOptions))
+            return answer
+        }
         let standalone = try answerer.answer(question, options: options)
         var offline = standalone
         var followUp = false
@@ -107,11 +132,19 @@ public final class Conversation {
         if let generator, !offline.abstained {
             answer = try generator.generate(question, from: offline, history: turns)
         }
-        turns.append(Turn(question: question, answer: answer, wasFollowUp: followUp))
+        let topic = followUp ? (turns.last?.topic ?? question) : question
+        remember(Turn(question: question, answer: answer, wasFollowUp: followUp, topic: topic, topicOptions: followUp ? (turns.last?.topicOptions ?? options) : options))
+        return answer
+    }
+
+    /// Keeps `turn`, and at most `keptTurns` turns.
+    private func remember(_ turn: Turn) {
+        if shown.topic != turn.topic { shown = (turn.topic, []) }
+        shown.sentences.formUnion(turn.answer.sentences.map(\.text))
+        turns.append(turn)
         if turns.count > Self.keptTurns {
             turns.removeFirst(turns.count - Self.keptTurns)
         }
-        return answer
     }
 
     /// Words that point back to something said before.
