@@ -65,6 +65,15 @@ public final class Answerer {
     /// - Throws: `AnswerError` for unusable questions, `DatabaseError` when the store fails.
     public func answer(_ question: String, options: AnswerOptions = AnswerOptions(), context: [QueryTerm] = [], earlierQuestion: String? = nil) throws -> Answer {
         if context.isEmpty, let roster = try rosterAnswer(question) { return roster }
+        if context.isEmpty, options.expert == nil {
+            let words = question.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+            let roster = retriever.experts.map(\.expert).filter { !$0.name.isEmpty }
+            if let compared = Comparison.experts(for: words, named: mention.find(in: question, among: roster).experts, roster: roster) {
+                var (query, _, _) = try prepare(question, options: options)
+                query.meaningText = question
+                return try compare(question, query: query, experts: compared, k: options.k)
+            }
+        }
         let (result, experts, notice) = try retrieve(question, options: options, context: context, earlierQuestion: earlierQuestion)
         return compose(question, result: result, experts: experts, notice: notice)
     }
@@ -104,8 +113,8 @@ public final class Answerer {
         if QuestionIntent.of(question) == .whichExpert, experts.count != 1 {
             picks = speakers(in: result, top: top)
         } else {
-            picks = selector.select(from: result.passages, weights: Self.topicalWeights(result), topics: Self.topics(of: query))
-                .map { (result.passages[$0.passageRank], $0.text, nil) }
+            picks = Self.keepingShortReply(to: question, in: selector.select(from: result.passages, weights: Self.topicalWeights(result), topics: Self.topics(of: query))
+                .map { (result.passages[$0.passageRank], $0.text, nil) })
         }
         var citations: [Citation] = []
         var sentences: [AnswerSentence] = []
@@ -119,6 +128,24 @@ public final class Answerer {
         }
         return Answer(question: question, mode: "extractive", sentences: sentences, citations: citations,
                       retrieved: result.passages, abstained: false, topics: [], notice: notice, evidence: evidence, query: query)
+    }
+
+    /// Auxiliaries that open a yes/no question.
+    static let yesNoOpenings: Set<String> = ["is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "should",
+                                             "has", "have", "had", "may", "might", "must", "shall", "isn", "aren", "doesn", "didn", "won"]
+
+    /// `picks` with the expert's own short reply to a yes/no question ("Yes.", "No, not yet.") put back
+    /// before the first sentence quoted from its passage, when that passage opens with one: sentence
+    /// choice leaves out sentences of fewer than four words, which would lose the answer itself.
+    static func keepingShortReply(to question: String, in picks: [(ranked: RankedPassage, text: String, speaker: String?)])
+        -> [(ranked: RankedPassage, text: String, speaker: String?)] {
+        let first = question.lowercased().split(whereSeparator: { !$0.isLetter }).first.map(String.init) ?? ""
+        guard yesNoOpenings.contains(first), let lead = picks.first,
+              let opening = SentenceSplitter().split(lead.ranked.passage.text).first, opening != lead.text,
+              !picks.contains(where: { $0.text == opening }), Chunker.wordCount(opening) <= 4 else { return picks }
+        let reply = opening.lowercased().split(whereSeparator: { !$0.isLetter }).first.map(String.init) ?? ""
+        guard ["yes", "no", "absolutely", "certainly", "not", "definitely", "hardly", "indeed"].contains(reply) else { return picks }
+        return [(lead.ranked, opening, lead.speaker)] + picks
     }
 
     /// The answer to a question about the experts themselves (`RosterQuestion`), from the roster: each
