@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// The kinds of answer issue 15 asks for, through the real binary on the bundled corpus: questions
+/// about the experts, comparisons, yes/no replies, follow-ups that continue, and the graded answer set.
+@Suite struct AnswerKindsTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func ask(_ question: String) throws -> AskJSON {
+        let run = try PanelistBinary().run(["ask", question, "--json", "--no-log"])
+        #expect(run.status == 0, "\(run.stderr)")
+        return try PanelistBinary.decode(AskJSON.self, from: run)
+    }
+
+    /// The JSON objects a piped chat prints for `lines`, one per question.
+    func chat(_ lines: [String]) throws -> [AskJSON] {
+        let run = try PanelistBinary().run(["chat", "--json", "--no-log"], input: lines.joined(separator: "\n") + "\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        return try run.stdout.split(separator: "\n").map { try JSONDecoder().decode(AskJSON.self, from: Data($0.utf8)) }
+    }
+
+    @Test func questionsAboutTheExpertsAreAnsweredFromTheRoster() throws {
+        let trenin = try ask("Who is Dmitri Trenin?")
+        #expect(!trenin.abstained)
+        #expect(trenin.answer.contains("Dmitri Trenin — director of the Carnegie Moscow Center"))
+        #expect(trenin.citations.map(\.expert) == ["Dmitri Trenin"])
+        #expect(try ask("Who runs the Carnegie Moscow Center?").citations.map(\.expert) == ["Dmitri Trenin"])
+        #expect(try ask("What is Baunov's role?").answer.contains("editor in chief"))
+        #expect(Set(try ask("Who are the experts?").citations.map(\.expert)) == ["Dmitri Trenin", "Alexander Gabuev", "Alexander Baunov"])
+        #expect(try ask("Who runs the Brookings Institution?").abstained)
+    }
+
+    @Test func comparisonsPutEachExpertsPositionSideBySide() throws {
+        let sanctions = try ask("Do Trenin and Gabuev agree about sanctions?")
+        #expect(!sanctions.abstained)
+        #expect(Set(sanctions.citations.map(\.expert)) == ["Dmitri Trenin", "Alexander Gabuev"])
+        #expect(sanctions.answer.contains("Dmitri Trenin: ") && sanctions.answer.contains("Alexander Gabuev: "))
+        #expect(sanctions.notice?.contains("side by side") == true)
+        let terrorism = try ask("What do Baunov and Gabuev think about terrorism?")
+        #expect(terrorism.citations.map(\.expert) == ["Alexander Baunov"])
+        #expect(terrorism.answer.contains("Alexander Gabuev: did not address this in this corpus."))
+        #expect(try ask("Do Trenin and Gabuev agree about Venezuela?").abstained)
+    }
+
+    @Test func aYesNoAnswerKeepsTheExpertsOwnReply() throws {
+        let answer = try ask("Is Russia pleased that the United States will be blamed for the treaty's collapse?")
+        #expect(answer.answer.hasPrefix("Yes. [1] "))
+    }
+
+    @Test func moreAndWhyContinueWithoutRepeatingAndAnotherExpertIsAskedOnTheSameTopic() throws {
+        let turns = try chat(["Why is the Ukraine crisis heating up again?", "why?", "more", "tell me more", "and what did Trenin say?"])
+        #expect(turns.count == 5)
+        let quoted = turns.prefix(4).flatMap { $0.citations.map(\.quote) }
+        #expect(!quoted.isEmpty && Set(quoted).count == quoted.count, "no sentence is shown twice")
+        #expect(turns[1...3].allSatisfy { !$0.abstained && $0.notice?.hasPrefix("more on “Why is the Ukraine crisis heating up again?”") == true })
+        #expect(turns[4].abstained)
+        #expect(turns[4].notice == "declined: Dmitri Trenin did not address this topic")
+        let gabuev = try chat(["What does Baunov say about Iran?", "and what did Gabuev say?"])
+        #expect(gabuev[1].citations.map(\.expert).allSatisfy { $0 == "Alexander Gabuev" } && !gabuev[1].abstained)
+        #expect(gabuev[1].notice == "restricted to Alexander Gabuev, on the previous topic")
+    }
+
+    @Test func theGradedAnswerSetPasses() throws {
+        struct EvalJSON: Decodable {
+            struct Overall: Decodable { var answers: Double? }
+            var overall: Overall
+        }
+        let binary = try PanelistBinary()
+        let run = try binary.run(["eval", Self.repository.appendingPathComponent("docs/eval/answers.jsonl").path, "--json"], environment: MeaningTests.model(binary))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try PanelistBinary.decode(EvalJSON.self, from: run).overall.answers ?? 0 >= 0.9)
+    }
+}
