@@ -99,15 +99,19 @@ public final class Answerer {
                     "; the nearest passage answers “\(top.passage.question)”" + (top.passage.expert.isEmpty ? "" : " (\(top.passage.expert))")
                 } ?? ""
                 reason = "the corpus never mentions \(evidence.unknownNames.joined(separator: ", "))\(nearest)"
-            } else if result.passages.isEmpty {
-                reason = "no passage matches"
-            } else if !evidence.unmatched.isEmpty {
-                reason = "no passage mentions \(evidence.unmatched.joined(separator: ", ")), and none is close in meaning"
             } else {
-                reason = "no passage matches enough of the question, in words or in meaning"
+                let passages = experts.isEmpty ? "passage" : "passage of \(experts.map(\.name).joined(separator: " or "))"
+                if result.passages.isEmpty {
+                    reason = "no \(passages) matches"
+                } else if !evidence.unmatched.isEmpty {
+                    reason = "no \(passages) mentions \(evidence.unmatched.joined(separator: ", ")), and none is close in meaning"
+                } else {
+                    reason = "no \(passages) matches enough of the question, in words or in meaning"
+                }
             }
             return Answer(question: question, mode: "extractive", sentences: [], citations: [], retrieved: result.passages, abstained: true,
-                          topics: retriever.experts, notice: "declined: \(reason)", evidence: evidence, query: query)
+                          topics: retriever.experts, notice: "declined: \(reason)\(restrictionNote(query: query, experts: experts, evidence: evidence))",
+                          evidence: evidence, query: query)
         }
         let picks: [(ranked: RankedPassage, text: String, speaker: String?)]
         if QuestionIntent.of(question) == .whichExpert, experts.count != 1 {
@@ -128,6 +132,19 @@ public final class Answerer {
         }
         return Answer(question: question, mode: "extractive", sentences: sentences, citations: citations,
                       retrieved: result.passages, abstained: false, topics: [], notice: notice, evidence: evidence, query: query)
+    }
+
+    /// For a question declined within an expert restriction: which restriction, and whether another
+    /// expert addressed the question ("; only Alexander Baunov was searched — Alexander Gabuev addressed
+    /// it"), so a refusal never reads as if nobody had.
+    func restrictionNote(query: Query, experts: [Expert], evidence: Evidence) -> String {
+        guard !experts.isEmpty, evidence.unknownNames.isEmpty else { return "" }
+        let searched = experts.map(\.name).joined(separator: " and ")
+        guard let others = try? retriever.search(query, k: 5, explain: true), !policy.declines(Self.evidence(others)),
+              let other = others.passages.first(where: { passage in !experts.contains { $0.name == passage.passage.expert } }) else {
+            return "; only \(searched) was searched"
+        }
+        return "; only \(searched) was searched — \(other.passage.expert.isEmpty ? "another source" : other.passage.expert) addressed it"
     }
 
     /// Auxiliaries that open a yes/no question.

@@ -51,8 +51,8 @@ public struct ChatRenderer: Sendable {
 
     func sources(_ answer: Answer) -> String {
         var lines = [style("Sources:", .bold)]
-        for citation in answer.citations {
-            lines.append(wrap(highlightSource(AnswerRenderer.sourceLine(citation), expert: citation.passage.passage.expert), indent: "    "))
+        for source in AnswerRenderer.sourceLines(answer.citations) {
+            lines.append(wrap(highlightSource(source.line, expert: source.expert), indent: "    "))
         }
         return lines.joined(separator: "\n") + "\n" + note(answer.notice)
     }

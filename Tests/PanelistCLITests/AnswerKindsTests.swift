@@ -60,6 +60,17 @@ import Testing
         #expect(gabuev[1].notice == "restricted to Alexander Gabuev, on the previous topic")
     }
 
+    @Test func aRefusalSaysWhichRestrictionWasActiveAndWhoElseAnswered() throws {
+        let run = try PanelistBinary().run(["ask", "subsidies for industries", "--expert", "Baunov", "--json", "--no-log"])
+        let answer = try PanelistBinary.decode(AskJSON.self, from: run)
+        #expect(answer.abstained)
+        #expect(answer.notice?.hasPrefix("declined: no passage of Alexander Baunov ") == true)
+        #expect(answer.notice?.hasSuffix("; only Alexander Baunov was searched — Alexander Gabuev addressed it") == true, "\(answer.notice ?? "")")
+        let text = try PanelistBinary().run(["ask", "Why is Putin so eager to court Trump?", "--no-log"]).stdout
+        let sources = text.components(separatedBy: "Sources:\n").last?.split(separator: "\n").filter { $0.hasPrefix("[") } ?? []
+        #expect(sources.count == Set(sources.map { $0.drop { $0 != " " } }).count, "no two source lines alike")
+    }
+
     @Test func theGradedAnswerSetPasses() throws {
         struct EvalJSON: Decodable {
             struct Overall: Decodable { var answers: Double? }
