@@ -17,9 +17,11 @@ public struct RetrievalSettings: Sendable, Equatable {
     /// Count a multi-word expansion ("pull round") in a field only where most of its words are
     /// (see `PhraseExpansions`).
     public var phraseMatching = true
-    /// Leave very common words that name no topic ("will", "like", "many"; `QuestionIntent.genericWords`)
-    /// out of a question that has a word that does: they are stop words for questions, not for the index.
-    public var dropsGenericWords = true
+    /// How much very common words that name no topic ("will", "like", "many"; `QuestionIntent.genericWords`)
+    /// count in a question that has a word that does (1: as typed). Leaving them out (0) helped the
+    /// bundled corpus, where "will" ranked passages, but lost known-item searches on large corpora,
+    /// where such words tell near-duplicates apart; half weight does both.
+    public var genericWordWeight = 0.5
 
     public init() {}
 }

@@ -42,7 +42,7 @@ public final class Retriever {
     public var expander: QueryExpander
     /// The store's experts, read once.
     public let experts: [ExpertSummary]
-    /// How many passages by cosine are re-ranked by topic coverage.
+    /// How many passages by score are re-ranked by topic coverage.
     public static let coordinationPool = 30
     /// The longest question accepted, in characters.
     public static let maxQuestionLength = 2_000
@@ -68,9 +68,13 @@ public final class Retriever {
         }
         let tokens = analyzer.tokens(question)
         var query = Query(tokens: tokens)
-        if expander.settings.dropsGenericWords {
-            let topical = query.terms.filter { !QuestionIntent.genericWords.contains($0.word) }
-            if topical.contains(where: { !QuestionIntent.framingWords.contains($0.word) }) { query.terms = topical }
+        let genericWeight = expander.settings.genericWordWeight
+        if genericWeight < 1, query.terms.contains(where: { !QuestionIntent.genericWords.contains($0.word) && !QuestionIntent.framingWords.contains($0.word) }) {
+            if genericWeight > 0 {
+                for index in query.terms.indices where QuestionIntent.genericWords.contains(query.terms[index].word) { query.terms[index].weight *= genericWeight }
+            } else {
+                query.terms.removeAll { QuestionIntent.genericWords.contains($0.word) }
+            }
         }
         query.answerType = AnswerType.of(question)
         guard !query.isEmpty else {
@@ -96,7 +100,7 @@ public final class Retriever {
     /// The best `k` passages for `query`, optionally restricted to one expert.
     ///
     /// With `coordination` on (`RetrievalSettings`), the best `max(k, coordinationPool)` passages by
-    /// cosine are re-ranked by `score × (1 − c + c × coverage)`, coverage being the share of the
+    /// score are re-ranked by `score × (1 − c + c × coverage)`, coverage being the share of the
     /// question's topics each covers (`TopicCoverage`, by plain weights): a passage that answers
     /// every part of a paraphrased question through weak expansions then beats one that repeats a
     /// single word of it. A question that asks for a quantity, a measure or a time (`Query.answerType`) counts
