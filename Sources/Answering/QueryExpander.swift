@@ -10,7 +10,7 @@ public struct RetrievalSettings: Sendable, Equatable {
     /// How much an expansion counts relative to the user's own word (times the relation's strength).
     public var expansionWeight = 0.8
     /// How much a passage's rank depends on how many of the question's topics it covers (0: plain
-    /// cosine; see `Retriever.search`).
+    /// score; see `Retriever.search`).
     public var coordination = 0.5
     /// How much a spelling correction counts at edit distance 1 (distance 2 counts 3/4 of that).
     public var correctionWeight = 0.8

@@ -26,7 +26,7 @@ public struct Variant: Sendable {
             variant("generic words at full weight") { $0.settings.genericWordWeight = 1 },
             variant("without question field") { $0.weights.question = 0 },
             variant("without expert field") { $0.weights.expert = 0 },
-            variant("plain TF-IDF (text only)") { plain in
+            variant("plain BM25 (text only)") { plain in
                 plain.settings.lexicalExpansion = false
                 plain.settings.typoTolerance = false
                 plain.settings.genericWordWeight = 1
