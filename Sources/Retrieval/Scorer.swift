@@ -71,11 +71,13 @@ public struct Scorer: Sendable {
         }
     }
 
-    /// The most passages an expansion term's posting list may hold to be read: 2% of the corpus, and
-    /// never fewer than 1,000. A longer list belongs to a common word, which adds little to any score
-    /// (its IDF is low) but costs the most to read and merge; on a small corpus every list is read.
+    /// The most passages an expansion term's posting list may hold to be read: 0.05% of the corpus,
+    /// and never fewer than 100. A longer list belongs to a common word, which adds little to any score
+    /// (its IDF is low, and capped at its source's) but costs the most to read and merge; on a small
+    /// corpus every list is read. (0.5% and 1,000 before: at 100k passages the lower limit took the
+    /// default search's p50 from 1.5 to 0.95 ms, and source in top 10 from 0.803 to 0.807.)
     public static func expansionFrequencyLimit(passageCount: Int) -> Int {
-        max(1_000, passageCount / 200)
+        max(100, passageCount / 2_000)
     }
 
     /// The terms with each expansion's IDF lowered to that of the rarest word it stands for.

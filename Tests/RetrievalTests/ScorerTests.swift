@@ -23,7 +23,7 @@ import Testing
                     source: "s", ordinal: number)
         }
         let large = InMemoryIndex(passages: passages)
-        #expect(Scorer.expansionFrequencyLimit(passageCount: large.passageCount) == 1_000)
+        #expect(Scorer.expansionFrequencyLimit(passageCount: large.passageCount) == 100)
         var query = Query(text: "rare", analyzer: Analyzer())
         query.merge([QueryTerm(term: "common", word: "rare → common", weight: 0.5, origin: .expansion, source: "rare")])
         let plan = try Scorer().plan(query, in: large)
