@@ -5,8 +5,14 @@ For each size (10k, 100k, and the full corpus when $SCALE_DIR/corpus/passages_al
 make_corpus.sh writes it, or $SCALE_DIR/passages.jsonl.gz exists) it builds a
 Panelist store, an FTS5 table and a tantivy index from the same passages, runs the same queries (top 10,
 one warm-up pass, then a timed pass, in one process per engine) and reports build time, passages/s, size
-on disk, query latency percentiles, queries/s, build peak RSS, the share of queries whose source passage
-comes back in the top 10, and the one-shot `panelist search --json` process time and peak RSS.
+on disk, query latency percentiles, queries/s, build peak RSS, the ranking check (the share of queries
+whose source passage comes back in the top 10, and the mean reciprocal rank of that passage in the top
+10), and the one-shot `panelist search --json` process time and peak RSS. FTS5's build is also timed
+before its `optimize`.
+
+The 10k and 100k sizes use the shared queries (drawn from the first 10k passages, which every size
+holds); the full corpus, rebuilt from the Debian archive of the day, uses the queries make_corpus.sh
+wrote beside it (`corpus/queries.jsonl`), drawn from its own first 10k passages.
 
 Usage: benchmark.py --panelist .build/release/panelist [--sizes 10k,100k] [--out results.json]
 Engine workers (run as child processes so each has its own peak RSS): benchmark.py fts5|tantivy CORPUS WORKDIR QUERIES
@@ -73,6 +79,7 @@ def fts5_worker(corpus, workdir, queries_path, limit):
     db.execute("CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, text, tokenize='porter unicode61')")
     with db:
         db.executemany("INSERT INTO docs(id, text) VALUES (?, ?)", ((p["id"], p["text"]) for p in passages))
+    committed = time.perf_counter()
     db.execute("INSERT INTO docs(docs) VALUES ('optimize')")
     db.commit()
     built = time.perf_counter()
@@ -85,8 +92,8 @@ def fts5_worker(corpus, workdir, queries_path, limit):
         return [row[0] for row in db.execute("SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT 10", (match,))]
 
     seconds, hits = timed_queries(read_queries(queries_path), search)
-    return {"build_s": built - started, "index_s": built - loaded, "size_bytes": os.path.getsize(path),
-            "sqlite_version": sqlite3.sqlite_version, "seconds": seconds, "hits": hits}
+    return {"build_s": built - started, "index_s": built - loaded, "build_without_optimize_s": committed - started,
+            "size_bytes": os.path.getsize(path), "sqlite_version": sqlite3.sqlite_version, "seconds": seconds, "hits": hits}
 
 
 def tantivy_worker(corpus, workdir, queries_path, limit):
@@ -136,12 +143,16 @@ def run_measured(command, **kwargs):
         return result.stdout, wall, int(report.read().split()[-1]) / 1024
 
 
-def sanity(queries, hits):
-    return sum(q["from_id"] in hits.get(q["qid"], []) for q in queries) / len(queries)
+def ranking(queries, hits):
+    """The share of queries whose source passage is in the top 10, and its mean reciprocal rank (0 when absent)."""
+    found = [hits.get(q["qid"], [])[:10] for q in queries]
+    in_top = [q["from_id"] in ids for q, ids in zip(queries, found)]
+    reciprocal = [1 / (ids.index(q["from_id"]) + 1) if hit else 0 for q, ids, hit in zip(queries, found, in_top)]
+    return {"sanity": sum(in_top) / len(queries), "mrr": sum(reciprocal) / len(queries)}
 
 
-def bench_size(label, corpus, limit, args, workdir):
-    queries = read_queries(args.queries)
+def bench_size(label, corpus, limit, queries_path, args, workdir):
+    queries = read_queries(queries_path)
     rows = {}
     source = corpus
     if limit is not None:
@@ -158,44 +169,52 @@ def bench_size(label, corpus, limit, args, workdir):
     _, wall, rss = run_measured([args.panelist, "index", source, "--store", store])
     timing = {}
     for mode, extra in (("literal", ["--literal"]), ("default", [])):
-        out, _, _ = run_measured([args.panelist, "bench-queries", args.queries, "--store", store] + extra)
+        out, _, _ = run_measured([args.panelist, "bench-queries", queries_path, "--store", store] + extra)
         samples = json.loads(out)["samples"]
         timing[mode] = samples
     for mode in ("literal", "default"):
         samples = timing[mode]
         rows["panelist" if mode == "literal" else "panelist (expansions)"] = dict(
             build_s=wall, passages_per_s=count / wall, size_mb=os.path.getsize(store) / 1e6, build_rss_mb=rss,
-            sanity=sanity(queries, {s["qid"]: s["ids"] for s in samples}),
+            **ranking(queries, {s["qid"]: s["ids"] for s in samples}),
             **percentiles([s["seconds"] for s in samples]))
     for engine in ("fts5", "tantivy"):
         python = args.venv_python if engine == "tantivy" else sys.executable
-        out, _, rss = run_measured([python, os.path.abspath(__file__), engine, corpus, workdir, args.queries, str(count)])
+        out, _, rss = run_measured([python, os.path.abspath(__file__), engine, corpus, workdir, queries_path, str(count)])
         result = json.loads(out)
         rows[engine] = dict(build_s=result["build_s"], index_s=result["index_s"], passages_per_s=count / result["build_s"],
-                            size_mb=result["size_bytes"] / 1e6, build_rss_mb=rss, sanity=sanity(queries, result["hits"]),
+                            size_mb=result["size_bytes"] / 1e6, build_rss_mb=rss, **ranking(queries, result["hits"]),
                             **percentiles(result["seconds"]))
+        if "build_without_optimize_s" in result:
+            rows[engine]["build_without_optimize_s"] = result["build_without_optimize_s"]
     one_shot = []
     for query in queries[:20]:
         _, wall, rss = run_measured([args.panelist, "search", query["query"], "--json", "--k", "10", "--store", store])
         one_shot.append((wall, rss))
     shots = {"median_ms": statistics.median(w for w, _ in one_shot) * 1000, "peak_rss_mb": max(r for _, r in one_shot)}
-    return {"passages": count, "engines": rows, "one_shot_search": shots}
+    return {"passages": count, "queries": queries_path, "engines": rows, "one_shot_search": shots}
 
 
 def table(results):
-    lines = ["| passages | engine | build s | passages/s | size MB | p50 ms | p95 ms | p99 ms | queries/s | build RSS MB | source in top 10 |",
-             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    lines = ["| passages | engine | build s | passages/s | size MB | p50 ms | p95 ms | p99 ms | queries/s | build RSS MB | source in top 10 | MRR@10 |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for label, result in results.items():
         for engine, r in result["engines"].items():
-            lines.append("| %s | %s | %.2f | %.0f | %.1f | %.3f | %.3f | %.3f | %.0f | %.0f | %.3f |" % (
-                label, engine, r["build_s"], r["passages_per_s"], r["size_mb"], r["p50_ms"], r["p95_ms"], r["p99_ms"], r["qps"], r["build_rss_mb"], r["sanity"]))
+            build = "%.2f" % r["build_s"]
+            if "build_without_optimize_s" in r:
+                build += " (%.2f without optimize)" % r["build_without_optimize_s"]
+            lines.append("| %s | %s | %s | %.0f | %.1f | %.3f | %.3f | %.3f | %.0f | %.0f | %.3f | %.3f |" % (
+                label, engine, build, r["passages_per_s"], r["size_mb"], r["p50_ms"], r["p95_ms"], r["p99_ms"], r["qps"], r["build_rss_mb"], r["sanity"], r["mrr"]))
     lines.append("")
     for label, result in results.items():
         e = result["engines"]
-        p, f, t = e["panelist"], e["fts5"], e["tantivy"]
-        lines.append("%s: Panelist/FTS5 build %.2f×, size %.2f×, p50 %.3f×; Panelist/tantivy build %.2f×, size %.2f×, p50 %.2f×; one-shot search median %.1f ms, peak RSS %.0f MB" % (
-            label, p["build_s"] / f["build_s"], p["size_mb"] / f["size_mb"], p["p50_ms"] / f["p50_ms"],
-            p["build_s"] / t["build_s"], p["size_mb"] / t["size_mb"], p["p50_ms"] / t["p50_ms"],
+        p, d, f, t = e["panelist"], e["panelist (expansions)"], e["fts5"], e["tantivy"]
+        lines.append("%s: Panelist/FTS5 build %.2f× (%.2f× without optimize), size %.2f×, p50 %.3f×; Panelist/tantivy build %.2f×, size %.2f×, "
+                     "p50 %.2f× literal, %.2f× default; source in top 10 default %.3f vs tantivy %.3f, MRR@10 %.3f vs %.3f; "
+                     "one-shot search median %.1f ms, peak RSS %.0f MB" % (
+            label, p["build_s"] / f["build_s"], p["build_s"] / f["build_without_optimize_s"], p["size_mb"] / f["size_mb"], p["p50_ms"] / f["p50_ms"],
+            p["build_s"] / t["build_s"], p["size_mb"] / t["size_mb"], p["p50_ms"] / t["p50_ms"], d["p50_ms"] / t["p50_ms"],
+            d["sanity"], t["sanity"], d["mrr"], t["mrr"],
             result["one_shot_search"]["median_ms"], result["one_shot_search"]["peak_rss_mb"]))
     return "\n".join(lines)
 
@@ -210,26 +229,32 @@ def main():
     parser.add_argument("--panelist", default=".build/release/panelist")
     parser.add_argument("--sizes", default="10k,100k,full")
     parser.add_argument("--scale-dir", default=os.environ.get("SCALE_DIR", "/tmp/scale"))
-    parser.add_argument("--queries", default=os.path.join(SHARED, "queries.jsonl"))
+    parser.add_argument("--queries", default=os.path.join(SHARED, "queries.jsonl"),
+                        help="queries for 10k and 100k (the full corpus uses the queries.jsonl beside it)")
     parser.add_argument("--venv-python", default=os.path.expanduser("~/.cache/panelist-bench-venv/bin/python"))
     parser.add_argument("--workdir", default=os.path.join(tempfile.gettempdir(), "panelist-bench"))
     parser.add_argument("--out", default=os.path.join(tempfile.gettempdir(), "panelist-bench", "results.json"))
     args = parser.parse_args()
     os.makedirs(args.workdir, exist_ok=True)
     hundred = os.path.join(SHARED, "passages_100k.jsonl.gz")
-    plan = {"10k": (hundred, 10_000), "100k": (hundred, None)}
+    plan = {"10k": (hundred, 10_000, args.queries), "100k": (hundred, None, args.queries)}
     # make_corpus.sh writes corpus/passages_all.jsonl; a gzipped copy may sit beside it.
     candidates = [os.path.join(args.scale_dir, name) for name in ("corpus/passages_all.jsonl", "passages.jsonl.gz")]
     full = next((path for path in candidates if os.path.exists(path)), candidates[0])
     if os.path.exists(full):
-        plan["full"] = (full, None)
+        beside = os.path.join(os.path.dirname(full), "queries.jsonl")
+        if not os.path.exists(beside):
+            sys.exit("%s has no queries.jsonl beside it: run make_corpus.sh's make_queries.py for that corpus "
+                     "(the shared queries may name passages it does not hold)" % full)
+        plan["full"] = (full, None, beside)
     results = {}
     for label in args.sizes.split(","):
         if label not in plan:
             print("skipping %s: %s not found" % (label, full), file=sys.stderr)
             continue
         print("benchmarking %s…" % label, file=sys.stderr)
-        results[label] = bench_size(label, plan[label][0], plan[label][1], args, args.workdir)
+        corpus, limit, queries = plan[label]
+        results[label] = bench_size(label, corpus, limit, queries, args, args.workdir)
     report = {"machine": {"cpus": os.cpu_count(), "uname": " ".join(os.uname()), "sqlite": sqlite3.sqlite_version}, "results": results}
     with open(args.out, "w") as out:
         json.dump(report, out, indent=1)

@@ -10,18 +10,20 @@ public struct RetrievalSettings: Sendable, Equatable {
     /// How much an expansion counts relative to the user's own word (times the relation's strength).
     public var expansionWeight = 0.8
     /// How much a passage's rank depends on how many of the question's topics it covers (0: plain
-    /// cosine; see `Retriever.search`).
+    /// score; see `Retriever.search`).
     public var coordination = 0.5
     /// How much a spelling correction counts at edit distance 1 (distance 2 counts 3/4 of that).
     public var correctionWeight = 0.8
     /// Count a multi-word expansion ("pull round") in a field only where most of its words are
     /// (see `PhraseExpansions`).
     public var phraseMatching = true
-    /// Leave very common words that name no topic ("will", "like", "many"; `QuestionIntent.genericWords`)
-    /// out of a question that has a word that does: they are stop words for questions, not for the index.
-    public var dropsGenericWords = true
+    /// How much very common words that name no topic ("will", "like", "many"; `QuestionIntent.genericWords`)
+    /// count in a question that has a word that does (1: as typed). Leaving them out (0) helped the
+    /// bundled corpus, where "will" ranked passages, but lost known-item searches on large corpora,
+    /// where such words tell near-duplicates apart; half weight does both.
+    public var genericWordWeight = 0.5
     /// How the lexical score and the similarity of meaning are combined, when the store has vectors.
-    public var fusion = Fusion.weighted(lexicalWeight: 0.5)
+    public var fusion = Fusion.weighted(lexicalWeight: 0.3)
 
     public init() {}
 }

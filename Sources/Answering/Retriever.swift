@@ -63,7 +63,7 @@ public final class Retriever {
     public let meaning: MeaningIndex?
     /// Why matching by meaning is off for a store that has vectors, to tell the user once.
     public let meaningNotice: String?
-    /// How many passages by cosine are re-ranked by topic coverage.
+    /// How many passages by score are re-ranked by topic coverage.
     public static let coordinationPool = 30
     /// The longest question accepted, in characters.
     public static let maxQuestionLength = 2_000
@@ -102,9 +102,13 @@ public final class Retriever {
         let tokens = analyzer.tokens(question)
         var query = Query(tokens: tokens)
         query.meaningText = question
-        if expander.settings.dropsGenericWords {
-            let topical = query.terms.filter { !QuestionIntent.genericWords.contains($0.word) }
-            if topical.contains(where: { !QuestionIntent.framingWords.contains($0.word) }) { query.terms = topical }
+        let genericWeight = expander.settings.genericWordWeight
+        if genericWeight < 1, query.terms.contains(where: { !QuestionIntent.genericWords.contains($0.word) && !QuestionIntent.framingWords.contains($0.word) }) {
+            if genericWeight > 0 {
+                for index in query.terms.indices where QuestionIntent.genericWords.contains(query.terms[index].word) { query.terms[index].weight *= genericWeight }
+            } else {
+                query.terms.removeAll { QuestionIntent.genericWords.contains($0.word) }
+            }
         }
         query.answerType = AnswerType.of(question)
         guard !query.isEmpty else {
@@ -139,7 +143,7 @@ public final class Retriever {
     /// The best `k` passages for `query`, optionally restricted to one expert.
     ///
     /// Lexical: with `coordination` on (`RetrievalSettings`), the best `max(k, coordinationPool)`
-    /// passages by cosine are re-ranked by `score × (1 − c + c × coverage)`, coverage being the share
+    /// passages by score are re-ranked by `score × (1 − c + c × coverage)`, coverage being the share
     /// of the question's topics each covers (`TopicCoverage`, by plain weights): a passage that
     /// answers every part of a paraphrased question through weak expansions then beats one that
     /// repeats a single word of it. A question that asks for a quantity, a measure or a time

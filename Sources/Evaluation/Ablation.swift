@@ -27,13 +27,13 @@ public struct Variant: Sendable {
             variant("without typo/name variants") { $0.settings.typoTolerance = false },
             variant("without topic coordination") { $0.settings.coordination = 0 },
             variant("without phrase matching") { $0.settings.phraseMatching = false },
-            variant("keeping generic words") { $0.settings.dropsGenericWords = false },
+            variant("generic words at full weight") { $0.settings.genericWordWeight = 1 },
             variant("without question field") { $0.weights.question = 0 },
             variant("without expert field") { $0.weights.expert = 0 },
-            variant("plain TF-IDF (text only)") { plain in
+            variant("plain BM25 (text only)") { plain in
                 plain.settings.lexicalExpansion = false
                 plain.settings.typoTolerance = false
-                plain.settings.dropsGenericWords = false
+                plain.settings.genericWordWeight = 1
                 plain.settings.coordination = 0
                 plain.weights.question = 0
                 plain.weights.expert = 0

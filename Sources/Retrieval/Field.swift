@@ -27,13 +27,14 @@ public enum Field: Int, CaseIterable, Sendable, Codable, CustomStringConvertible
     }
 }
 
-/// How much a match in each field counts towards a passage's score.
+/// How much a match in each field counts towards a passage's score (question 0.7 since passages
+/// are weighted by `TermSaturation`, 0.5 before; measured in docs/RETRIEVAL.md).
 public struct FieldWeights: Sendable, Equatable, Codable {
     public var text: Double
     public var question: Double
     public var expert: Double
 
-    public init(text: Double = 1.0, question: Double = 0.5, expert: Double = 0.35) {
+    public init(text: Double = 1.0, question: Double = 0.7, expert: Double = 0.35) {
         self.text = text
         self.question = question
         self.expert = expert

@@ -1,9 +1,9 @@
 import Corpus
 
-/// A TF-IDF index held in memory: the reference the SQLite store is written from and checked against.
+/// An index held in memory: the reference the SQLite store is written from and checked against.
 ///
-/// Each field of each passage becomes a sublinear-tf × smoothed-idf vector, L2-normalised,
-/// stored as posting lists per field and term.
+/// Each term of each field of each passage gets its `TermSaturation` weight, stored in posting
+/// lists per field and term.
 ///
 /// - Complexity: building is O(total words); memory is O(postings).
 public struct InMemoryIndex: PostingSource, Sendable {
@@ -31,7 +31,7 @@ public struct InMemoryIndex: PostingSource, Sendable {
                 }
                 return Self.termCounts(tokens.map(\.term))
             }
-            lists[field] = Self.postingLists(counts: counts, passageCount: passages.count, scale: field == .question ? lead : nil)
+            lists[field] = Self.postingLists(counts: counts, scale: field == .question ? lead : nil)
         }
         self.lists = lists
         names = Set(capitalized.filter { $0.value.capitalized * 5 >= $0.value.total * 4 }.keys)
@@ -60,21 +60,16 @@ public struct InMemoryIndex: PostingSource, Sendable {
     ///
     /// - Parameters:
     ///   - counts: For each passage, how often each term occurs in the field.
-    ///   - passageCount: N, the number of passages in the whole index.
-    /// - Returns: For each term, its postings with L2-normalised TF-IDF weights, quantised (`WeightQuantization`).
-    ///   - scale: Optional per-passage factors applied after normalisation.
-    public static func postingLists(counts: [[String: Int]], passageCount: Int, scale: [Double]? = nil) -> [String: PostingList] {
-        var documentFrequency: [String: Int] = [:]
-        for passageCounts in counts {
-            for term in passageCounts.keys { documentFrequency[term, default: 0] += 1 }
-        }
+    ///   - scale: Optional per-passage factors applied to the weights.
+    /// - Returns: For each term, its postings with `TermSaturation.standard` weights, quantised (`WeightQuantization`).
+    public static func postingLists(counts: [[String: Int]], scale: [Double]? = nil) -> [String: PostingList] {
+        let lengths = counts.map { $0.values.reduce(0, +) }
+        let averageLength = TermSaturation.averageLength(totalLength: lengths.reduce(0, +), passages: lengths.filter { $0 > 0 }.count)
         var postings: [String: [Posting]] = [:]
         for (passage, passageCounts) in counts.enumerated() {
-            let weights = passageCounts.map { term, count in
-                (term, TFIDF.termFrequency(count) * TFIDF.inverseDocumentFrequency(documentFrequency: documentFrequency[term] ?? 0, passageCount: passageCount))
-            }
             let factor = scale?[passage] ?? 1
-            for (term, weight) in TFIDF.unitVector(weights) {
+            for (term, count) in passageCounts {
+                let weight = TermSaturation.standard.weight(count: count, length: lengths[passage], averageLength: averageLength)
                 postings[term, default: []].append(Posting(passage: Int32(passage), weight: WeightQuantization.quantised(weight * factor)))
             }
         }

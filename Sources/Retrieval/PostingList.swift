@@ -2,7 +2,7 @@
 public struct Posting: Sendable, Equatable {
     /// The passage's number in the index (0-based, in build order).
     public var passage: Int32
-    /// The term's weight in the passage's L2-normalised TF-IDF vector for the field.
+    /// The term's weight in the passage's field (`TermSaturation`), 0…1.
     public var weight: Float
 
     public init(passage: Int32, weight: Float) {

@@ -1,4 +1,5 @@
-/// The distinct terms of one field met while reading a corpus, with their document frequencies.
+/// The distinct terms of one field met while reading a corpus, with their document frequencies
+/// and the field's total length.
 ///
 /// Terms are numbered in order of first appearance; once reading is done, `rank` gives each its
 /// position in sorted order, which is the order the store writes them in.
@@ -10,6 +11,18 @@ struct FieldTerms {
     private(set) var documentFrequency: [Int32] = []
     /// For each term, its number of occurrences and of capitalised occurrences (text field only).
     private(set) var capitalization: [(capitalized: Int32, total: Int32)] = []
+
+    /// How many terms all passages have in this field, and how many passages have any: BM25's
+    /// average field length (`TermSaturation`).
+    private(set) var totalLength = 0
+    private(set) var passagesWithTerms = 0
+
+    /// Counts one passage's `length` terms in this field.
+    mutating func countLength(_ length: Int) {
+        guard length > 0 else { return }
+        totalLength += length
+        passagesWithTerms += 1
+    }
 
     /// The number of `term`, numbering it if new.
     mutating func id(of term: String) -> Int32 {

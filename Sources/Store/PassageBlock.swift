@@ -5,7 +5,10 @@ import Corpus
 /// Passage text is most of a store. Compressed alone, a passage of a few hundred bytes keeps
 /// ~58% of its size (zlib); blocks of ~10 KB, as tantivy's document store compresses them, keep
 /// ~46% with zlib and ~44% with zstd (both at level 1). Reading a passage decompresses its whole
-/// block, so that the frame's checksum is checked.
+/// block, so that the frame's checksum is checked, with the store's one reused context
+/// (`Zstd.Decompressor`): with a context made for each read, most of the time went into making it,
+/// and stopping at the passage through zstd blocks of 1–2 KB (each passage with its own checksum)
+/// was no faster than that and made the store 4–8% larger (measured at 100k passages).
 ///
 /// The fields kept here are those read only to show a passage: role, question, text, source and
 /// ordinal (`id` and `expert` stay columns of `passages`, which are looked up). Layout: one zstd
@@ -57,12 +60,12 @@ struct PassageBlock {
         Zstd.Compressor(level: compressionLevel)
     }
 
-    /// The passage at `index` in the stored block `stored`, with its `id` and `expert`.
+    /// The passage at `index` in the stored block `stored`, with its `id` and `expert`, decompressed by `decompressor`.
     ///
     /// - Returns: nil when the block is damaged or has no passage at `index`.
-    static func passage(at index: Int, in stored: UnsafeRawBufferPointer, id: String, expert: String) -> Passage? {
-        guard index >= 0, let packed = Zstd.decompress(stored) else { return nil }
-        return packed.withUnsafeBytes { records in
+    static func passage(at index: Int, in stored: UnsafeRawBufferPointer, id: String, expert: String, using decompressor: Zstd.Decompressor) -> Passage? {
+        guard index >= 0 else { return nil }
+        return decompressor.decompress(stored) { records in
             var offset = 0
             var fields: [String] = []
             for record in 0...index {

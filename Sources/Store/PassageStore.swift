@@ -9,6 +9,8 @@ import Retrieval
 /// returns. Statements are prepared once per process.
 public final class PassageStore: PostingSource {
     let database: Database
+    /// Decompresses passage blocks; the store, like its database connection, is used by one thread at a time.
+    private let decompressor = Zstd.Decompressor()
     /// How many passages the store holds.
     public let passageCount: Int
     /// The hash of the input the store was built from.
@@ -149,7 +151,7 @@ public final class PassageStore: PostingSource {
             try block.bind(doc)
             guard try block.step(),
                   let passage = block.withBlob(at: 1, {
-                      PassageBlock.passage(at: Int(doc) - block.int(at: 0), in: $0, id: row.string(at: 0), expert: row.string(at: 1))
+                      PassageBlock.passage(at: Int(doc) - block.int(at: 0), in: $0, id: row.string(at: 0), expert: row.string(at: 1), using: decompressor)
                   }) else {
                 throw DatabaseError(.corrupt, message: "\(database.path) is damaged (the text of passage \(doc) does not decompress); \(rebuild)")
             }

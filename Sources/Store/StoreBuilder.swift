@@ -153,6 +153,7 @@ public struct StoreBuilder: Sendable {
     static func count(_ tokens: [[Token]], fields: inout [FieldTerms], tally: inout TermTally, spill: SpillFile) throws {
         for field in Field.allCases {
             tally.clear()
+            fields[field.rawValue].countLength(tokens[field.rawValue].count)
             for token in tokens[field.rawValue] {
                 let id = fields[field.rawValue].id(of: token.term)
                 if field == .text { fields[field.rawValue].countOccurrence(of: id, capitalized: token.isCapitalized) }
@@ -167,28 +168,28 @@ public struct StoreBuilder: Sendable {
         }
     }
 
-    /// The second pass: each passage's L2-normalised vector per field, from its spilled counts.
+    /// The second pass: each passage's posting weights per field (`TermSaturation`), from its spilled counts.
     func gatherPostings(from spill: SpillFile, fields: [FieldTerms], passageCount: Int, meter: ProgressMeter) throws -> PostingRuns {
         let runs = PostingRuns(termCounts: fields.map(\.terms.count), limit: runPostings)
         let ranks = fields.map { $0.ranks() }
-        let idf = fields.map { terms in
-            terms.documentFrequency.map { TFIDF.inverseDocumentFrequency(documentFrequency: Int($0), passageCount: passageCount) }
-        }
+        let averageLength = fields.map { TermSaturation.averageLength(totalLength: $0.totalLength, passages: $0.passagesWithTerms) }
         meter.begin()
-        var weights: [(Int32, Double)] = []
+        var counts: [(rank: Int32, count: Int)] = []
         for doc in 0..<passageCount {
             let lead = Double(bitPattern: try spill.read())
             for field in Field.allCases {
                 let f = field.rawValue
-                weights.removeAll(keepingCapacity: true)
+                counts.removeAll(keepingCapacity: true)
+                var length = 0
                 for _ in 0..<Int(try spill.read()) {
                     let id = Int(try spill.read())
                     let termCount = Int(try spill.read())
-                    weights.append((ranks[f][id], TFIDF.termFrequency(termCount) * idf[f][id]))
+                    counts.append((ranks[f][id], termCount))
+                    length += termCount
                 }
                 let factor = field == .question ? lead : 1
-                TFIDF.normalise(&weights)
-                for (rank, weight) in weights {
+                for (rank, count) in counts {
+                    let weight = TermSaturation.standard.weight(count: count, length: length, averageLength: averageLength[f])
                     try runs.append(Posting(passage: Int32(doc), weight: WeightQuantization.quantised(weight * factor)), field: f, term: rank)
                 }
             }
@@ -308,10 +309,11 @@ public enum StoreMeta {
     /// The origin of a store built from the bundled corpus.
     public static let bundledOrigin = "bundled"
     /// The current analysis: Unicode folding, Snowball stop words, Porter2 stemming, compounds;
-    /// /6: passage vectors normalised with their squares summed in term order (`TFIDF.unitVector`),
+    /// /6: passage vectors normalised with their squares summed in term order,
     /// weights kept to 16 bits (`WeightQuantization`);
     /// /7: expansion keys of phrases with function words keep them ("make up"), related phrases
     /// that would lose them are left out; /8: between equally strong relations the one of fewer
-    /// words wins; /9: affix variants follow the order of the prefix list.
-    public static let analyzerVersion = "fold+snowball-stop+porter2+compounds+lead+wordnet+affix/9"
+    /// words wins; /9: affix variants follow the order of the prefix list; /10: posting weights
+    /// are BM25's saturated, length-normalised term frequencies (`TermSaturation`), not unit TF-IDF vectors.
+    public static let analyzerVersion = "fold+snowball-stop+porter2+compounds+lead+wordnet+affix+bm25/10"
 }

@@ -12,7 +12,7 @@ struct MatchingOptions: ParsableArguments {
         if literal {
             settings.lexicalExpansion = false
             settings.typoTolerance = false
-            settings.dropsGenericWords = false
+            settings.genericWordWeight = 1
         }
         return settings
     }

@@ -43,15 +43,21 @@ import Testing
         #expect(tehran.phrases["iran"] == nil)
     }
 
-    @Test func genericWordsRankNothingBesideATopicalWord() throws {
-        let users = { (query: Query) in query.terms.filter { $0.origin == .user }.map(\.word) }
-        #expect(users(try retriever.query(for: "Will relations with China get worse soon?")) == ["relations", "china", "worse", "soon"])
-        // With nothing else to search for, they stay.
-        #expect(users(try retriever.query(for: "What will they make?")) == ["will", "make"])
+    @Test func genericWordsWeighHalfBesideATopicalWord() throws {
+        func weights(_ retriever: Retriever, _ question: String) throws -> [String: Double] {
+            Dictionary(try retriever.query(for: question).terms.filter { $0.origin == .user }.map { ($0.word, $0.weight) }, uniquingKeysWith: max)
+        }
+        let question = "Will relations with China get worse soon?"
+        let halved = try weights(retriever, question)
+        #expect(halved["will"] == 0.5)
+        #expect(halved["china"] == 1)
+        // With nothing else to search for, they count fully.
+        #expect(try weights(retriever, "What will they make?") == ["will": 1, "make": 1])
         var settings = RetrievalSettings()
-        settings.dropsGenericWords = false
-        let keeping = try Retriever(store: PassageStore(path: SeedStore.path), settings: settings)
-        #expect(users(try keeping.query(for: "Will relations with China get worse soon?")).first == "will")
+        settings.genericWordWeight = 1
+        #expect(try weights(Retriever(store: PassageStore(path: SeedStore.path), settings: settings), question)["will"] == 1)
+        settings.genericWordWeight = 0
+        #expect(try weights(Retriever(store: PassageStore(path: SeedStore.path), settings: settings), question)["will"] == nil)
     }
 
     @Test func literalSettingsAddNothing() throws {

@@ -23,7 +23,7 @@ import Testing
                     source: "s", ordinal: number)
         }
         let large = InMemoryIndex(passages: passages)
-        #expect(Scorer.expansionFrequencyLimit(passageCount: large.passageCount) == 1_000)
+        #expect(Scorer.expansionFrequencyLimit(passageCount: large.passageCount) == 100)
         var query = Query(text: "rare", analyzer: Analyzer())
         query.merge([QueryTerm(term: "common", word: "rare → common", weight: 0.5, origin: .expansion, source: "rare")])
         let plan = try Scorer().plan(query, in: large)
@@ -33,6 +33,27 @@ import Testing
         var small = Query(text: "arms", analyzer: Analyzer())
         small.merge([QueryTerm(term: "china", word: "arms → china", weight: 0.5, origin: .expansion, source: "arm")])
         #expect(try Scorer().plan(small, in: index).entries.contains { $0.term.term == "china" })
+    }
+
+    @Test func anExpansionNeverOutweighsTheWordItStandsFor() throws {
+        // "filler" is in every passage but one, "rare" in one: as an expansion of "filler", "rare"
+        // weighs by filler's IDF, so the passage with the typed word and the one with its stand-in
+        // (same length) score alike instead of the stand-in winning on its rarity.
+        let passages = (0..<20).map { number in
+            Passage(id: "p\(number)", expert: "", role: "", question: "", text: number == 0 ? "rare topic" : "filler topic\(number)",
+                    source: "s", ordinal: number)
+        }
+        let index = InMemoryIndex(passages: passages)
+        var query = Query(text: "filler", analyzer: Analyzer())
+        query.merge([QueryTerm(term: "rare", word: "filler → rare", weight: 1, origin: .expansion, source: "filler")])
+        let plan = try Scorer().plan(query, in: index)
+        let weight = { (term: String) in plan.entries.first { $0.term.term == term && $0.field == .text }?.weight }
+        #expect(weight("rare") == weight("filler"))
+        let hits = try Scorer().search(query, in: index, k: 20)
+        #expect(abs(hits[0].score - hits[1].score) < 1e-9)
+        // Typed, the rare word weighs by its own IDF.
+        let typed = try Scorer().plan(Query(text: "filler rare", analyzer: Analyzer()), in: index)
+        #expect((typed.entries.first { $0.term.term == "rare" }?.weight ?? 0) > (typed.entries.first { $0.term.term == "filler" }?.weight ?? 0))
     }
 
     @Test func restrictsToAllowedPassages() throws {

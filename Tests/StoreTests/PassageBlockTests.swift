@@ -14,6 +14,9 @@ func awkwardPassages() -> [Passage] {
 }
 
 @Suite struct PassageBlockTests {
+    /// One decompressor for every read, as a store uses it.
+    let decompressor = Zstd.Decompressor()
+
     @Test func roundTripsUnicodeEmptyAndLongFields() {
         let passages = awkwardPassages()
         var block = PassageBlock()
@@ -24,10 +27,10 @@ func awkwardPassages() -> [Passage] {
         #expect(stored.count < passages.map(\.text.utf8.count).reduce(0, +) / 10)
         stored.withUnsafeBytes { bytes in
             for (index, passage) in passages.enumerated() {
-                #expect(PassageBlock.passage(at: index, in: bytes, id: passage.id, expert: passage.expert) == passage)
+                #expect(PassageBlock.passage(at: index, in: bytes, id: passage.id, expert: passage.expert, using: decompressor) == passage)
             }
-            #expect(PassageBlock.passage(at: passages.count, in: bytes, id: "", expert: "") == nil)
-            #expect(PassageBlock.passage(at: -1, in: bytes, id: "", expert: "") == nil)
+            #expect(PassageBlock.passage(at: passages.count, in: bytes, id: "", expert: "", using: decompressor) == nil)
+            #expect(PassageBlock.passage(at: -1, in: bytes, id: "", expert: "", using: decompressor) == nil)
         }
     }
 
@@ -40,7 +43,7 @@ func awkwardPassages() -> [Passage] {
         // A frame header that declares 2^40 bytes of content: refused before anything is allocated.
         let huge: [UInt8] = [0x28, 0xb5, 0x2f, 0xfd, 0xe0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0]
         for damaged in [flipped, Array(stored.dropLast(5)), Array(stored.prefix(3)), stored + [0], huge, [0x28, 0xb5, 0x2f, 0xfd, 0xff, 0xff, 0xff, 0x01, 0x78], []] {
-            damaged.withUnsafeBytes { #expect(PassageBlock.passage(at: 0, in: $0, id: "a0", expert: "") == nil) }
+            damaged.withUnsafeBytes { #expect(PassageBlock.passage(at: 0, in: $0, id: "a0", expert: "", using: decompressor) == nil) }
         }
     }
 }
