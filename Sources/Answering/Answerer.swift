@@ -91,7 +91,10 @@ public final class Answerer {
     /// The answer to `question` from retrieved passages: cited sentences, or an abstention.
     public func compose(_ question: String, result: SearchResult, experts: [Expert], notice: String?) -> Answer {
         let query = result.query
-        let evidence = Self.evidence(result)
+        var evidence = Self.evidence(result)
+        // A follow-up is compared by meaning together with the question before it, which would make any
+        // question that follows an answered one look close: its evidence is its words.
+        if query.terms.contains(where: { $0.origin == .context }) { evidence.similarity = nil }
         guard let top = result.passages.first, !policy.declines(evidence) else {
             let reason: String
             if !evidence.unknownNames.isEmpty {

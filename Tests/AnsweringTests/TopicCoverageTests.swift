@@ -45,12 +45,12 @@ import Testing
     @Test func coordinationRanksThePassageCoveringEveryTopicFirst() throws {
         var plain = RetrievalSettings()
         plain.coordination = 0
-        let question = "What is the root cause of the quarrel over the sea near Crimea?"
+        let question = "Who first claimed that Russia was breaking the missile agreement?"
         let cosine = try SeedStore.answerer(settings: plain).retriever
         let coordinated = try SeedStore.answerer().retriever
         let before = try cosine.search(cosine.query(for: question), k: 5)
         let after = try coordinated.search(coordinated.query(for: question), k: 5, explain: true)
-        let answer = "deadlock over Crimean sovereignty"
+        let answer = "Obama’s administration accused Russia of violating it"
         #expect(before.passages.first?.passage.text.contains(answer) == false)
         #expect(after.passages.first?.passage.text.contains(answer) == true)
         #expect(before.passages.allSatisfy { $0.coverageFactor == 1 })

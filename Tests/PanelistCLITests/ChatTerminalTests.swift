@@ -25,7 +25,7 @@ import TestSupport
         #expect(terminal.transcript.contains("3 experts, 34 passages"))
         try terminal.send("Why is Putin so eager to court Trump?\r")
         try terminal.expect("Sources:", timeout: 10)
-        try terminal.expect("[1] Dmitri Trenin", timeout: 5)
+        try terminal.expect("] Dmitri Trenin", timeout: 5)
         try awaitPrompt(terminal)
         try terminal.send("\u{04}")
         #expect(try terminal.waitForExit(timeout: 5) == 0)

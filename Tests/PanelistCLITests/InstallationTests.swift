@@ -76,6 +76,6 @@ import Testing
         let installed = try binary.run(["ask", "Why is Putin so eager to court Trump?", "--no-log"],
                                        executable: prefix.appendingPathComponent("bin/panelist"))
         #expect(installed.status == 0)
-        #expect(installed.stdout.contains("[1] Dmitri Trenin"))
+        #expect(installed.stdout.contains("[1]") && installed.stdout.contains("Dmitri Trenin — director"))
     }
 }

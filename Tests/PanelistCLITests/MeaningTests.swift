@@ -84,6 +84,15 @@ import Testing
         #expect(answer.notice?.contains("the corpus never mentions Japan; the nearest passage answers “") == true)
     }
 
+    @Test func anOffTopicQuestionAfterAnAnsweredOneIsStillDeclined() throws {
+        let binary = try PanelistBinary()
+        let run = try binary.run(["chat", "--json", "--no-log"], input: "Will anyone be blamed for the treaty collapse?\nWhat is the recipe for banana bread?\n",
+                                 environment: Self.model(binary))
+        let turns = try run.stdout.split(separator: "\n").map { try JSONDecoder().decode(AskJSON.self, from: Data($0.utf8)) }
+        #expect(turns.count == 2)
+        #expect(!turns[0].abstained && turns[1].abstained, "the first question's meaning must not carry the second")
+    }
+
     @Test func nearScopeQuestionsAreDeclinedAndParaphrasesThatNeedMeaningAreAnswered() throws {
         let binary = try PanelistBinary()
         let near = try binary.run(["eval", Self.repository.appendingPathComponent("docs/eval/near-scope.jsonl").path, "--json"], environment: Self.model(binary))
