@@ -9,6 +9,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
     targets: [
         .systemLibrary(
@@ -53,6 +56,16 @@ let package = Package(
             dependencies: ["COpenBLAS"],
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
+        // The service: one read-only store shared by concurrent requests (`Panel`), for the HTTP and MCP servers.
+        .target(name: "Service", dependencies: ["Corpus", "Store", "Answering", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "HTTPService",
+            dependencies: ["Service", "Answering", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "MCPServer",
+            dependencies: ["Service", "Answering", .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log")]
+        ),
         .target(name: "Evaluation", dependencies: ["Corpus", "Retrieval", "Store", "Answering"]),
         // The bundled corpus lives in the top-level `store/` folder; this target carries it as a resource.
         .target(
@@ -60,7 +73,7 @@ let package = Package(
             dependencies: ["Corpus", "Retrieval", "Store"],
             path: ".",
             exclude: ["Sources/CSQLite", "Sources/CEditLine", "Sources/CCurl", "Sources/CZlib", "Sources/CZstd", "Sources/CTemporaryFiles", "Sources/CMalloc", "Sources/COpenBLAS", "Sources/Encoder", "Sources/LLM", "Sources/Generation", "Sources/Corpus", "Sources/Retrieval", "Sources/Store",
-                      "Sources/Answering", "Sources/Evaluation", "Sources/REPL", "Sources/panelist",
+                      "Sources/Answering", "Sources/Evaluation", "Sources/Service", "Sources/HTTPService", "Sources/MCPServer", "Sources/REPL", "Sources/panelist",
                       "Tests", "docs", "scripts", ".ci", "Fuzz", "README.md", "Makefile"],
             sources: ["Sources/Bundled"],
             resources: [.copy("store/carnegie-moscow-experts.txt"), .copy("store/lexicon.tsv"), .copy("prompts")]
@@ -69,6 +82,7 @@ let package = Package(
             name: "panelist",
             dependencies: [
                 "Corpus", "Retrieval", "Store", "Answering", "Evaluation", "Bundled", "REPL", "LLM", "Generation", "Encoder",
+                "Service", "HTTPService", "MCPServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

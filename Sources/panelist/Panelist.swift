@@ -9,7 +9,7 @@ struct Panelist: ParsableCommand {
         commandName: "panelist",
         abstract: "Ask what the experts said; every answer cites the expert behind it.",
         version: "0.1.0",
-        subcommands: [Chat.self, Ask.self, Search.self, Index.self, Eval.self, Config.self, Embed.self, BenchQueries.self, BenchEncoder.self],
+        subcommands: [Chat.self, Ask.self, Search.self, Index.self, Eval.self, Config.self, Embed.self, Serve.self, MCPCommand.self, BenchQueries.self, BenchEncoder.self],
         defaultSubcommand: Chat.self
     )
 

@@ -1,6 +1,7 @@
 import Answering
 import ArgumentParser
 import Foundation
+import Service
 
 extension Panelist {
     struct Search: ParsableCommand {
@@ -23,8 +24,7 @@ extension Panelist {
 
         func run() throws {
             let retriever = try Retriever(store: storeOptions.open(), settings: matching.settings)
-            let query = try retriever.query(for: words.text)
-            let result = try retriever.search(query, k: selection.k, expert: selection.expert.map(retriever.expert(named:)), explain: explain)
+            let result = try SearchRequest(query: words.text, k: selection.k, expert: selection.expert, explain: explain).result(on: retriever)
             if json {
                 try Output.printJSON(SearchOutput(query: words.text, result: result, explained: explain))
             } else {

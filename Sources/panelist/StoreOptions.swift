@@ -14,6 +14,14 @@ struct StoreOptions: ParsableArguments {
         return sources.isEmpty ? (self.store ?? "store") : sources.joined(separator: ", ")
     }
 
+    /// The path of the named store, or of the default one, built from the bundled corpus first when needed.
+    func path() throws -> String {
+        if let store { return store }
+        let defaultStore = DefaultStore()
+        _ = try defaultStore.open()
+        return defaultStore.path
+    }
+
     /// The named store, or the default one built from the bundled corpus.
     func open() throws -> PassageStore {
         if let store { return try PassageStore(path: store) }
