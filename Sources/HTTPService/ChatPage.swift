@@ -82,6 +82,7 @@ enum ChatPage {
       const passages = new Map((panelist.passages || []).map(p => [p.id, p]));
       for (const citation of panelist.citations || []) {
         const card = element("details", "citation");
+        card.open = citation.n === 1;
         card.dataset.passageId = citation.passage_id;
         const summary = element("summary");
         summary.append(element("span", "marker", "[" + citation.n + "] "), element("span", "expert", citation.expert || "(unnamed source)"));
@@ -134,6 +135,8 @@ enum ChatPage {
             const delta = chunk.choices[0].delta || {};
             if (delta.content) { text += delta.content; answer.textContent = text; }
             if (chunk.panelist) {
+              // The cards below show the sources, so the answer keeps only its text and markers.
+              answer.textContent = chunk.panelist.answer;
               if (chunk.panelist.abstained) answer.classList.add("declined");
               renderCitations(cards, chunk.panelist);
             }
