@@ -36,6 +36,7 @@ public struct HTTPServer: Sendable {
         let reload = reloadOnHangUp()
         defer { reload.cancel() }
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        logger.info("server stopped")
     }
 
     /// Reopens the store on each SIGHUP; a store that fails to open is logged and the old one kept.
