@@ -9,6 +9,7 @@ run: build
 
 build: deps
 	$(SWIFT) build -c release --product panelist --static-swift-stdlib
+	$(SWIFT) build -c release --product panelist-mcp --static-swift-stdlib
 
 test: deps
 	$(SWIFT) test

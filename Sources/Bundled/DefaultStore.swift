@@ -77,3 +77,13 @@ public struct DefaultStore: Sendable {
 
     static let missingCorpus = CorpusError(.unreadable, "the bundled corpus \(BundledCorpus.fileName) is missing from this installation; reinstall Panelist or pass --store")
 }
+
+extension DefaultStore {
+    /// The default store's path, once it is built or checked: for servers that open it once per connection.
+    ///
+    /// - Throws: As `open()`.
+    public func openedPath() throws -> String {
+        _ = try open()
+        return path
+    }
+}

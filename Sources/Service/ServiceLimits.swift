@@ -14,7 +14,7 @@ public struct ServiceLimits: Sendable, Equatable {
     public init(
         workers: Int = ProcessInfo.processInfo.activeProcessorCount,
         maxConcurrentRequests: Int = 256,
-        maxBodyBytes: Int = 64 * 1024,
+        maxBodyBytes: Int = 1 << 20,
         requestTimeout: Duration = .seconds(10)
     ) {
         self.workers = workers

@@ -16,10 +16,7 @@ struct StoreOptions: ParsableArguments {
 
     /// The path of the named store, or of the default one, built from the bundled corpus first when needed.
     func path() throws -> String {
-        if let store { return store }
-        let defaultStore = DefaultStore()
-        _ = try defaultStore.open()
-        return defaultStore.path
+        try store ?? DefaultStore().openedPath()
     }
 
     /// The named store, or the default one built from the bundled corpus.

@@ -43,7 +43,7 @@ import Testing
         ], binary: binary)
         let expected: [(status: Int, fragment: String)] = [
             (400, "not a JSON object"), (400, "missing field “question”"), (400, "field “query” should be a string"),
-            (400, "k must be between 1 and 50"), (400, "has only common words"), (413, "over 65536 bytes"),
+            (400, "k must be between 1 and 50"), (400, "has only common words"), (413, "over 1048576 bytes"),
             (404, "no route GET /no/such/route"), (404, "no route GET /v1/ask"),
         ]
         for (index, expectation) in expected.enumerated() {
