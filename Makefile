@@ -9,7 +9,7 @@ run: build
 
 build: deps
 	$(SWIFT) build -c release --product panelist --static-swift-stdlib
-	$(SWIFT) build -c release --product panelist-mcp --static-swift-stdlib
+	$(SWIFT) build -c release --product panelist-server --static-swift-stdlib
 
 test: deps
 	$(SWIFT) test

@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "panelist", targets: ["panelist"]),
-        .executable(name: "panelist-mcp", targets: ["panelist-mcp"]),
+        .executable(name: "panelist-server", targets: ["panelist-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -58,13 +58,7 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // The service: one read-only store shared by concurrent requests (`Panel`), for the HTTP and MCP servers.
-        .target(
-            name: "Service",
-            dependencies: [
-                "Corpus", "Store", "Answering", .product(name: "Logging", package: "swift-log"),
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
-        ),
+        .target(name: "Service", dependencies: ["Corpus", "Store", "Answering", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "HTTPService",
             dependencies: ["Service", "Answering", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")]
@@ -80,7 +74,7 @@ let package = Package(
             dependencies: ["Corpus", "Retrieval", "Store"],
             path: ".",
             exclude: ["Sources/CSQLite", "Sources/CEditLine", "Sources/CCurl", "Sources/CZlib", "Sources/CZstd", "Sources/CTemporaryFiles", "Sources/CMalloc", "Sources/COpenBLAS", "Sources/Encoder", "Sources/LLM", "Sources/Generation", "Sources/Corpus", "Sources/Retrieval", "Sources/Store",
-                      "Sources/Answering", "Sources/Evaluation", "Sources/Service", "Sources/HTTPService", "Sources/MCPServer", "Sources/panelist-mcp", "Sources/REPL", "Sources/panelist",
+                      "Sources/Answering", "Sources/Evaluation", "Sources/Service", "Sources/HTTPService", "Sources/MCPServer", "Sources/panelist-server", "Sources/REPL", "Sources/panelist",
                       "Tests", "docs", "scripts", ".ci", "Fuzz", "README.md", "Makefile"],
             sources: ["Sources/Bundled"],
             resources: [.copy("store/carnegie-moscow-experts.txt"), .copy("store/lexicon.tsv"), .copy("prompts")]
@@ -89,16 +83,19 @@ let package = Package(
             name: "panelist",
             dependencies: [
                 "Corpus", "Retrieval", "Store", "Answering", "Evaluation", "Bundled", "REPL", "LLM", "Generation", "Encoder",
-                "Service", "HTTPService",
+                "Service",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // `panelist mcp` runs this executable beside it: the MCP SDK imports FoundationNetworking, which
-        // links libcurl and its TLS, Kerberos and LDAP libraries (~10 ms on every process start), so it is
-        // kept out of `panelist`, whose one-shot commands would otherwise all pay for it.
+        // `panelist serve` and `panelist mcp` run this program, installed beside `panelist`: SwiftNIO,
+        // Hummingbird and the MCP SDK (whose FoundationNetworking links libcurl, TLS, Kerberos) would
+        // otherwise slow every one-shot command's start (see Sources/panelist-server/PanelistServer.swift).
         .executableTarget(
-            name: "panelist-mcp",
-            dependencies: ["MCPServer", "Service", "Bundled", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            name: "panelist-server",
+            dependencies: [
+                "HTTPService", "MCPServer", "Service", "Bundled",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RetrievalTests", dependencies: ["Retrieval", "Corpus"], resources: [.copy("Fixtures")]),
@@ -110,6 +107,6 @@ let package = Package(
         .testTarget(name: "EncoderTests", dependencies: ["Encoder"], resources: [.copy("Fixtures")]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Answering", "Bundled", "Store"]),
         // Clients/: the Python scripts that drive the service with the official MCP and OpenAI clients.
-        .testTarget(name: "PanelistCLITests", dependencies: ["panelist", "panelist-mcp", "Corpus", "Retrieval", "Store", "Answering", "Encoder", "TestSupport"], exclude: ["Clients"]),
+        .testTarget(name: "PanelistCLITests", dependencies: ["panelist", "panelist-server", "Corpus", "Retrieval", "Store", "Answering", "Encoder", "TestSupport"], exclude: ["Clients"]),
     ]
 )

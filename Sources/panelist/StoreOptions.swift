@@ -14,11 +14,6 @@ struct StoreOptions: ParsableArguments {
         return sources.isEmpty ? (self.store ?? "store") : sources.joined(separator: ", ")
     }
 
-    /// The path of the named store, or of the default one, built from the bundled corpus first when needed.
-    func path() throws -> String {
-        try store ?? DefaultStore().openedPath()
-    }
-
     /// The named store, or the default one built from the bundled corpus.
     func open() throws -> PassageStore {
         if let store { return try PassageStore(path: store) }
