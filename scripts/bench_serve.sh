@@ -17,7 +17,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk" >&2; exit 1; }
-swift build -c release --product panelist --static-swift-stdlib >&2
+for product in panelist panelist-server; do swift build -c release --product "$product" --static-swift-stdlib >&2; done
 binary=$PWD/.build/release/panelist
 dir="${PANELIST_BENCH_DIR:-$HOME/.cache/panelist-bench-serve}"
 mkdir -p "$dir"
