@@ -13,8 +13,6 @@ struct ServiceOptions: ParsableArguments {
     @Option(name: .customLong("log-level"), help: ArgumentHelp("trace, debug, info, notice, warning, error or critical (JSON lines on standard error).", valueName: "level"))
     var logLevel = "info"
 
-    init() {}
-
     func validate() throws {
         if let workers, !(1...256).contains(workers) { throw ValidationError("--workers must be between 1 and 256") }
         guard maxConcurrent >= 1 else { throw ValidationError("--max-concurrent must be at least 1") }
