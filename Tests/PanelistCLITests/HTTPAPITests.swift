@@ -34,6 +34,7 @@ import Testing
             ["method": "POST", "path": "/v1/search", "body": #"{"query": 42}"#],
             ["method": "POST", "path": "/v1/search", "body": #"{"query": "sanctions", "k": 500}"#],
             ["method": "POST", "path": "/v1/ask", "body": #"{"question": "the of and"}"#],
+            ["method": "POST", "path": "/v1/ask", "body": "{\"question\": \"\(String(repeating: "why ", count: 600))\"}"],
             ["method": "POST", "path": "/v1/ask", "body_size": 10 * 1024 * 1024],
             ["method": "GET", "path": "/no/such/route"],
             ["method": "GET", "path": "/v1/ask"],
@@ -43,7 +44,8 @@ import Testing
         ], binary: binary)
         let expected: [(status: Int, fragment: String)] = [
             (400, "not a JSON object"), (400, "missing field “question”"), (400, "field “query” should be a string"),
-            (400, "k must be between 1 and 50"), (400, "has only common words"), (413, "over 1048576 bytes"),
+            (400, "k must be between 1 and 50"), (400, "has only common words"), (400, "Panelist takes at most 2000"),
+            (413, "over 1048576 bytes"),
             (404, "no route GET /no/such/route"), (404, "no route GET /v1/ask"),
         ]
         for (index, expectation) in expected.enumerated() {
@@ -53,9 +55,9 @@ import Testing
             #expect((result.errorMessage ?? "").contains(expectation.fragment), "request \(index + 1): \(result.body)")
         }
         // The slow client held its connection through all of that; the others were answered meanwhile.
-        #expect(results[9].status == 200 && (results[9].json?["citations"] as? [Any])?.isEmpty == false)
-        #expect(results[10].status == 408 && (results[10].errorMessage ?? "").contains("did not arrive within"))
-        #expect(results[11].status == 200)
+        #expect(results[10].status == 200 && (results[10].json?["citations"] as? [Any])?.isEmpty == false)
+        #expect(results[11].status == 408 && (results[11].errorMessage ?? "").contains("did not arrive within"))
+        #expect(results[12].status == 200)
         #expect(server.process.isRunning)
         #expect(server.stop() == 0)
     }
