@@ -67,6 +67,8 @@ let package = Package(
             name: "MCPServer",
             dependencies: ["Service", "Answering", .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log")]
         ),
+        // The error ending that both executables share (messages without control characters).
+        .target(name: "CommandSupport", dependencies: ["Corpus", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "Evaluation", dependencies: ["Corpus", "Retrieval", "Store", "Answering"]),
         // The bundled corpus lives in the top-level `store/` folder; this target carries it as a resource.
         .target(
@@ -74,7 +76,7 @@ let package = Package(
             dependencies: ["Corpus", "Retrieval", "Store"],
             path: ".",
             exclude: ["Sources/CSQLite", "Sources/CEditLine", "Sources/CCurl", "Sources/CZlib", "Sources/CZstd", "Sources/CTemporaryFiles", "Sources/CMalloc", "Sources/COpenBLAS", "Sources/Encoder", "Sources/LLM", "Sources/Generation", "Sources/Corpus", "Sources/Retrieval", "Sources/Store",
-                      "Sources/Answering", "Sources/Evaluation", "Sources/Service", "Sources/HTTPService", "Sources/MCPServer", "Sources/panelist-server", "Sources/REPL", "Sources/panelist",
+                      "Sources/Answering", "Sources/Evaluation", "Sources/Service", "Sources/HTTPService", "Sources/MCPServer", "Sources/panelist-server", "Sources/CommandSupport", "Sources/REPL", "Sources/panelist",
                       "Tests", "docs", "scripts", ".ci", "Fuzz", "README.md", "Makefile"],
             sources: ["Sources/Bundled"],
             resources: [.copy("store/carnegie-moscow-experts.txt"), .copy("store/lexicon.tsv"), .copy("prompts")]
@@ -83,7 +85,7 @@ let package = Package(
             name: "panelist",
             dependencies: [
                 "Corpus", "Retrieval", "Store", "Answering", "Evaluation", "Bundled", "REPL", "LLM", "Generation", "Encoder",
-                "Service",
+                "Service", "CommandSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -93,7 +95,7 @@ let package = Package(
         .executableTarget(
             name: "panelist-server",
             dependencies: [
-                "HTTPService", "MCPServer", "Service", "Bundled",
+                "HTTPService", "MCPServer", "Service", "Bundled", "CommandSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
             ]
         ),

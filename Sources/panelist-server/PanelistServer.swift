@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandSupport
 import Bundled
 import Service
 
@@ -16,6 +17,11 @@ struct PanelistServer: ParsableCommand {
         version: "0.1.0",
         subcommands: [Serve.self, MCP.self]
     )
+
+    /// Runs the command (see `runWithCleanMessages`).
+    static func main() {
+        runWithCleanMessages()
+    }
 }
 
 /// The `--store` option of the services.

@@ -1,6 +1,5 @@
 import ArgumentParser
-import Corpus
-import Foundation
+import CommandSupport
 
 /// The `panelist` command: expert interviews, searched and answered with citations.
 @main
@@ -13,20 +12,8 @@ struct Panelist: ParsableCommand {
         defaultSubcommand: Chat.self
     )
 
-    /// Runs the command; a message it ends with loses its control characters first, because it
-    /// may echo what the user typed or a file held.
+    /// Runs the command (see `runWithCleanMessages`).
     static func main() {
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch {
-            let code = exitCode(for: error)
-            let message = fullMessage(for: error).removingControlCharacters()
-            if !message.isEmpty {
-                let stream = code == .success ? FileHandle.standardOutput : FileHandle.standardError
-                stream.write(Data((message + "\n").utf8))
-            }
-            Foundation.exit(code.rawValue)
-        }
+        runWithCleanMessages()
     }
 }
