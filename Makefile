@@ -13,14 +13,17 @@ run: build
 
 build: deps
 	$(SWIFT) build -c release --product panelist --static-swift-stdlib
+	$(SWIFT) build -c release --product panelist-server --static-swift-stdlib
 
 test: deps
 	$(SWIFT) test
 
-# System packages, then the sentence encoder's model (once; a no-op when it is in the cache and valid).
+# System packages, then the sentence encoder's model (once; a no-op when it is in the cache and valid), then
+# the service tests' Python clients (a venv under ~/.cache; a no-op when it is ready).
 deps:
 	@scripts/install-deps.sh
 	@scripts/fetch-model.sh
+	@scripts/service-venv.sh >/dev/null
 
 install: build install-files
 

@@ -6,9 +6,13 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "panelist", targets: ["panelist"]),
+        .executable(name: "panelist-server", targets: ["panelist-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
     targets: [
         .systemLibrary(
@@ -55,6 +59,18 @@ let package = Package(
             dependencies: ["COpenBLAS"],
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
+        // The service: one read-only store shared by concurrent requests (`Panel`), for the HTTP and MCP servers.
+        .target(name: "Service", dependencies: ["Corpus", "Store", "Answering", "Encoder", .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "HTTPService",
+            dependencies: ["Service", "Answering", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "MCPServer",
+            dependencies: ["Service", "Answering", .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log")]
+        ),
+        // The error ending that both executables share (messages without control characters).
+        .target(name: "CommandSupport", dependencies: ["Corpus", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "Evaluation", dependencies: ["Corpus", "Retrieval", "Store", "Answering", "Encoder"]),
         // The bundled corpus lives in the top-level `store/` folder; this target carries it as a resource.
         .target(
@@ -62,7 +78,7 @@ let package = Package(
             dependencies: ["Corpus", "Retrieval", "Store"],
             path: ".",
             exclude: ["Sources/CSQLite", "Sources/CEditLine", "Sources/CCurl", "Sources/CZlib", "Sources/CZstd", "Sources/CTemporaryFiles", "Sources/CMalloc", "Sources/COpenBLAS", "Sources/Encoder", "Sources/LLM", "Sources/Generation", "Sources/Corpus", "Sources/Retrieval", "Sources/Store",
-                      "Sources/Answering", "Sources/Conversations", "Sources/Evaluation", "Sources/REPL", "Sources/panelist",
+                      "Sources/Answering", "Sources/Conversations", "Sources/Evaluation", "Sources/Service", "Sources/HTTPService", "Sources/MCPServer", "Sources/panelist-server", "Sources/CommandSupport", "Sources/REPL", "Sources/panelist",
                       "Tests", "docs", "scripts", ".ci", "Fuzz", "README.md", "Makefile"],
             sources: ["Sources/Bundled"],
             resources: [.copy("store/carnegie-moscow-experts.txt"), .copy("store/lexicon.tsv"), .copy("prompts")]
@@ -71,8 +87,18 @@ let package = Package(
             name: "panelist",
             dependencies: [
                 "Corpus", "Retrieval", "Store", "Answering", "Conversations", "Evaluation", "Bundled", "REPL", "LLM", "Generation",
-                "Encoder",
+                "Encoder", "Service", "CommandSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // `panelist serve` and `panelist mcp` run this program, installed beside `panelist`: SwiftNIO,
+        // Hummingbird and the MCP SDK (whose FoundationNetworking links libcurl, TLS, Kerberos) would
+        // otherwise slow every one-shot command's start (see Sources/panelist-server/PanelistServer.swift).
+        .executableTarget(
+            name: "panelist-server",
+            dependencies: [
+                "HTTPService", "MCPServer", "Service", "Bundled", "CommandSupport", "Encoder", "LLM", "Store",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"], resources: [.copy("Fixtures")]),
@@ -85,6 +111,7 @@ let package = Package(
         .testTarget(name: "EncoderTests", dependencies: ["Encoder"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ConversationsTests", dependencies: ["Conversations", "Answering", "Bundled", "Store"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Answering", "Bundled", "Store"]),
-        .testTarget(name: "PanelistCLITests", dependencies: ["panelist", "Corpus", "Retrieval", "Store", "Answering", "Encoder", "TestSupport"]),
+        // Clients/: the Python scripts that drive the service with the official MCP and OpenAI clients.
+        .testTarget(name: "PanelistCLITests", dependencies: ["panelist", "panelist-server", "Corpus", "Retrieval", "Store", "Answering", "Encoder", "TestSupport"], exclude: ["Clients"]),
     ]
 )

@@ -1,6 +1,5 @@
 import ArgumentParser
-import Corpus
-import Foundation
+import CommandSupport
 
 /// The `panelist` command: expert interviews, searched and answered with citations.
 @main
@@ -11,25 +10,13 @@ struct Panelist: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Chat.self, Ask.self, Search.self, Index.self, Corpora.self, Logs.self, Eval.self, Config.self, Completions.self,
-            Embed.self, BenchQueries.self, BenchEncoder.self,
+            Embed.self, Serve.self, MCPCommand.self, BenchQueries.self, BenchEncoder.self,
         ],
         defaultSubcommand: Chat.self
     )
 
-    /// Runs the command; a message it ends with loses its control characters first, because it
-    /// may echo what the user typed or a file held.
+    /// Runs the command (see `runWithCleanMessages`).
     static func main() {
-        do {
-            var command = try parseAsRoot(DashedWords.protect(Array(CommandLine.arguments.dropFirst())))
-            try command.run()
-        } catch {
-            let code = exitCode(for: error)
-            let message = fullMessage(for: error).removingControlCharacters()
-            if !message.isEmpty {
-                let stream = code == .success ? FileHandle.standardOutput : FileHandle.standardError
-                stream.write(Data((message + "\n").utf8))
-            }
-            Foundation.exit(code.rawValue)
-        }
+        runWithCleanMessages(arguments: DashedWords.protect(Array(CommandLine.arguments.dropFirst())))
     }
 }

@@ -1,6 +1,7 @@
 import Answering
 import ArgumentParser
 import Foundation
+import Service
 
 extension Panelist {
     struct Search: ParsableCommand {
@@ -26,8 +27,7 @@ extension Panelist {
         func run() throws {
             let text = try words.text()
             let retriever = try storeOptions.retriever(settings: matching.settings)
-            let query = try retriever.query(for: text)
-            let result = try retriever.search(query, k: selection.k, expert: selection.expert.map(retriever.expert(named:)), explain: explain)
+            let result = try SearchRequest(query: text, k: selection.k, expert: selection.expert, explain: explain).result(on: retriever)
             if json {
                 try Output.printJSON(SearchOutput(query: text, result: result, explained: explain))
             } else {

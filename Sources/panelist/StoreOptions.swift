@@ -39,12 +39,7 @@ struct StoreOptions: ParsableArguments {
     /// which is built with vectors when the encoder in `model` is available.
     static func open(store: String?, corpus: String?, model: ModelFiles) throws -> (store: PassageStore, encoder: MeaningSource?) {
         func withEncoder(_ opened: PassageStore) -> (store: PassageStore, encoder: MeaningSource?) {
-            guard let identifier = opened.vectorEncoder else { return (opened, nil) }
-            switch EmbeddingsClient.forStore(identifier: identifier) {
-            case .success(let client)?: return (opened, MeaningSource(embedder: client, notice: nil))
-            case .failure(let error)?: return (opened, MeaningSource(embedder: nil, notice: "Matching by meaning is off: \(error.message)"))
-            case nil: return (opened, MeaningSource(EncoderAvailability.load(model, singleThreaded: true)))
-            }
+            (opened, MeaningSource.forVectors(opened.vectorEncoder, model: model))
         }
         if let store { return withEncoder(try PassageStore(path: store)) }
         let catalog = CorpusCatalog()
@@ -71,22 +66,5 @@ struct StoreOptions: ParsableArguments {
             FileHandle.standardError.write(Data((notice + "\n").utf8))
         }
         return retriever
-    }
-}
-
-/// What embeds a store's questions, or why nothing does: the built-in encoder or the embeddings endpoint
-/// that made the store's vectors.
-struct MeaningSource {
-    var embedder: (any TextEmbedder)?
-    /// Why there is no embedder, for a store that has vectors.
-    var notice: String?
-
-    init(embedder: (any TextEmbedder)?, notice: String?) {
-        self.embedder = embedder
-        self.notice = notice
-    }
-
-    init(_ availability: EncoderAvailability) {
-        self.init(embedder: availability.encoder, notice: availability.notice)
     }
 }

@@ -154,7 +154,7 @@ struct PanelistBinary {
     }
 
     /// The process for `panelist arguments…` in this binary's home, with a private environment.
-    private func process(_ arguments: [String], environment extra: [String: String]) -> Process {
+    func process(_ arguments: [String], environment extra: [String: String]) -> Process {
         let process = Process()
         process.executableURL = Self.url
         process.arguments = arguments
