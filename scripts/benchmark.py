@@ -166,7 +166,9 @@ def bench_size(label, corpus, limit, queries_path, args, workdir):
     else:
         count = limit
     store = os.path.join(workdir, "panelist_%s.sqlite" % label)
-    _, wall, rss = run_measured([args.panelist, "index", source, "--store", store])
+    # The lexical engine against the lexical peers: without --semantic off, a store of up to 20,000
+    # passages would also be given sentence vectors (docs/PERFORMANCE.md, "Questions with meaning").
+    _, wall, rss = run_measured([args.panelist, "index", source, "--store", store, "--semantic", "off"])
     timing = {}
     for mode, extra in (("literal", ["--literal"]), ("default", [])):
         out, _, _ = run_measured([args.panelist, "bench-queries", queries_path, "--store", store] + extra)

@@ -5,7 +5,7 @@ import Encoder
 public struct SemanticIndexing: Sendable {
     /// When vectors are made.
     public enum Mode: String, Sendable, CaseIterable {
-        /// For corpora of at most `automaticLimit` passages: minutes at most on two cores.
+        /// For corpora of at most `automaticLimit` passages: five minutes at most on two cores.
         case auto
         /// Always, however long it takes (the progress line shows the ETA).
         case on
@@ -29,8 +29,8 @@ public struct SemanticIndexing: Sendable {
     /// How many texts are given to the embedder at a time.
     public var batchSize = 64
 
-    /// The most passages `.auto` embeds: at the built-in encoder's ~110 passages/s on two cores
-    /// (docs/PERFORMANCE.md), 20,000 take about three minutes.
+    /// The most passages `.auto` embeds: at the built-in encoder's ~66 passages/s on two cores (the
+    /// 10k scale corpus's passages took 152 s, docs/PERFORMANCE.md), 20,000 take about five minutes.
     public static let automaticLimit = 20_000
 
     public init(mode: Mode, embedder: (any TextEmbedder)?) {
