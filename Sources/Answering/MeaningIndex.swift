@@ -56,11 +56,4 @@ public struct MeaningIndex: Sendable {
         }
         return similarities
     }
-
-    /// The cosine of `text`'s vector with each of `others` (sentences to choose between).
-    public func similarities(of text: String, to others: [String]) throws -> [Double] {
-        let vectors = try embedder.embed([text] + others, progress: { _ in })
-        guard let question = vectors.first else { return [] }
-        return vectors.dropFirst().map { vector in Double(zip(question, vector).reduce(Float(0)) { $0 + $1.0 * $1.1 }) }
-    }
 }
