@@ -1,8 +1,11 @@
 /// Reads Markdown documents: headings are the questions (or sections), paragraphs the passages.
 ///
 /// An optional front matter block between `---` lines may name the expert
-/// (`expert: Name, role`) and, separately, the role (`role: …`). Fenced code blocks are
-/// skipped; list items and quotes keep their text without the Markdown markers.
+/// (`expert: Name, role`) and, separately, the role (`role: …`). A heading that is an expert
+/// line (`## Jane Roe, trade analyst at the Example Institute`: a capitalised name of two to four
+/// words, a comma, a role in lower case — as in interview text) starts that expert's section, so
+/// one file can hold several experts. Fenced code blocks are skipped; list items and quotes keep
+/// their text without the Markdown markers.
 public struct MarkdownParser: Sendable {
     let chunker: Chunker
 
@@ -41,7 +44,13 @@ public struct MarkdownParser: Sendable {
                 continue
             } else if line.hasPrefix("#") {
                 flush()
-                builder.question = String(line.drop(while: { $0 == "#" })).trimmingWhitespace()
+                let heading = String(line.drop(while: { $0 == "#" })).trimmingWhitespace()
+                if let expert = InterviewParser(chunker: chunker).expertLine(heading) {
+                    builder.expert = expert
+                    builder.question = ""
+                } else {
+                    builder.question = heading
+                }
             } else if line.isEmpty {
                 flush()
             } else {

@@ -71,6 +71,37 @@ import Testing
         #expect(sources.count == Set(sources.map { $0.drop { $0 != " " } }).count, "no two source lines alike")
     }
 
+    @Test func aMarkdownFileWithTwoExpertsIsComparedSideBySide() throws {
+        let binary = try PanelistBinary()
+        let file = binary.home.appendingPathComponent("panel.md")
+        try """
+            # Panel on trade
+
+            ## Jane Roe, trade analyst at the Example Institute
+
+            ### What about tariffs?
+
+            Tariffs are taxes on imports paid by importers.
+
+            ## John Doe, economist at the Sample University
+
+            ### What about tariffs?
+
+            No, not yet. Tariffs have not raised prices so far.
+
+            ## Russia, China and the US
+
+            They trade a lot with each other.
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let store = binary.home.appendingPathComponent("panel.sqlite").path
+        #expect(try binary.run(["index", file.path, "--store", store]).stdout.contains("2 experts, 3 passages"))
+        let run = try binary.run(["ask", "Do Roe and Doe agree about tariffs?", "--store", store, "--json", "--no-log"])
+        let answer = try PanelistBinary.decode(AskJSON.self, from: run)
+        #expect(Set(answer.citations.map(\.expert)) == ["Jane Roe", "John Doe"])
+        #expect(answer.citations.map(\.role).contains("economist at the Sample University"))
+        #expect(answer.citations.allSatisfy { $0.question == "What about tariffs?" })
+    }
+
     @Test func theGradedAnswerSetPasses() throws {
         struct EvalJSON: Decodable {
             struct Overall: Decodable { var answers: Double? }
