@@ -108,6 +108,10 @@ public struct QueryExpander {
                     let shown = nameCheck.shown(term.term, in: tokens, names: names)
                     if !expanded.unknownNames.contains(shown) { expanded.unknownNames.append(shown) }
                 }
+            } else if !expandedSources.contains(term.term), Self.isSwappedCommonWord(term.word) {
+                // An English word the corpus never uses, two letters off a common word ("dose" for
+                // "does"): the common word was meant.
+                misspeltCommon.insert(term.term)
             } else if !expandedSources.contains(term.term), try !store.isDictionaryWord(term.term) {
                 // Not a dictionary word, not in the corpus: a misspelt common word ("thnk") or a
                 // misspelt corpus word ("sanctoins"). (The dictionary holds only the lexicon's headwords,
@@ -150,6 +154,19 @@ public struct QueryExpander {
         let bytes = Array(word.lowercased().utf8)
         guard bytes.count >= 4 else { return false }
         return commonWords.contains { EditDistance.between(bytes, $0, limit: 1) != nil }
+    }
+
+    /// Whether `word` is a stop or framing word with two adjacent letters swapped ("dose", "form" for
+    /// "from"): a typing slip that may leave another English word, unlike other one-letter changes.
+    static func isSwappedCommonWord(_ word: String) -> Bool {
+        let bytes = Array(word.lowercased().utf8)
+        guard bytes.count >= 3 else { return false }
+        return commonWords.contains { common in
+            guard common.count == bytes.count, common != bytes else { return false }
+            let differing = bytes.indices.filter { bytes[$0] != common[$0] }
+            return differing.count == 2 && differing[1] == differing[0] + 1
+                && bytes[differing[0]] == common[differing[1]] && bytes[differing[1]] == common[differing[0]]
+        }
     }
 
     /// The stop and framing words, as bytes.

@@ -46,5 +46,8 @@ import Testing
         #expect(!answer.abstained)
         #expect(!answer.query.terms.contains { $0.word == "waht" || $0.word == "thnk" })
         #expect(answer.citations.first?.passage.passage.expert == "Alexander Gabuev")
+        let swapped = try answerer.answer("what dose baunov say about syrai?")
+        #expect(!swapped.abstained, "“dose” is “does” with two letters swapped, not a topic")
+        #expect(swapped.citations.allSatisfy { $0.passage.passage.expert == "Alexander Baunov" })
     }
 }
