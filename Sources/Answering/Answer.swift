@@ -95,3 +95,17 @@ extension Answer {
         return answer
     }
 }
+
+extension Array where Element == Citation {
+    /// Cites `ranked` for the sentence `quote`: one marker per passage, numbered in order of first use.
+    ///
+    /// - Returns: The passage's marker number.
+    mutating func cite(_ ranked: RankedPassage, quoting quote: String) -> Int {
+        let index = firstIndex { $0.passage.doc == ranked.doc } ?? {
+            append(Citation(n: count + 1, passage: ranked, quotes: []))
+            return count - 1
+        }()
+        self[index].quotes.append(quote)
+        return self[index].n
+    }
+}

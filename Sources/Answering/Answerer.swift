@@ -66,7 +66,7 @@ public final class Answerer {
     public func answer(_ question: String, options: AnswerOptions = AnswerOptions(), context: [QueryTerm] = [], earlierQuestion: String? = nil) throws -> Answer {
         if context.isEmpty, let roster = try rosterAnswer(question) { return roster }
         if context.isEmpty, options.expert == nil {
-            let words = question.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+            let words = QuestionIntent.words(of: question)
             let roster = retriever.experts.map(\.expert).filter { !$0.name.isEmpty }
             if let compared = Comparison.experts(for: words, named: mention.find(in: question, among: roster).experts, roster: roster) {
                 var (query, _, _) = try prepare(question, options: options)
@@ -126,12 +126,7 @@ public final class Answerer {
         var citations: [Citation] = []
         var sentences: [AnswerSentence] = []
         for pick in picks {
-            let index = citations.firstIndex { $0.passage.doc == pick.ranked.doc } ?? {
-                citations.append(Citation(n: citations.count + 1, passage: pick.ranked, quotes: []))
-                return citations.count - 1
-            }()
-            citations[index].quotes.append(pick.text)
-            sentences.append(AnswerSentence(text: pick.text, citation: citations[index].n, speaker: pick.speaker))
+            sentences.append(AnswerSentence(text: pick.text, citation: citations.cite(pick.ranked, quoting: pick.text), speaker: pick.speaker))
         }
         return Answer(question: question, mode: "extractive", sentences: sentences, citations: citations,
                       retrieved: result.passages, abstained: false, topics: [], notice: notice, evidence: evidence, query: query)
@@ -159,11 +154,11 @@ public final class Answerer {
     /// choice leaves out sentences of fewer than four words, which would lose the answer itself.
     static func keepingShortReply(to question: String, in picks: [(ranked: RankedPassage, text: String, speaker: String?)])
         -> [(ranked: RankedPassage, text: String, speaker: String?)] {
-        let first = question.lowercased().split(whereSeparator: { !$0.isLetter }).first.map(String.init) ?? ""
+        let first = QuestionIntent.words(of: question).first ?? ""
         guard yesNoOpenings.contains(first), let lead = picks.first,
               let opening = SentenceSplitter().split(lead.ranked.passage.text).first, opening != lead.text,
               !picks.contains(where: { $0.text == opening }), Chunker.wordCount(opening) <= 4 else { return picks }
-        let reply = opening.lowercased().split(whereSeparator: { !$0.isLetter }).first.map(String.init) ?? ""
+        let reply = QuestionIntent.words(of: opening).first ?? ""
         guard ["yes", "no", "absolutely", "certainly", "not", "definitely", "hardly", "indeed"].contains(reply) else { return picks }
         return [(lead.ranked, opening, lead.speaker)] + picks
     }
@@ -172,7 +167,7 @@ public final class Answerer {
     /// expert's name, role and the questions they answer, cited to their first passage; nil for a
     /// question about a topic.
     func rosterAnswer(_ question: String) throws -> Answer? {
-        let words = question.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        let words = QuestionIntent.words(of: question)
         let roster = retriever.experts
         guard let asked = RosterQuestion.of(words: words, named: mention.find(in: question, among: roster.map(\.expert)).experts) else { return nil }
         let query = Query(terms: [])
@@ -191,8 +186,7 @@ public final class Answerer {
             let role = expert.role.isEmpty ? "" : " — \(expert.role) —"
             let topics = summary.questions.prefix(3).map { "“\($0)”" }.joined(separator: "; ")
             let text = "\(expert.name)\(role) answers \(summary.questions.count) question\(summary.questions.count == 1 ? "" : "s") here\(topics.isEmpty ? "" : ", such as \(topics)")."
-            citations.append(Citation(n: citations.count + 1, passage: ranked, quotes: [text]))
-            sentences.append(AnswerSentence(text: text, citation: citations.count))
+            sentences.append(AnswerSentence(text: text, citation: citations.cite(ranked, quoting: text)))
         }
         return Answer(question: question, mode: "extractive", sentences: sentences, citations: citations, retrieved: citations.map(\.passage),
                       abstained: false, topics: [], notice: "from the list of experts", evidence: evidence, query: query)
@@ -200,7 +194,7 @@ public final class Answerer {
 
     /// What `question` asks of the last answer when it is not a question of its own (`FollowUpRequest`).
     func followUpRequest(_ question: String) -> FollowUpRequest? {
-        let words = question.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        let words = QuestionIntent.words(of: question)
         return FollowUpRequest.of(words: words, named: mention.find(in: question, among: retriever.experts.map(\.expert)).experts)
     }
 
@@ -234,13 +228,7 @@ public final class Answerer {
         var citations: [Citation] = []
         var sentences: [AnswerSentence] = []
         for pick in picks.sorted(by: { ($0.passageRank, $0.position) < ($1.passageRank, $1.position) }) {
-            let ranked = result.passages[pick.passageRank]
-            let index = citations.firstIndex { $0.passage.doc == ranked.doc } ?? {
-                citations.append(Citation(n: citations.count + 1, passage: ranked, quotes: []))
-                return citations.count - 1
-            }()
-            citations[index].quotes.append(pick.text)
-            sentences.append(AnswerSentence(text: pick.text, citation: citations[index].n))
+            sentences.append(AnswerSentence(text: pick.text, citation: citations.cite(result.passages[pick.passageRank], quoting: pick.text)))
         }
         return Answer(question: question, mode: "extractive", sentences: sentences, citations: citations, retrieved: result.passages, abstained: false,
                       topics: [], notice: notice.map { "more on “\(topic)”, \($0)" } ?? "more on “\(topic)”", evidence: Self.evidence(result), query: result.query)

@@ -49,22 +49,15 @@ extension Answerer {
             retrieved += result.passages
             let picks = selector.select(from: Array(result.passages.prefix(1)), weights: Self.topicalWeights(result), topics: Self.topics(of: result.query))
             for pick in picks.prefix(2) {
-                let index = citations.firstIndex { $0.passage.doc == top.doc } ?? {
-                    citations.append(Citation(n: citations.count + 1, passage: top, quotes: []))
-                    return citations.count - 1
-                }()
-                citations[index].quotes.append(pick.text)
-                sentences.append(AnswerSentence(text: pick.text, citation: citations[index].n, speaker: sentences.last?.speaker == expert.name ? nil : expert.name))
+                let speaker = sentences.last?.speaker == expert.name ? nil : expert.name
+                sentences.append(AnswerSentence(text: pick.text, citation: citations.cite(top, quoting: pick.text), speaker: speaker))
             }
         }
         guard let best else {
             let result = try search(query, experts: experts, k: k)
-            var declined = compose(question, result: result, experts: experts, notice: nil)
-            declined.abstained = true
-            declined.sentences = []
-            declined.citations = []
-            declined.notice = "declined: none of \(experts.map(\.name).joined(separator: ", ")) addressed this"
-            return declined
+            return Answer(question: question, mode: "extractive", sentences: [], citations: [], retrieved: result.passages, abstained: true,
+                          topics: retriever.experts, notice: "declined: none of \(experts.map(\.name).joined(separator: ", ")) addressed this",
+                          evidence: Self.evidence(result), query: query)
         }
         for name in silent {
             sentences.append(AnswerSentence(text: "did not address this in this corpus.", citation: 0, speaker: name))

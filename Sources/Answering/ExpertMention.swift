@@ -74,9 +74,14 @@ public enum QuestionIntent: Sendable, Equatable {
     /// Framing and generic words together: what does not name the question's topic.
     public static let nonTopicalWords = framingWords.union(genericWords)
 
+    /// The words of `text`, lower-cased, letters only: how the intents and requests of a question are read.
+    static func words(of text: String) -> [String] {
+        text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+    }
+
     /// The intent of `question`.
     public static func of(_ question: String) -> QuestionIntent {
-        let words = question.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        let words = words(of: question)
         guard let first = words.first, first == "who" || first == "which" || first == "whose" else { return .topic }
         let opening = words.dropFirst().prefix(4)
         if opening.contains(where: speakerNouns.contains) { return .whichExpert }
