@@ -46,12 +46,16 @@ let package = Package(
         .target(name: "Corpus", dependencies: ["CZlib"]),
         .target(name: "Retrieval", dependencies: ["Corpus"]),
         .target(name: "Store", dependencies: ["CSQLite", "CZstd", "CTemporaryFiles", "CMalloc", "Corpus", "Retrieval", "Encoder"]),
-        .target(name: "Answering", dependencies: ["Corpus", "Retrieval", "Store", "Encoder"]),
+        // Searching a store: the question's query and expansions, ranking by words and meaning.
+        .target(name: "Search", dependencies: ["Corpus", "Retrieval", "Store", "Encoder"]),
+        .target(name: "Answering", dependencies: ["Corpus", "Retrieval", "Store", "Encoder", "Search"]),
+        // Every way an answer or a search is shown: terminal text, Markdown, JSON.
+        .target(name: "Rendering", dependencies: ["Corpus", "Retrieval", "Search", "Answering"]),
         .target(name: "LLM", dependencies: ["CCurl", "Encoder"]),
-        .target(name: "Generation", dependencies: ["Corpus", "Retrieval", "Answering", "LLM"]),
+        .target(name: "Generation", dependencies: ["Corpus", "Retrieval", "Search", "Answering", "LLM"]),
         // The conversation log: every chat and ask turn in SQLite (WAL, FTS5), to continue and search.
-        .target(name: "Conversations", dependencies: ["Store", "Answering"]),
-        .target(name: "REPL", dependencies: ["CEditLine", "Corpus", "Retrieval", "Store", "Answering", "Conversations"]),
+        .target(name: "Conversations", dependencies: ["Store", "Answering", "Rendering"]),
+        .target(name: "REPL", dependencies: ["CEditLine", "Corpus", "Retrieval", "Store", "Search", "Answering", "Rendering", "Conversations"]),
         // The encoder's arithmetic is optimised in debug builds too: unoptimised SIMD code runs ~100× slower
         // (a 220-token text took 12 s), and the tests run the real model over the exactness fixture.
         .target(
@@ -60,25 +64,25 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // The service: one read-only store shared by concurrent requests (`Panel`), for the HTTP and MCP servers.
-        .target(name: "Service", dependencies: ["Corpus", "Store", "Answering", "Encoder", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "Service", dependencies: ["Corpus", "Store", "Search", "Answering", "Rendering", "Encoder", .product(name: "Logging", package: "swift-log")]),
         .target(
             name: "HTTPService",
-            dependencies: ["Service", "Answering", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")]
+            dependencies: ["Service", "Answering", "Rendering", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "MCPServer",
-            dependencies: ["Service", "Answering", .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log")]
+            dependencies: ["Service", "Answering", "Rendering", .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log")]
         ),
         // The error ending that both executables share (messages without control characters).
         .target(name: "CommandSupport", dependencies: ["Corpus", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .target(name: "Evaluation", dependencies: ["Corpus", "Retrieval", "Store", "Answering", "Encoder"]),
+        .target(name: "Evaluation", dependencies: ["Corpus", "Retrieval", "Store", "Search", "Answering", "Encoder"]),
         // The bundled corpus lives in the top-level `store/` folder; this target carries it as a resource.
         .target(
             name: "Bundled",
             dependencies: ["Corpus", "Retrieval", "Store"],
             path: ".",
             exclude: ["Sources/CSQLite", "Sources/CEditLine", "Sources/CCurl", "Sources/CZlib", "Sources/CZstd", "Sources/CTemporaryFiles", "Sources/CMalloc", "Sources/COpenBLAS", "Sources/Encoder", "Sources/LLM", "Sources/Generation", "Sources/Corpus", "Sources/Retrieval", "Sources/Store",
-                      "Sources/Answering", "Sources/Conversations", "Sources/Evaluation", "Sources/Service", "Sources/HTTPService", "Sources/MCPServer", "Sources/panelist-server", "Sources/CommandSupport", "Sources/REPL", "Sources/panelist",
+                      "Sources/Search", "Sources/Answering", "Sources/Rendering", "Sources/Conversations", "Sources/Evaluation", "Sources/Service", "Sources/HTTPService", "Sources/MCPServer", "Sources/panelist-server", "Sources/CommandSupport", "Sources/REPL", "Sources/panelist",
                       "Tests", "docs", "scripts", ".ci", "Fuzz", "README.md", "Makefile"],
             sources: ["Sources/Bundled"],
             resources: [.copy("store/carnegie-moscow-experts.txt"), .copy("store/lexicon.tsv"), .copy("prompts")]
@@ -86,7 +90,7 @@ let package = Package(
         .executableTarget(
             name: "panelist",
             dependencies: [
-                "Corpus", "Retrieval", "Store", "Answering", "Conversations", "Evaluation", "Bundled", "REPL", "LLM", "Generation",
+                "Corpus", "Retrieval", "Store", "Search", "Answering", "Rendering", "Conversations", "Evaluation", "Bundled", "REPL", "LLM", "Generation",
                 "Encoder", "Service", "CommandSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -104,14 +108,14 @@ let package = Package(
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RetrievalTests", dependencies: ["Retrieval", "Corpus"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Retrieval", "Corpus", "Bundled", "Encoder", "TestSupport"]),
-        .testTarget(name: "AnsweringTests", dependencies: ["Answering", "Store", "Retrieval", "Corpus", "Bundled"]),
+        .testTarget(name: "AnsweringTests", dependencies: ["Answering", "Search", "Store", "Retrieval", "Corpus", "Bundled"]),
         .target(name: "TestSupport", path: "Tests/TestSupport", resources: [.copy("fake_llm_server.py")]),
         .testTarget(name: "LLMTests", dependencies: ["LLM", "TestSupport"]),
-        .testTarget(name: "GenerationTests", dependencies: ["Generation", "Answering", "LLM", "Bundled", "Store", "Corpus", "Retrieval", "TestSupport"]),
+        .testTarget(name: "GenerationTests", dependencies: ["Generation", "Search", "Answering", "LLM", "Bundled", "Store", "Corpus", "Retrieval", "TestSupport"]),
         .testTarget(name: "EncoderTests", dependencies: ["Encoder"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ConversationsTests", dependencies: ["Conversations", "Answering", "Bundled", "Store"]),
-        .testTarget(name: "REPLTests", dependencies: ["REPL", "Answering", "Bundled", "Store"]),
+        .testTarget(name: "ConversationsTests", dependencies: ["Conversations", "Search", "Answering", "Bundled", "Store"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "Search", "Answering", "Rendering", "Bundled", "Store"]),
         // Clients/: the Python scripts that drive the service with the official MCP and OpenAI clients.
-        .testTarget(name: "PanelistCLITests", dependencies: ["panelist", "panelist-server", "Corpus", "Retrieval", "Store", "Answering", "Encoder", "TestSupport"], exclude: ["Clients"]),
+        .testTarget(name: "PanelistCLITests", dependencies: ["panelist", "panelist-server", "Corpus", "Retrieval", "Store", "Search", "Answering", "Encoder", "TestSupport"], exclude: ["Clients"]),
     ]
 )

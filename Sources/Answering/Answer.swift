@@ -1,5 +1,6 @@
 import Corpus
 import Retrieval
+import Search
 
 /// One cited passage of an answer: its marker, the passage and the sentences quoted from it.
 public struct Citation: Sendable, Equatable {
@@ -43,30 +44,77 @@ public struct AnswerSentence: Sendable, Equatable {
     }
 }
 
+/// How an answer was written.
+public enum AnswerMode: String, Sendable, Codable {
+    /// From the corpus's own sentences, offline.
+    case extractive
+    /// By a language model from the same passages, its citations checked against them.
+    case llm
+}
+
 /// A reply to a question: cited sentences, or a plain statement that the corpus does not cover it.
 public struct Answer: Sendable {
     public var question: String
-    /// How the answer was produced: "extractive" (later also "llm").
-    public var mode: String
+    public var mode: AnswerMode = .extractive
     /// The sentences with their markers; empty when abstained.
     public var sentences: [AnswerSentence]
     public var citations: [Citation]
     /// Every passage retrieved, best first, even when Panelist declined (for `:why` and evaluation).
     public var retrieved: [RankedPassage]
-    /// Whether Panelist declined because the corpus does not cover the question.
-    public var abstained: Bool
+    /// Why Panelist declined; nil when it answered.
+    public var declined: DeclineReason?
+    /// The experts the passages were limited to, if any.
+    public var restriction: Restriction?
     /// The topics the corpus covers, by expert; filled when abstained.
-    public var topics: [ExpertSummary]
+    public var topics: [ExpertSummary] = []
     /// A one-line remark (an expert restriction, why Panelist declined), or nil.
     public var notice: String?
     /// The evidence the abstention decision was made on.
     public var evidence: Evidence
     /// The query as it was scored (for `:why`).
     public var query: Query
-    /// For `mode == "llm"`: the model that wrote the answer.
+    /// For `mode == .llm`: the model that wrote the answer.
     public var model: String? = nil
-    /// For `mode == "llm"`: sentences of the reply that no passage supports.
+    /// For `mode == .llm`: sentences of the reply that no passage supports.
     public var unsupported: [String] = []
+
+    /// An answer of cited sentences.
+    init(question: String, sentences: [AnswerSentence], citations: [Citation], retrieved: [RankedPassage], restriction: Restriction?,
+         notice: String?, evidence: Evidence, query: Query) {
+        self.question = question
+        self.sentences = sentences
+        self.citations = citations
+        self.retrieved = retrieved
+        self.restriction = restriction
+        self.notice = notice
+        self.evidence = evidence
+        self.query = query
+    }
+
+    /// A refusal: `reason` and any `remark` (which restriction was active, who else answered) make its notice.
+    init(question: String, declined reason: DeclineReason, remark: String = "", retrieved: [RankedPassage], restriction: Restriction?,
+         topics: [ExpertSummary], evidence: Evidence, query: Query) {
+        self.question = question
+        sentences = []
+        citations = []
+        self.retrieved = retrieved
+        declined = reason
+        self.restriction = restriction
+        self.topics = topics
+        notice = reason.description + remark
+        self.evidence = evidence
+        self.query = query
+    }
+
+    /// Whether Panelist declined because the corpus does not cover the question.
+    public var abstained: Bool { declined != nil }
+
+    /// Whether a request to go on ("more", "and what did X say?") can continue this answer: it
+    /// answered, or it was the end of a topic already answered.
+    var continues: Bool {
+        if case .nothingMore? = declined { return true }
+        return !abstained
+    }
 
     /// The passages the answer stands on, best first: the retrieved ones, or none when abstained.
     public var passages: [RankedPassage] { abstained ? [] : retrieved }
@@ -90,8 +138,13 @@ extension Answer {
     func restated(as question: String, experts: [Expert]) -> Answer {
         var answer = self
         answer.question = question
-        let names = experts.map(\.name).joined(separator: " and ")
-        answer.notice = abstained ? "declined: \(names) did not address this topic" : "restricted to \(names), on the previous topic"
+        answer.restriction = Restriction(experts: experts, origin: .previousTopic)
+        if abstained {
+            answer.declined = .notAddressed(by: experts)
+            answer.notice = answer.declined?.description
+        } else {
+            answer.notice = answer.restriction?.description
+        }
         return answer
     }
 }

@@ -1,5 +1,6 @@
 import Corpus
 import Retrieval
+import Search
 
 /// Options of one question.
 public struct AnswerOptions: Sendable, Equatable {
@@ -34,23 +35,27 @@ public final class Answerer {
         mention = ExpertMention(analyzer: retriever.analyzer)
     }
 
-    /// The question as it will be searched: its terms without expert names, and the experts it names.
+    /// `question` read once: its words, the experts it names, its intent, what it asks of the last
+    /// answer, and its query without the experts' names (see `AnalysedQuestion`).
     ///
-    /// - Throws: `AnswerError` for an empty or over-long question or an unknown `--expert`.
-    public func prepare(_ question: String, options: AnswerOptions) throws -> (query: Query, experts: [Expert], notice: String?) {
-        var query = try retriever.query(for: question)
-        let named = mention.find(in: question, among: retriever.experts.map(\.expert))
-        var experts = named.experts
-        var notice: String?
-        if let explicit = options.expert {
-            experts = [try retriever.expert(named: explicit)]
-        } else if !experts.isEmpty {
-            notice = "restricted to \(experts.map(\.name).joined(separator: " and ")), named in the question"
+    /// - Throws: `AnswerError` for an empty or over-long question.
+    public func analyse(_ question: String) throws -> AnalysedQuestion {
+        let words = QuestionWords.split(question)
+        let roster = retriever.experts.map(\.expert)
+        let mentioned = mention.find(in: question, among: roster)
+        let searchable: Result<Query, AnswerError>
+        do {
+            var query = try retriever.query(for: question, words: words)
+            let nameTerms = Set(query.terms.filter { $0.origin == .user && mentioned.words.contains($0.word) }.map(\.term))
+            let remaining = query.terms.filter { !nameTerms.contains($0.term) && !$0.sources.contains(where: nameTerms.contains) }
+            if !remaining.isEmpty { query.terms = remaining }
+            searchable = .success(query)
+        } catch let error as AnswerError where error.code == .emptyQuestion && !question.trimmingWhitespace().isEmpty {
+            searchable = .failure(error)
         }
-        let nameTerms = Set(query.terms.filter { $0.origin == .user && named.words.contains($0.word) }.map(\.term))
-        let remaining = query.terms.filter { !nameTerms.contains($0.term) && !($0.source.map(nameTerms.contains) ?? false) }
-        if !remaining.isEmpty { query.terms = remaining }
-        return (query, experts, notice)
+        return AnalysedQuestion(text: question, words: words, named: mentioned.experts,
+                                intent: QuestionIntent.of(words: words, named: mentioned.experts, roster: roster.filter { !$0.name.isEmpty }),
+                                followUp: FollowUpRequest.of(words: words, named: mentioned.experts), searchable: searchable)
     }
 
     /// Answers `question`.
@@ -64,72 +69,73 @@ public final class Answerer {
     /// - Returns: The answer, or an abstention.
     /// - Throws: `AnswerError` for unusable questions, `DatabaseError` when the store fails.
     public func answer(_ question: String, options: AnswerOptions = AnswerOptions(), context: [QueryTerm] = [], earlierQuestion: String? = nil) throws -> Answer {
-        if context.isEmpty, let roster = try rosterAnswer(question) { return roster }
-        if context.isEmpty, options.expert == nil {
-            let words = QuestionIntent.words(of: question)
-            let roster = retriever.experts.map(\.expert).filter { !$0.name.isEmpty }
-            if let compared = Comparison.experts(for: words, named: mention.find(in: question, among: roster).experts, roster: roster) {
-                var (query, _, _) = try prepare(question, options: options)
-                query.meaningText = question
-                return try compare(question, query: query, experts: compared, k: options.k)
-            }
-        }
-        let (result, experts, notice) = try retrieve(question, options: options, context: context, earlierQuestion: earlierQuestion)
-        return compose(question, result: result, experts: experts, notice: notice)
+        try answer(analyse(question), options: options, context: context, earlierQuestion: earlierQuestion)
     }
 
-    /// The passages for `question`, with the experts it is restricted to and any notice.
+    /// Answers an analysed question (see `answer(_:options:context:earlierQuestion:)`).
+    public func answer(_ question: AnalysedQuestion, options: AnswerOptions = AnswerOptions(), context: [QueryTerm] = [], earlierQuestion: String? = nil) throws -> Answer {
+        if context.isEmpty, case .aboutExperts(let asked) = question.intent { return try rosterAnswer(question.text, asked: asked) }
+        if context.isEmpty, options.expert == nil, case .compare(let experts) = question.intent {
+            return try compare(question.text, query: question.query(), experts: experts, k: options.k)
+        }
+        let (result, restriction) = try retrieve(question, options: options, context: context, earlierQuestion: earlierQuestion)
+        return compose(question, result: result, restriction: restriction)
+    }
+
+    /// The passages for `question`, with the experts they are restricted to: `--expert`'s, else those
+    /// the question names.
     ///
     /// - Throws: `AnswerError` for unusable questions, `DatabaseError` when the store fails.
-    public func retrieve(_ question: String, options: AnswerOptions, context: [QueryTerm] = [], earlierQuestion: String? = nil) throws -> (result: SearchResult, experts: [Expert], notice: String?) {
-        var (query, experts, notice) = try prepare(question, options: options)
+    func retrieve(_ question: AnalysedQuestion, options: AnswerOptions, context: [QueryTerm] = [], earlierQuestion: String? = nil) throws -> (result: SearchResult, restriction: Restriction?) {
+        var query = try question.query()
+        var restriction: Restriction?
+        if let explicit = options.expert {
+            restriction = Restriction(experts: [try retriever.expert(named: explicit)], origin: .option)
+        } else if !question.named.isEmpty {
+            restriction = Restriction(experts: question.named, origin: .question)
+        }
         query.merge(context)
-        if let earlierQuestion { query.meaningText = earlierQuestion + " " + question }
-        return (try search(query, experts: experts, k: options.k), experts, notice)
+        if let earlierQuestion { query.meaningText = earlierQuestion + " " + question.text }
+        return (try search(query, experts: restriction?.experts ?? [], k: options.k), restriction)
     }
 
     /// The answer to `question` from retrieved passages: cited sentences, or an abstention.
-    public func compose(_ question: String, result: SearchResult, experts: [Expert], notice: String?) -> Answer {
+    func compose(_ question: AnalysedQuestion, result: SearchResult, restriction: Restriction?) -> Answer {
         let query = result.query
+        let experts = restriction?.experts ?? []
         var evidence = Self.evidence(result)
         // A follow-up is compared by meaning together with the question before it, which would make any
         // question that follows an answered one look close: its evidence is its words.
         if query.terms.contains(where: { $0.origin == .context }) { evidence.similarity = nil }
         guard let top = result.passages.first, !policy.declines(evidence) else {
-            let reason: String
+            let reason: DeclineReason
             if !evidence.unknownNames.isEmpty {
-                let nearest = result.passages.first.map { top in
-                    "; the nearest passage answers “\(top.passage.question)”" + (top.passage.expert.isEmpty ? "" : " (\(top.passage.expert))")
-                } ?? ""
-                reason = "the corpus never mentions \(evidence.unknownNames.joined(separator: ", "))\(nearest)"
+                reason = .unknownNames(evidence.unknownNames, nearest: result.passages.first?.passage)
+            } else if result.passages.isEmpty {
+                reason = .nothingMatches(experts: experts)
+            } else if !evidence.unmatched.isEmpty {
+                reason = .unmatched(evidence.unmatched, experts: experts)
             } else {
-                let passages = experts.isEmpty ? "passage" : "passage of \(experts.map(\.name).joined(separator: " or "))"
-                if result.passages.isEmpty {
-                    reason = "no \(passages) matches"
-                } else if !evidence.unmatched.isEmpty {
-                    reason = "no \(passages) mentions \(evidence.unmatched.joined(separator: ", ")), and none is close in meaning"
-                } else {
-                    reason = "no \(passages) matches enough of the question, in words or in meaning"
-                }
+                reason = .tooLittle(experts: experts)
             }
-            return Answer(question: question, mode: "extractive", sentences: [], citations: [], retrieved: result.passages, abstained: true,
-                          topics: retriever.experts, notice: "declined: \(reason)\(restrictionNote(query: query, experts: experts, evidence: evidence))",
-                          evidence: evidence, query: query)
+            return Answer(question: question.text, declined: reason, remark: restrictionNote(query: query, experts: experts, evidence: evidence),
+                          retrieved: result.passages, restriction: restriction, topics: retriever.experts, evidence: evidence, query: query)
         }
         let picks: [(ranked: RankedPassage, text: String, speaker: String?)]
-        if QuestionIntent.of(question) == .whichExpert, experts.count != 1 {
+        if question.intent == .whichExpert, experts.count != 1 {
             picks = speakers(in: result, top: top)
         } else {
-            picks = Self.keepingShortReply(to: question, in: selector.select(from: result.passages, weights: Self.topicalWeights(result), topics: Self.topics(of: query))
-                .map { (result.passages[$0.passageRank], $0.text, nil) })
+            let selected = selector.select(from: result.passages, weights: Self.topicalWeights(result), topics: Self.topics(of: query))
+                .map { (ranked: result.passages[$0.passageRank], text: $0.text, speaker: String?.none) }
+            picks = question.intent == .yesNo ? Self.keepingShortReply(in: selected) : selected
         }
         var citations: [Citation] = []
         var sentences: [AnswerSentence] = []
         for pick in picks {
             sentences.append(AnswerSentence(text: pick.text, citation: citations.cite(pick.ranked, quoting: pick.text), speaker: pick.speaker))
         }
-        return Answer(question: question, mode: "extractive", sentences: sentences, citations: citations,
-                      retrieved: result.passages, abstained: false, topics: [], notice: notice, evidence: evidence, query: query)
+        return Answer(question: question.text, sentences: sentences, citations: citations, retrieved: result.passages, restriction: restriction,
+                      notice: restriction?.origin == .question ? restriction?.description : nil, evidence: evidence, query: query)
     }
 
     /// For a question declined within an expert restriction: which restriction, and whether another
@@ -145,37 +151,27 @@ public final class Answerer {
         return "; only \(searched) was searched — \(other.passage.expert.isEmpty ? "another source" : other.passage.expert) addressed it"
     }
 
-    /// Auxiliaries that open a yes/no question.
-    static let yesNoOpenings: Set<String> = ["is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "should",
-                                             "has", "have", "had", "may", "might", "must", "shall", "isn", "aren", "doesn", "didn", "won"]
-
-    /// `picks` with the expert's own short reply to a yes/no question ("Yes.", "No, not yet.") put back
-    /// before the first sentence quoted from its passage, when that passage opens with one: sentence
-    /// choice leaves out sentences of fewer than four words, which would lose the answer itself.
-    static func keepingShortReply(to question: String, in picks: [(ranked: RankedPassage, text: String, speaker: String?)])
+    /// `picks` for a yes/no question with the expert's own short reply ("Yes.", "No, not yet.") put
+    /// back before the first sentence quoted from its passage, when that passage opens with one:
+    /// sentence choice leaves out sentences of fewer than four words, which would lose the answer itself.
+    static func keepingShortReply(in picks: [(ranked: RankedPassage, text: String, speaker: String?)])
         -> [(ranked: RankedPassage, text: String, speaker: String?)] {
-        let first = QuestionIntent.words(of: question).first ?? ""
-        guard yesNoOpenings.contains(first), let lead = picks.first,
+        guard let lead = picks.first,
               let opening = SentenceSplitter().split(lead.ranked.passage.text).first, opening != lead.text,
               !picks.contains(where: { $0.text == opening }), Chunker.wordCount(opening) <= 4 else { return picks }
-        let reply = QuestionIntent.words(of: opening).first ?? ""
-        guard ["yes", "no", "absolutely", "certainly", "not", "definitely", "hardly", "indeed"].contains(reply) else { return picks }
+        guard QuestionWords.shortReplies.contains(QuestionWords.split(opening).first ?? "") else { return picks }
         return [(lead.ranked, opening, lead.speaker)] + picks
     }
 
     /// The answer to a question about the experts themselves (`RosterQuestion`), from the roster: each
-    /// expert's name, role and the questions they answer, cited to their first passage; nil for a
-    /// question about a topic.
-    func rosterAnswer(_ question: String) throws -> Answer? {
-        let words = QuestionIntent.words(of: question)
+    /// expert's name, role and the questions they answer, cited to their first passage.
+    func rosterAnswer(_ question: String, asked: RosterQuestion) throws -> Answer {
         let roster = retriever.experts
-        guard let asked = RosterQuestion.of(words: words, named: mention.find(in: question, among: roster.map(\.expert)).experts) else { return nil }
         let query = Query(terms: [])
-        let evidence = Evidence(coverage: 1, score: 1, unmatched: [], unknownNames: [])
         let experts = asked.experts(in: roster, analyzer: retriever.analyzer)
         guard !experts.isEmpty else {
-            return Answer(question: question, mode: "extractive", sentences: [], citations: [], retrieved: [], abstained: true, topics: roster,
-                          notice: "declined: no expert of this corpus has that role", evidence: Evidence(coverage: 0, score: 0, unmatched: [], unknownNames: []), query: query)
+            return Answer(question: question, declined: .noSuchRole, retrieved: [], restriction: nil, topics: roster,
+                          evidence: Evidence(coverage: 0, score: 0, unmatched: [], unknownNames: []), query: query)
         }
         var sentences: [AnswerSentence] = []
         var citations: [Citation] = []
@@ -188,18 +184,9 @@ public final class Answerer {
             let text = "\(expert.name)\(role) answers \(summary.questions.count) question\(summary.questions.count == 1 ? "" : "s") here\(topics.isEmpty ? "" : ", such as \(topics)")."
             sentences.append(AnswerSentence(text: text, citation: citations.cite(ranked, quoting: text)))
         }
-        return Answer(question: question, mode: "extractive", sentences: sentences, citations: citations, retrieved: citations.map(\.passage),
-                      abstained: false, topics: [], notice: "from the list of experts", evidence: evidence, query: query)
+        return Answer(question: question, sentences: sentences, citations: citations, retrieved: citations.map(\.passage), restriction: nil,
+                      notice: "from the list of experts", evidence: Evidence(coverage: 1, score: 1, unmatched: [], unknownNames: []), query: query)
     }
-
-    /// What `question` asks of the last answer when it is not a question of its own (`FollowUpRequest`).
-    func followUpRequest(_ question: String) -> FollowUpRequest? {
-        let words = QuestionIntent.words(of: question)
-        return FollowUpRequest.of(words: words, named: mention.find(in: question, among: retriever.experts.map(\.expert)).experts)
-    }
-
-    /// How a "more" that finds nothing new begins its notice.
-    public static let nothingMore = "nothing more"
 
     /// The next best sentences on `topic` that are not in `shown` ("more", "why?", "go on"): the topic's
     /// passages are retrieved again (deterministically) and their sentences ranked as for an answer.
@@ -211,7 +198,7 @@ public final class Answerer {
     ///   - question: The request, recorded as the answer's question.
     /// - Throws: `AnswerError` or `DatabaseError`, as `answer` does.
     public func continuation(of topic: String, options: AnswerOptions, shown: Set<String>, question: String) throws -> Answer {
-        let (result, _, notice) = try retrieve(topic, options: options)
+        let (result, restriction) = try retrieve(analyse(topic), options: options)
         let candidates = selector.score(result.passages.prefix(selector.passagesConsidered + 2), weights: Self.topicalWeights(result), topics: Self.topics(of: result.query))
             .filter { $0.score > 0 && !shown.contains($0.text) }
             .sorted { ($0.score, -$0.passageRank, -$0.position) > ($1.score, -$1.passageRank, -$1.position) }
@@ -222,16 +209,17 @@ public final class Answerer {
             words += Chunker.wordCount(candidate.text)
         }
         guard !picks.isEmpty else {
-            return Answer(question: question, mode: "extractive", sentences: [], citations: [], retrieved: result.passages, abstained: true, topics: retriever.experts,
-                          notice: "\(Self.nothingMore): every sentence the corpus has on “\(topic)” has been shown", evidence: Self.evidence(result), query: result.query)
+            return Answer(question: question, declined: .nothingMore(topic: topic), retrieved: result.passages, restriction: restriction,
+                          topics: retriever.experts, evidence: Self.evidence(result), query: result.query)
         }
         var citations: [Citation] = []
         var sentences: [AnswerSentence] = []
         for pick in picks.sorted(by: { ($0.passageRank, $0.position) < ($1.passageRank, $1.position) }) {
             sentences.append(AnswerSentence(text: pick.text, citation: citations.cite(result.passages[pick.passageRank], quoting: pick.text)))
         }
-        return Answer(question: question, mode: "extractive", sentences: sentences, citations: citations, retrieved: result.passages, abstained: false,
-                      topics: [], notice: notice.map { "more on “\(topic)”, \($0)" } ?? "more on “\(topic)”", evidence: Self.evidence(result), query: result.query)
+        let restricted = restriction?.origin == .question ? restriction.map { ", \($0.description)" } ?? "" : ""
+        return Answer(question: question, sentences: sentences, citations: citations, retrieved: result.passages, restriction: restriction,
+                      notice: "more on “\(topic)”\(restricted)", evidence: Self.evidence(result), query: result.query)
     }
 
     func search(_ query: Query, experts: [Expert], k: Int) throws -> SearchResult {
@@ -246,7 +234,7 @@ public final class Answerer {
     func speakers(in result: SearchResult, top: RankedPassage) -> [(ranked: RankedPassage, text: String, speaker: String?)] {
         var seen: Set<String> = []
         var picks: [(ranked: RankedPassage, text: String, speaker: String?)] = []
-        let topical = Set(result.query.terms.filter { !QuestionIntent.framingWords.contains($0.word) }.map(\.term))
+        let topical = Set(result.query.terms.filter { !QuestionWords.framing.contains($0.word) }.map(\.term))
         let weights = Self.topicalWeights(result)
         let topics = Self.topics(of: result.query)
         for ranked in result.passages where ranked.score >= 0.5 * top.score && ranked.contributions.contains(where: { topical.contains($0.term) })
@@ -260,7 +248,7 @@ public final class Answerer {
     /// The text-field query weights that sentences are chosen by: without framing and very common
     /// words ("think", "will"), unless the question has nothing else.
     static func topicalWeights(_ result: SearchResult) -> [String: Double] {
-        let nonTopical = Set(result.query.terms.filter { QuestionIntent.nonTopicalWords.contains($0.word) }.map(\.term))
+        let nonTopical = Set(result.query.terms.filter { QuestionWords.nonTopical.contains($0.word) }.map(\.term))
         let topical = result.textVector.filter { !nonTopical.contains($0.key) }
         return topical.values.contains { $0 > 0 } ? topical : result.textVector
     }
@@ -269,7 +257,7 @@ public final class Answerer {
     static func topics(of query: Query) -> [String: String] {
         var topics: [String: String] = [:]
         for term in query.terms where term.origin == .expansion {
-            if let source = term.source?.split(separator: " ").first { topics[term.term] = String(source) }
+            if let source = term.sources.first { topics[term.term] = source }
         }
         return topics
     }

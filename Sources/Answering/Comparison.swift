@@ -1,28 +1,17 @@
 import Corpus
 import Retrieval
+import Search
 
 /// Questions that ask for several experts' positions side by side: two or more experts named ("Do
 /// Trenin and Gabuev agree about sanctions?", "How do Gabuev and Baunov see Iran?"), or all of them
 /// ("What did each expert say about Putin?", "Who disagrees about the United States?", "Do the experts
 /// agree on …?"). Panelist does not judge agreement; it puts each position next to the others.
 enum Comparison {
-    /// Words that ask for every expert's position.
-    static let everyExpert: [[String]] = [["each", "expert"], ["every", "expert"], ["all", "the", "experts"], ["each", "of", "the", "experts"],
-                                          ["the", "experts", "agree"], ["experts", "disagree"], ["who", "disagrees"], ["who", "agrees"],
-                                          ["compare", "the", "experts"], ["experts", "differ"]]
-
-    /// Words that frame a comparison rather than name its topic ("agree", "see"): left out of each
-    /// expert's search.
-    static let framingWords: Set<String> = ["each", "every", "all", "both", "agree", "agrees", "disagree", "disagrees", "compare", "compared", "differ", "differs",
-                                            "same", "see", "sees", "view", "views", "position", "positions", "stand", "stands", "side"]
-
     /// The experts to compare for `question`: those named when two or more are, every expert when it
     /// asks for each expert's view; nil for any other question.
     static func experts(for words: [String], named: [Expert], roster: [Expert]) -> [Expert]? {
         if named.count >= 2 { return named }
-        let asksEveryone = everyExpert.contains { phrase in
-            words.indices.contains { start in Array(words.dropFirst(start).prefix(phrase.count)) == phrase }
-        }
+        let asksEveryone = QuestionWords.everyExpert.contains { QuestionWords.contains(words, phrase: $0) }
         return asksEveryone && named.isEmpty && roster.count >= 2 ? roster : nil
     }
 }
@@ -32,7 +21,7 @@ extension Answerer {
     /// line for each expert who did not address it; declined when none did.
     func compare(_ question: String, query: Query, experts: [Expert], k: Int) throws -> Answer {
         var query = query
-        let topical = query.terms.filter { !Comparison.framingWords.contains($0.word) }
+        let topical = query.terms.filter { !QuestionWords.comparing.contains($0.word) }
         if !topical.isEmpty { query.terms = topical }
         var sentences: [AnswerSentence] = []
         var citations: [Citation] = []
@@ -55,15 +44,14 @@ extension Answerer {
         }
         guard let best else {
             let result = try search(query, experts: experts, k: k)
-            return Answer(question: question, mode: "extractive", sentences: [], citations: [], retrieved: result.passages, abstained: true,
-                          topics: retriever.experts, notice: "declined: none of \(experts.map(\.name).joined(separator: ", ")) addressed this",
-                          evidence: Self.evidence(result), query: query)
+            return Answer(question: question, declined: .noneAddressed(experts), retrieved: result.passages, restriction: nil,
+                          topics: retriever.experts, evidence: Self.evidence(result), query: query)
         }
         for name in silent {
             sentences.append(AnswerSentence(text: "did not address this in this corpus.", citation: 0, speaker: name))
         }
-        return Answer(question: question, mode: "extractive", sentences: sentences, citations: citations,
-                      retrieved: retrieved.sorted { ($0.score, $1.doc) > ($1.score, $0.doc) }, abstained: false, topics: [],
+        return Answer(question: question, sentences: sentences, citations: citations,
+                      retrieved: retrieved.sorted { ($0.score, $1.doc) > ($1.score, $0.doc) }, restriction: nil,
                       notice: "each expert's position side by side; Panelist does not judge whether they agree", evidence: Self.evidence(best), query: query)
     }
 }

@@ -1,5 +1,6 @@
 import Corpus
 import Retrieval
+import Search
 
 /// A conversation with the corpus: questions answered in the context of the turns before them.
 ///
@@ -85,7 +86,7 @@ public final class Conversation {
             options = replay.options
             _ = try ask(replay.question)
             if let text = replay.modelAnswer, !turns.isEmpty {
-                turns[turns.count - 1].answer.mode = "llm"
+                turns[turns.count - 1].answer.mode = .llm
                 turns[turns.count - 1].answer.sentences = [AnswerSentence(text: text, citation: 0)]
             }
         }
@@ -95,8 +96,8 @@ public final class Conversation {
     ///
     /// - Throws: `AnswerError` for unusable questions, `DatabaseError` when the store fails.
     public func ask(_ question: String) throws -> Answer {
-        if let previous = turns.last, !previous.answer.abstained || previous.answer.notice?.hasPrefix(Answerer.nothingMore) == true,
-           let request = answerer.followUpRequest(question) {
+        let analysed = try answerer.analyse(question)
+        if let previous = turns.last, let request = analysed.followUp, previous.answer.continues {
             let answer: Answer
             var topicOptions = previous.topicOptions
             switch request {
@@ -111,15 +112,15 @@ public final class Conversation {
             remember(Turn(question: question, answer: answer, wasFollowUp: true, topic: previous.topic, topicOptions: topicOptions))
             return answer
         }
-        let standalone = try answerer.answer(question, options: options)
+        let standalone = try answerer.answer(analysed, options: options)
         var offline = standalone
         var followUp = false
-        if let previous = turns.last, !previous.answer.abstained || previous.wasFollowUp, isFollowUp(question, standalone: standalone) {
+        if let previous = turns.last, !previous.answer.abstained || previous.wasFollowUp, isFollowUp(analysed, standalone: standalone) {
             var followUpOptions = options
-            if followUpOptions.expert == nil, standalone.notice == nil, let expert = previous.restriction {
+            if followUpOptions.expert == nil, standalone.restriction == nil, let expert = previous.restriction {
                 followUpOptions.expert = expert
             }
-            let inContext = try answerer.answer(question, options: followUpOptions, context: carriedTerms(from: previous.answer),
+            let inContext = try answerer.answer(analysed, options: followUpOptions, context: carriedTerms(from: previous.answer),
                                                 earlierQuestion: previous.question)
             // Reading a question as a follow-up never turns an answer into a refusal: "What about
             // Iran?" after a declined question about banana bread is answered on its own.
@@ -147,21 +148,13 @@ public final class Conversation {
         }
     }
 
-    /// Words that point back to something said before.
-    static let anaphora: Set<String> = [
-        "it", "its", "itself", "they", "them", "their", "theirs", "themselves", "he", "him", "his", "she", "her",
-        "that", "this", "these", "those", "there", "such", "so", "then", "else",
-    ]
-    /// Openings that continue the previous question.
-    static let continuations: [[String]] = [
-        ["what", "about"], ["how", "about"], ["and"], ["also"], ["but"], ["why"], ["why", "not"], ["anything", "else"], ["what", "else"],
-    ]
-
-    func isFollowUp(_ question: String, standalone: Answer) -> Bool {
+    /// Whether `question` leans on the turn before: its standalone answer is weak, or it points back
+    /// ("it", "that") or opens like a continuation ("What about …", "And …").
+    func isFollowUp(_ question: AnalysedQuestion, standalone: Answer) -> Bool {
         if standalone.abstained || standalone.evidence.coverage < Self.weakCoverage { return true }
-        let words = question.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }).map(String.init)
-        if words.contains(where: Self.anaphora.contains) { return true }
-        return Self.continuations.contains { opening in words.starts(with: opening) && opening.count < words.count && opening != ["why"] }
+        let words = question.words
+        if words.contains(where: QuestionWords.anaphora.contains) { return true }
+        return QuestionWords.continuations.contains { opening in words.starts(with: opening) && opening.count < words.count && opening != ["why"] }
     }
 
     /// Below this coverage a question on its own retrieves too weakly to stand alone.
@@ -170,7 +163,7 @@ public final class Conversation {
     /// The previous turn's informative terms, weighted down for this one.
     func carriedTerms(from answer: Answer) -> [QueryTerm] {
         answer.query.terms.compactMap { term in
-            guard term.origin != .expansion, !QuestionIntent.nonTopicalWords.contains(term.word) else { return nil }
+            guard term.origin != .expansion, !QuestionWords.nonTopical.contains(term.word) else { return nil }
             let weight = term.weight * contextWeight
             guard weight >= contextWeight * contextWeight * 0.999 else { return nil }
             return QueryTerm(term: term.term, word: term.word, weight: weight, origin: .context)
@@ -179,10 +172,10 @@ public final class Conversation {
 }
 
 extension Conversation.Turn {
-    /// The single expert the turn's answer was restricted to, if any.
+    /// The single expert the turn's question restricted its answer to, if any: what a follow-up
+    /// carries (a restriction by option is the conversation's own, and may have changed since).
     var restriction: String? {
-        let experts = Set(answer.citations.map(\.passage.passage.expert))
-        guard answer.notice?.hasPrefix("restricted to") == true, experts.count == 1 else { return nil }
-        return experts.first
+        guard let restriction = answer.restriction, restriction.origin != .option, restriction.experts.count == 1 else { return nil }
+        return restriction.experts[0].name
     }
 }

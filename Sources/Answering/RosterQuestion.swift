@@ -4,7 +4,7 @@ import Retrieval
 /// A question about the experts themselves, answered from the roster (name, role, the questions each
 /// answered) rather than from what they said: "Who is Dmitri Trenin?", "What is Baunov's role?",
 /// "Who runs the Carnegie Moscow Center?", "Who are the experts?".
-enum RosterQuestion: Equatable {
+public enum RosterQuestion: Sendable, Equatable {
     /// Who a named expert is.
     case whoIs(Expert)
     /// Who holds a role: the role nouns the question's verb or noun asks for, and the words of what
@@ -13,24 +13,13 @@ enum RosterQuestion: Equatable {
     /// Who the experts are.
     case everyone
 
-    /// Verbs that ask who holds a role, with the role nouns that answer them.
-    static let roleVerbs: [String: Set<String>] = [
-        "runs": ["director", "head", "chief", "president", "leader"], "leads": ["director", "head", "chief", "president", "leader"],
-        "heads": ["director", "head", "chief", "president", "leader"], "directs": ["director"],
-        "manages": ["director", "head", "manager"], "chairs": ["chair", "chairman", "chairwoman"], "edits": ["editor"],
-    ]
-    /// Role nouns a question may name directly ("who is the director of …").
-    static let roleNouns: Set<String> = ["director", "head", "chief", "president", "leader", "chair", "chairman", "editor", "fellow", "manager", "founder"]
-    /// Words of a question about the roster that name no topic.
-    static let rosterWords: Set<String> = ["experts", "analysts", "panelists", "interviewees", "people", "corpus", "interviewed", "here", "there", "role", "job", "position", "title", "do", "does"]
-
     /// The roster question `question` asks, or nil for a question about a topic.
     ///
     /// - Parameters:
     ///   - words: The question's words, lower-cased, letters only.
     ///   - named: The experts the question names.
     static func of(words: [String], named: [Expert]) -> RosterQuestion? {
-        let content = words.filter { !StopWords.english.contains($0) && !rosterWords.contains($0) }
+        let content = words.filter { !StopWords.english.contains($0) && !QuestionWords.roster.contains($0) }
         if named.count == 1 {
             let name = Set(named[0].name.lowercased().split(separator: " ").map(String.init))
             let rest = content.filter { !name.contains($0) && $0 != "s" }
@@ -42,13 +31,13 @@ enum RosterQuestion: Equatable {
         }
         guard named.isEmpty, words.first == "who" || words.first == "which" else { return nil }
         if words.starts(with: ["who", "are"]) || words.starts(with: ["which", "experts", "are"]), content.isEmpty,
-           words.contains(where: { QuestionIntent.speakerNouns.contains($0) || $0 == "interviewed" }) {
+           words.contains(where: { QuestionWords.speakerNouns.contains($0) || $0 == "interviewed" }) {
             return .everyone
         }
-        if words.count > 2, let roles = roleVerbs[words[1]] {
+        if words.count > 2, let roles = QuestionWords.roleVerbs[words[1]] {
             return .holder(roles: roles, of: Array(words.dropFirst(2)).filter { !StopWords.english.contains($0) })
         }
-        if words.starts(with: ["who", "is", "the"]) || words.starts(with: ["who", "s", "the"]), words.count > 3, roleNouns.contains(words[3]) {
+        if words.starts(with: ["who", "is", "the"]) || words.starts(with: ["who", "s", "the"]), words.count > 3, QuestionWords.roleNouns.contains(words[3]) {
             return .holder(roles: [words[3]], of: Array(words.dropFirst(4)).filter { !StopWords.english.contains($0) })
         }
         return nil

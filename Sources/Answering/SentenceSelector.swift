@@ -1,5 +1,6 @@
 import Corpus
 import Retrieval
+import Search
 
 /// Picks the sentences of an extractive answer from the retrieved passages.
 ///

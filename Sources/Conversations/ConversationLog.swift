@@ -1,5 +1,6 @@
 import Answering
 import Foundation
+import Rendering
 import Store
 
 /// Every chat and `ask` turn, kept in an SQLite file so a conversation can be continued and an
@@ -104,7 +105,7 @@ public final class ConversationLog {
                 INSERT INTO turns(conversation, time, corpus, mode, question, answer, abstained, citations, k, expert)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            try insert.bind(conversation, turn.time.timeIntervalSince1970, turn.corpus, turn.mode, turn.question, turn.answer,
+            try insert.bind(conversation, turn.time.timeIntervalSince1970, turn.corpus, turn.mode.rawValue, turn.question, turn.answer,
                             turn.abstained ? 1 : 0, citations, turn.k, turn.expert)
             try insert.run()
             var logged = turn
@@ -171,7 +172,7 @@ public final class ConversationLog {
             let citations = (try? JSONDecoder().decode([CitationOutput].self, from: Data(query.string(at: 8).utf8))) ?? []
             turns.append(LoggedTurn(
                 conversation: query.int64(at: 0), turn: query.int64(at: 1), time: Date(timeIntervalSince1970: query.double(at: 2)),
-                corpus: query.string(at: 3), mode: query.string(at: 4), question: query.string(at: 5), answer: query.string(at: 6),
+                corpus: query.string(at: 3), mode: AnswerMode(rawValue: query.string(at: 4)) ?? .extractive, question: query.string(at: 5), answer: query.string(at: 6),
                 abstained: query.int(at: 7) != 0, citations: citations, k: query.int(at: 9),
                 expert: query.isNull(at: 10) ? nil : query.string(at: 10)))
         }

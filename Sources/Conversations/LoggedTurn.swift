@@ -1,5 +1,6 @@
 import Answering
 import Foundation
+import Rendering
 
 /// One question and its answer as the conversation log keeps them, and as `panelist logs --json` prints them.
 ///
@@ -15,7 +16,7 @@ public struct LoggedTurn: Codable, Sendable, Equatable {
     /// The corpus the question was asked of ("default", a corpus name or a store path).
     public var corpus: String
     /// "extractive" or "llm", as in `ask --json`.
-    public var mode: String
+    public var mode: AnswerMode
     public var question: String
     /// The answer's text with its `[n]` markers, or the abstention message.
     public var answer: String
@@ -26,7 +27,7 @@ public struct LoggedTurn: Codable, Sendable, Equatable {
     /// The expert answers were restricted to (`--expert`, `:expert`), if any.
     public var expert: String?
 
-    public init(conversation: Int64, turn: Int64, time: Date, corpus: String, mode: String, question: String, answer: String,
+    public init(conversation: Int64, turn: Int64, time: Date, corpus: String, mode: AnswerMode, question: String, answer: String,
                 abstained: Bool, citations: [CitationOutput], k: Int, expert: String?) {
         self.conversation = conversation
         self.turn = turn
@@ -52,7 +53,7 @@ public struct LoggedTurn: Codable, Sendable, Equatable {
     /// What the conversation needs to rebuild this turn (`Conversation.restore`).
     public var replay: Conversation.Replay {
         Conversation.Replay(question: question, options: AnswerOptions(k: k, expert: expert),
-                            modelAnswer: mode == "llm" ? answer : nil)
+                            modelAnswer: mode == .llm ? answer : nil)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -82,7 +83,7 @@ public struct LoggedTurn: Codable, Sendable, Equatable {
         }
         self.init(conversation: try container.decode(Int64.self, forKey: .conversation),
                   turn: try container.decode(Int64.self, forKey: .turn), time: time,
-                  corpus: try container.decode(String.self, forKey: .corpus), mode: try container.decode(String.self, forKey: .mode),
+                  corpus: try container.decode(String.self, forKey: .corpus), mode: try container.decode(AnswerMode.self, forKey: .mode),
                   question: try container.decode(String.self, forKey: .question),
                   answer: try container.decode(String.self, forKey: .answer),
                   abstained: try container.decode(Bool.self, forKey: .abstained),

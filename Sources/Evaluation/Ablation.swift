@@ -1,6 +1,7 @@
 import Answering
 import Encoder
 import Retrieval
+import Search
 import Store
 
 /// One configuration of the retrieval techniques, for `eval --compare`.

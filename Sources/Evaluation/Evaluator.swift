@@ -1,5 +1,6 @@
 import Answering
 import Corpus
+import Search
 
 /// What one evaluation item produced.
 public struct ItemOutcome: Sendable {

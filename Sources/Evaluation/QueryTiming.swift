@@ -1,5 +1,6 @@
 import Answering
 import Foundation
+import Search
 
 /// Times `Retriever.search` on a list of queries in one process, for the benchmark
 /// (`scripts/benchmark.py`): each query once to warm up, then each again, timed.

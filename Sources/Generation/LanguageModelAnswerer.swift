@@ -99,7 +99,7 @@ public final class LanguageModelAnswerer: AnswerGenerator {
             notes.append("\(checked.unsupported.count) sentence\(checked.unsupported.count == 1 ? "" : "s") not supported by the passages")
         }
         var answer = offline
-        answer.mode = "llm"
+        answer.mode = .llm
         answer.sentences = sentences
         answer.citations = citations
         answer.model = model

@@ -1,5 +1,6 @@
 import Answering
 import Foundation
+import Rendering
 import Service
 
 /// A chat completion as OpenAI's API returns it, whole (`chat.completion`) or as stream chunks

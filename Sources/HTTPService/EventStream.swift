@@ -1,5 +1,6 @@
 import Answering
 import Hummingbird
+import Rendering
 
 /// A server-sent event stream (`text/event-stream`) of JSON events ended by `data: [DONE]`, as
 /// OpenAI's streaming API sends it.

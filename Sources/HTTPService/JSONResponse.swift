@@ -1,5 +1,6 @@
 import Answering
 import Hummingbird
+import Rendering
 
 /// Responses whose body is one line of JSON, encoded as the `--json` modes print it (keys sorted).
 enum JSONResponse {

@@ -1,5 +1,6 @@
 import Answering
 import MCP
+import Rendering
 import Service
 
 /// The MCP resources: every expert (`panelist://expert/{name}`) and every passage

@@ -1,5 +1,6 @@
 import Answering
 import MCP
+import Rendering
 import Service
 
 /// The MCP tools: `search`, `ask` and `list_experts`, each answered through the `Panel`.

@@ -1,3 +1,4 @@
+import Answering
 import Corpus
 
 /// A `:command` typed in the chat.
@@ -49,8 +50,8 @@ public enum ChatCommand: Equatable, Sendable {
         case ":mode":
             switch argument.lowercased() {
             case "": return .success(.mode(nil))
-            case "llm", "model": return .success(.mode(.languageModel))
-            case "offline", "extractive": return .success(.mode(.offline))
+            case "llm", "model": return .success(.mode(.llm))
+            case "offline", "extractive": return .success(.mode(.extractive))
             default: return .failure(ChatCommandError(":mode takes llm or offline"))
             }
         case ":expert":
@@ -69,14 +70,6 @@ public enum ExpertChoice: Equatable, Sendable {
     case all
     /// One expert's, by full name or surname.
     case named(String)
-}
-
-/// How the chat answers.
-public enum AnswerMode: Equatable, Sendable {
-    /// From the corpus's own sentences, offline.
-    case offline
-    /// Written by the configured language model from the retrieved passages.
-    case languageModel
 }
 
 /// A command line that could not be understood, with a hint.

@@ -2,7 +2,9 @@ import Answering
 import Conversations
 import Corpus
 import Foundation
+import Rendering
 import Retrieval
+import Search
 import Store
 
 /// The chat's logic, independent of the terminal: a line in, what to print out.
@@ -14,7 +16,7 @@ public final class ChatSession {
     /// The conversation; replaced by `:corpus`, which starts one over another corpus.
     public private(set) var conversation: Conversation
     /// How replies are laid out; the interactive chat sets its width again after a terminal resize.
-    public var renderer: ChatRenderer
+    public var renderer: TextRenderer
     /// The corpus's name and what it was built from ("default (carnegie-moscow-experts.txt)").
     private(set) var corpusName: String
     /// The configured language model, if any, and how to name it ("llama3 at localhost:8080").
@@ -41,7 +43,7 @@ public final class ChatSession {
     /// - Parameters:
     ///   - recorder: Logs every answered question (the conversation log), or nil.
     ///   - corpora: Opens another corpus for `:corpus NAME`, or nil.
-    public init(conversation: Conversation, renderer: ChatRenderer, corpusName: String,
+    public init(conversation: Conversation, renderer: TextRenderer, corpusName: String,
                 languageModel: (generator: AnswerGenerator, name: String)? = nil, recorder: TurnRecorder? = nil,
                 corpora: CorpusSwitch? = nil) {
         self.conversation = conversation
@@ -54,10 +56,10 @@ public final class ChatSession {
     }
 
     /// How answers are produced now.
-    public var mode: AnswerMode { conversation.generator == nil ? .offline : .languageModel }
+    public var mode: AnswerMode { conversation.generator == nil ? .extractive : .llm }
 
     var modeDescription: String {
-        guard mode == .languageModel, let languageModel else { return "offline answers" }
+        guard mode == .llm, let languageModel else { return "offline answers" }
         return "answers by \(languageModel.name), checked against the passages"
     }
 
@@ -122,8 +124,8 @@ public final class ChatSession {
         case .mode(let wanted):
             switch wanted {
             case nil: break
-            case .offline?: conversation.generator = nil
-            case .languageModel?:
+            case .extractive?: conversation.generator = nil
+            case .llm?:
                 guard let languageModel else {
                     return .problem("no language model is configured: start with --llm URL, or set PANELIST_LLM_URL (see `panelist config`)")
                 }

@@ -1,6 +1,7 @@
 import Answering
 import Corpus
 import Foundation
+import Rendering
 
 /// The chat on a terminal: a prompt with line editing, history and completion.
 ///

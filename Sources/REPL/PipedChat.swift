@@ -1,5 +1,7 @@
 import Answering
 import Foundation
+import Rendering
+import Search
 
 /// The chat over standard input that is not a terminal: one question (or `:command`) per line.
 ///

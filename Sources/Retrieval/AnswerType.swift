@@ -16,7 +16,11 @@ public enum AnswerType: String, Sendable, Equatable {
 
     /// The answer type `question` asks for, or `nil` for any other question.
     public static func of(_ question: String) -> AnswerType? {
-        let words = Self.words(question)
+        of(words: QuestionWords.split(question))
+    }
+
+    /// The answer type a question of `words` (`QuestionWords.split`) asks for, or `nil`.
+    public static func of(words: [String]) -> AnswerType? {
         for (index, word) in words.enumerated() {
             let next = index + 1 < words.count ? words[index + 1] : ""
             if word == "when" || (word == "how" && next == "soon") { return .time }

@@ -17,15 +17,15 @@ public struct QueryTerm: Sendable, Equatable {
     /// Its weight relative to a word the user typed once (which weighs 1).
     public var weight: Double
     public var origin: TermOrigin
-    /// For an expansion: the user's terms it stands for, space-separated.
-    public var source: String?
+    /// For an expansion or a carried-over term: the user's terms it stands for (a phrase's, in order).
+    public var sources: [String]
 
-    public init(term: String, word: String, weight: Double, origin: TermOrigin = .user, source: String? = nil) {
+    public init(term: String, word: String, weight: Double, origin: TermOrigin = .user, sources: [String] = []) {
         self.term = term
         self.word = word
         self.weight = weight
         self.origin = origin
-        self.source = source
+        self.sources = sources
     }
 }
 
@@ -78,14 +78,14 @@ public struct Query: Sendable, Equatable {
     public mutating func merge(_ other: [QueryTerm]) {
         for term in other {
             if let index = terms.firstIndex(where: { $0.term == term.term }) {
-                let sources = [terms[index].source, term.source].compactMap { $0 }.flatMap { $0.split(separator: " ").map(String.init) }
+                let sources = terms[index].sources + term.sources
                 if term.weight > terms[index].weight {
                     terms[index].weight = term.weight
                     terms[index].word = term.word
                     terms[index].origin = term.origin
                 }
                 if terms[index].origin != .user, !sources.isEmpty {
-                    terms[index].source = sources.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: " ")
+                    terms[index].sources = sources.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
                 }
             } else {
                 terms.append(term)

@@ -91,7 +91,7 @@ public struct Scorer: Sendable {
         for entry in terms where entry.term.origin != .expansion { typed[entry.term.term] = max(typed[entry.term.term] ?? 0, entry.idf) }
         return terms.map { entry in
             guard entry.term.origin == .expansion,
-                  let cap = (entry.term.source ?? "").split(separator: " ").compactMap({ typed[String($0)] }).max() else { return entry }
+                  let cap = entry.term.sources.compactMap({ typed[$0] }).max() else { return entry }
             return (entry.term, min(entry.idf, cap), entry.list)
         }
     }

@@ -1,4 +1,5 @@
 import Answering
+import Rendering
 
 /// An answer as a chat message: the cited answer followed by its sources, plus the structured answer.
 public struct ChatReply: Sendable, Equatable {

@@ -1,6 +1,7 @@
 import Answering
 import Encoder
 import Logging
+import Rendering
 import Store
 
 /// The service's front: searches, answers and lookups over one read-only store, shared by every

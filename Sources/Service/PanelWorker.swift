@@ -1,5 +1,6 @@
 import Answering
 import Encoder
+import Search
 import Store
 
 /// One read-only connection to the store and the answerer over it.

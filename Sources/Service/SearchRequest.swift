@@ -1,4 +1,6 @@
 import Answering
+import Rendering
+import Search
 
 /// A search: `{"query", "k", "expert", "explain"}`, as `POST /v1/search` and the MCP `search` tool take it.
 public struct SearchRequest: Codable, Sendable, Equatable {

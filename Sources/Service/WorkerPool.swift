@@ -2,6 +2,7 @@ import Answering
 import Encoder
 import Foundation
 import Logging
+import Search
 import Store
 
 /// Lends `PanelWorker`s to requests: at most `limits.workers` run at once, the others wait their

@@ -3,6 +3,7 @@ import ArgumentParser
 import Conversations
 import Foundation
 import REPL
+import Rendering
 
 extension Panelist {
     struct Ask: ParsableCommand {
@@ -60,7 +61,7 @@ extension Panelist {
             }
             conversation.generator = try llmOptions.answerer(analyzer: retriever.analyzer)
             let shape = json ? .json : format
-            let renderer = ChatRenderer(color: shape == .text && output.wantsColor(isTerminal: Terminal.isOutput),
+            let renderer = TextRenderer(color: shape == .text && output.wantsColor(isTerminal: Terminal.isOutput),
                                         width: Terminal.isOutput ? Terminal.columns : 10_000, showsSources: !noSources)
             let echo = StreamEcho(width: renderer.width) { text in FileHandle.standardOutput.write(Data(text.utf8)) }
             if shape == .text && Terminal.isOutput { echo.attach(to: conversation.generator) }

@@ -4,6 +4,7 @@ import Bundled
 import Conversations
 import Foundation
 import REPL
+import Rendering
 
 extension Panelist {
     struct Chat: ParsableCommand {
@@ -43,7 +44,7 @@ extension Panelist {
             let conversation = Conversation(answerer: answerer, options: AnswerOptions(k: selection.k, expert: selection.expert))
             let continuing = try restore(conversation)
             let interactive = LineEditor.isInteractive && !json
-            let renderer = ChatRenderer(
+            let renderer = TextRenderer(
                 color: !noColor && output.wantsColor(isTerminal: interactive),
                 width: interactive ? Terminal.columns : Terminal.pipedColumns, showsSources: !noSources)
             let model = try llmOptions.answerer(analyzer: answerer.retriever.analyzer).map { generator in

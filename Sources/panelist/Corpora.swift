@@ -2,6 +2,7 @@ import Answering
 import ArgumentParser
 import Bundled
 import Foundation
+import Rendering
 
 extension Panelist {
     struct Corpora: ParsableCommand {

@@ -2,6 +2,7 @@ import Answering
 import Conversations
 import Corpus
 import Foundation
+import Rendering
 
 /// Prints logged turns for `panelist logs`: JSON Lines, or a block per turn.
 struct LoggedTurnPrinter {

@@ -1,5 +1,6 @@
 import Answering
 import ArgumentParser
+import Search
 
 /// `--literal`: search only the words typed, shared by `search` and `bench-queries`.
 struct MatchingOptions: ParsableArguments {

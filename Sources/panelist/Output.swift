@@ -1,4 +1,5 @@
 import Answering
+import Rendering
 
 /// Printing helpers shared by the subcommands.
 enum Output {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import REPL
+import Rendering
 
 /// `--color`, on every command (colour is used only where output has any: answers and the chat).
 struct OutputOptions: ParsableArguments {
@@ -17,7 +18,7 @@ struct OutputOptions: ParsableArguments {
         switch color {
         case .always: true
         case .never: false
-        case .auto: ChatRenderer.wantsColor(isTerminal: isTerminal, environment: ProcessInfo.processInfo.environment, noColorFlag: false)
+        case .auto: TextRenderer.wantsColor(isTerminal: isTerminal, environment: ProcessInfo.processInfo.environment, noColorFlag: false)
         }
     }
 }

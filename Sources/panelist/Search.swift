@@ -1,6 +1,7 @@
 import Answering
 import ArgumentParser
 import Foundation
+import Rendering
 import Service
 
 extension Panelist {

@@ -5,6 +5,7 @@ import Encoder
 import Foundation
 import LLM
 import Retrieval
+import Search
 import Store
 
 /// `--corpus` and `--store`, shared by the commands that read a store.

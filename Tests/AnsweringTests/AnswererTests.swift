@@ -1,5 +1,6 @@
 import Answering
 import Corpus
+import Search
 import Testing
 
 @Suite struct AnswererTests {

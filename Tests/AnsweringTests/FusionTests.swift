@@ -1,4 +1,5 @@
 import Answering
+import Search
 import Testing
 
 /// How the lexical score and the cosine of meaning are combined (`Fusion`, chosen by `eval --compare`).

@@ -1,5 +1,6 @@
-@testable import Answering
+import Answering
 import Retrieval
+@testable import Search
 import Testing
 
 @Suite struct PhraseExpansionsTests {
@@ -10,9 +11,9 @@ import Testing
     var query: Query {
         var query = Query(terms: [
             QueryTerm(term: "survive", word: "survived", weight: 1),
-            QueryTerm(term: "round", word: "survived → pull round", weight: 0.5, origin: .expansion, source: "surviv"),
-            QueryTerm(term: "pull", word: "survived → pull round", weight: 0.5, origin: .expansion, source: "surviv"),
-            QueryTerm(term: "korea", word: "pyongyang → capital of north korea", weight: 0.5, origin: .expansion, source: "pyongyang"),
+            QueryTerm(term: "round", word: "survived → pull round", weight: 0.5, origin: .expansion, sources: ["surviv"]),
+            QueryTerm(term: "pull", word: "survived → pull round", weight: 0.5, origin: .expansion, sources: ["surviv"]),
+            QueryTerm(term: "korea", word: "pyongyang → capital of north korea", weight: 0.5, origin: .expansion, sources: ["pyongyang"]),
         ])
         query.phrases = ["round": ["pull", "round"], "pull": ["pull", "round"], "korea": ["capit", "north", "korea"]]
         return query

@@ -2,6 +2,7 @@ import Answering
 import Bundled
 import Corpus
 import Foundation
+import Search
 import Store
 
 /// A store of the seed corpus with the bundled lexicon, built once per test process in a temp dir.

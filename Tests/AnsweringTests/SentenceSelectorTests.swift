@@ -1,6 +1,7 @@
 import Answering
 import Corpus
 import Retrieval
+import Search
 import Testing
 
 @Suite struct SentenceSelectorTests {

@@ -1,6 +1,7 @@
 @testable import Answering
 import Corpus
 import Retrieval
+import Search
 import Testing
 
 @Suite struct SentenceTieTests {

@@ -1,5 +1,6 @@
 import Answering
 import Retrieval
+import Search
 import Testing
 
 @Suite struct TopicCoverageTests {
@@ -10,7 +11,7 @@ import Testing
             QueryTerm(term: "relief", word: "relief", weight: 1),
             QueryTerm(term: "think", word: "think", weight: 1),
         ])
-        query.merge([QueryTerm(term: "eas", word: "relief → easing", weight: 0.4, origin: .expansion, source: "relief")])
+        query.merge([QueryTerm(term: "eas", word: "relief → easing", weight: 0.4, origin: .expansion, sources: ["relief"])])
         return query
     }()
     let textVector = ["sanction": 0.6, "relief": 0.3, "think": 0.5, "eas": 0.1]

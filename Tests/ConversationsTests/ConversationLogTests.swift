@@ -7,7 +7,7 @@ import Testing
 @Suite struct ConversationLogTests {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("panelist-log-\(UUID().uuidString)/conversations.sqlite").path
 
-    func turn(_ question: String, answer: String, mode: String = "extractive") -> LoggedTurn {
+    func turn(_ question: String, answer: String, mode: AnswerMode = .extractive) -> LoggedTurn {
         LoggedTurn(conversation: 0, turn: 0, time: Date(timeIntervalSince1970: 1_800_000_000.25), corpus: "default", mode: mode,
                    question: question, answer: answer, abstained: false, citations: [], k: 5, expert: nil)
     }

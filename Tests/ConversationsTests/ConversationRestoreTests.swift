@@ -3,6 +3,7 @@ import Bundled
 import Conversations
 import Corpus
 import Foundation
+import Search
 import Store
 import Testing
 
@@ -43,7 +44,7 @@ import Testing
                                          modelAnswer: "Sanctions are here to stay, says Gabuev. [1]")
         try restored.restore([replay])
         let turn = try #require(restored.turns.last)
-        #expect(turn.answer.mode == "llm")
+        #expect(turn.answer.mode == .llm)
         #expect(turn.answer.text == "Sanctions are here to stay, says Gabuev. [1]")
         #expect(turn.answer.retrieved.count <= 3)
         #expect(restored.options == AnswerOptions(k: 7))

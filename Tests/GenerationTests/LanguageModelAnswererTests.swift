@@ -4,9 +4,10 @@ import Corpus
 import Foundation
 import Generation
 import LLM
+import Search
 import Store
-import Testing
 import TestSupport
+import Testing
 
 /// A seed-corpus store built once for this test process.
 enum GenerationStore {
@@ -46,7 +47,7 @@ enum GenerationStore {
         chat.generator?.onText = { streamed += $0 }
         let answer = try chat.ask("Why is Putin so eager to court Trump?")
         defer { server.stop() }
-        #expect(answer.mode == "llm")
+        #expect(answer.mode == .llm)
         #expect(answer.model == "grounded")
         #expect(streamed.contains("green cheese"))
         #expect(answer.unsupported == ["The moon is made of green cheese and rockets."])
@@ -59,7 +60,7 @@ enum GenerationStore {
     @Test func markersForMissingPassagesAreRemoved() throws {
         defer { server.stop() }
         let answer = try conversation(model: "phantom").ask("Why is Putin so eager to court Trump?")
-        #expect(answer.mode == "llm")
+        #expect(answer.mode == .llm)
         #expect(!answer.text.contains("[9]"))
         #expect(answer.notice?.contains("[9] [42]") == true)
         #expect(answer.citations.count == 1)
@@ -68,7 +69,7 @@ enum GenerationStore {
     @Test func unsupportedReplyFallsBackToTheOfflineAnswer() throws {
         defer { server.stop() }
         let answer = try conversation(model: "ungrounded").ask("Why is Putin so eager to court Trump?")
-        #expect(answer.mode == "extractive")
+        #expect(answer.mode == .extractive)
         #expect(answer.notice?.contains("not supported by the passages") == true)
         #expect(!answer.citations.isEmpty)
     }
@@ -76,7 +77,7 @@ enum GenerationStore {
     @Test func endpointErrorsFallBackWithTheCauseOrFailWhenRequired() throws {
         defer { server.stop() }
         let answer = try conversation(model: "status:500:openai").ask("Why is Putin so eager to court Trump?")
-        #expect(answer.mode == "extractive")
+        #expect(answer.mode == .extractive)
         #expect(answer.notice?.contains("HTTP 500") == true)
         #expect(throws: LLMError.self) { try conversation(model: "status:500:openai", requireModel: true).ask("Why is Putin so eager to court Trump?") }
     }

@@ -2,6 +2,7 @@ import Answering
 import Corpus
 import Foundation
 import Retrieval
+import Search
 import Store
 import Testing
 

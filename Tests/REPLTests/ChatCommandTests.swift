@@ -1,4 +1,5 @@
 import REPL
+import Rendering
 import Testing
 
 @Suite struct ChatCommandTests {
@@ -38,18 +39,18 @@ import Testing
 
 @Suite struct ChatRendererTests {
     @Test func wrapsAtTheWidthKeepingWords() {
-        let renderer = ChatRenderer(color: false, width: 20)
+        let renderer = TextRenderer(color: false, width: 20)
         let wrapped = renderer.wrap("one two three four five six seven eight nine ten", indent: "  ")
         #expect(wrapped.split(separator: "\n").allSatisfy { $0.count <= 20 })
         #expect(wrapped.replacingOccurrences(of: "\n  ", with: " ") == "one two three four five six seven eight nine ten")
     }
 
     @Test func colourOnlyWhenWantedAndNotCountedInWidth() {
-        #expect(!ChatRenderer.wantsColor(isTerminal: true, environment: ["NO_COLOR": "1"], noColorFlag: false))
-        #expect(!ChatRenderer.wantsColor(isTerminal: false, environment: [:], noColorFlag: false))
-        #expect(!ChatRenderer.wantsColor(isTerminal: true, environment: [:], noColorFlag: true))
-        #expect(ChatRenderer.wantsColor(isTerminal: true, environment: ["TERM": "xterm"], noColorFlag: false))
-        let colored = ChatRenderer(color: true, width: 30).wrap("\u{1B}[36m[1]\u{1B}[0m aaaa bbbb cccc dddd eeee ffff")
+        #expect(!TextRenderer.wantsColor(isTerminal: true, environment: ["NO_COLOR": "1"], noColorFlag: false))
+        #expect(!TextRenderer.wantsColor(isTerminal: false, environment: [:], noColorFlag: false))
+        #expect(!TextRenderer.wantsColor(isTerminal: true, environment: [:], noColorFlag: true))
+        #expect(TextRenderer.wantsColor(isTerminal: true, environment: ["TERM": "xterm"], noColorFlag: false))
+        let colored = TextRenderer(color: true, width: 30).wrap("\u{1B}[36m[1]\u{1B}[0m aaaa bbbb cccc dddd eeee ffff")
         #expect(colored.split(separator: "\n").count == 2)
     }
 }

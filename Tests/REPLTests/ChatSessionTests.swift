@@ -3,6 +3,8 @@ import Bundled
 import Corpus
 import Foundation
 import REPL
+import Rendering
+import Search
 import Store
 import Testing
 
@@ -21,7 +23,7 @@ enum ChatStore {
 
     static func session() throws -> ChatSession {
         let answerer = Answerer(retriever: try Retriever(store: PassageStore(path: path)))
-        return ChatSession(conversation: Conversation(answerer: answerer), renderer: ChatRenderer(color: false, width: 100), corpusName: "seed")
+        return ChatSession(conversation: Conversation(answerer: answerer), renderer: TextRenderer(color: false, width: 100), corpusName: "seed")
     }
 }
 

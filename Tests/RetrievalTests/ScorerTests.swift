@@ -25,13 +25,13 @@ import Testing
         let large = InMemoryIndex(passages: passages)
         #expect(Scorer.expansionFrequencyLimit(passageCount: large.passageCount) == 100)
         var query = Query(text: "rare", analyzer: Analyzer())
-        query.merge([QueryTerm(term: "common", word: "rare → common", weight: 0.5, origin: .expansion, source: "rare")])
+        query.merge([QueryTerm(term: "common", word: "rare → common", weight: 0.5, origin: .expansion, sources: ["rare"])])
         let plan = try Scorer().plan(query, in: large)
         #expect(!plan.entries.contains { $0.term.term == "common" })
         #expect((plan.textVector["common"] ?? 0) > 0)
         // On a small corpus the same expansion is read.
         var small = Query(text: "arms", analyzer: Analyzer())
-        small.merge([QueryTerm(term: "china", word: "arms → china", weight: 0.5, origin: .expansion, source: "arm")])
+        small.merge([QueryTerm(term: "china", word: "arms → china", weight: 0.5, origin: .expansion, sources: ["arm"])])
         #expect(try Scorer().plan(small, in: index).entries.contains { $0.term.term == "china" })
     }
 
@@ -45,7 +45,7 @@ import Testing
         }
         let index = InMemoryIndex(passages: passages)
         var query = Query(text: "filler", analyzer: Analyzer())
-        query.merge([QueryTerm(term: "rare", word: "filler → rare", weight: 1, origin: .expansion, source: "filler")])
+        query.merge([QueryTerm(term: "rare", word: "filler → rare", weight: 1, origin: .expansion, sources: ["filler"])])
         let plan = try Scorer().plan(query, in: index)
         let weight = { (term: String) in plan.entries.first { $0.term.term == term && $0.field == .text }?.weight }
         #expect(weight("rare") == weight("filler"))

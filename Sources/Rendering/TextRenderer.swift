@@ -6,7 +6,7 @@ import Retrieval
 /// Turns answers and listings into text for the terminal: wrapped to a width, with colour when asked.
 ///
 /// Colour sets off citation markers and expert names (ANSI SGR); without it, output is plain text.
-public struct ChatRenderer: Sendable {
+public struct TextRenderer: Sendable {
     /// Whether to use ANSI colours.
     public var color: Bool
     /// The column to wrap at.
@@ -40,7 +40,7 @@ public struct ChatRenderer: Sendable {
     /// changed it, then the sources; or, when Panelist fell back to the offline answer, that answer.
     public func render(_ answer: Answer, afterStreaming streamed: String) -> String {
         guard !streamed.isEmpty else { return render(answer) }
-        guard answer.mode == "llm" else { return "\n\n" + render(answer) }
+        guard answer.mode == .llm else { return "\n\n" + render(answer) }
         func normalised(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
         var output = "\n\n"
         if normalised(streamed) != normalised(answer.text) {

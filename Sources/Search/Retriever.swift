@@ -48,6 +48,12 @@ public struct SearchResult: Sendable {
     public var textVector: [String: Double]
     /// Best first.
     public var passages: [RankedPassage]
+
+    package init(query: Query, textVector: [String: Double], passages: [RankedPassage]) {
+        self.query = query
+        self.textVector = textVector
+        self.passages = passages
+    }
 }
 
 /// Runs questions against a store: analysis, expert restriction, scoring, passage lookup.
@@ -93,9 +99,12 @@ public final class Retriever {
 
     /// The user's question as a query with its expansions, checked for length and content.
     ///
+    /// - Parameters:
+    ///   - question: The question.
+    ///   - words: Its words as `QuestionWords.split` gives them, when already split.
     /// - Throws: `AnswerError` when the question is too long or has no searchable word,
     ///   `DatabaseError` when the store cannot be read.
-    public func query(for question: String) throws -> Query {
+    public func query(for question: String, words: [String]? = nil) throws -> Query {
         guard question.count <= Self.maxQuestionLength else {
             throw AnswerError(.questionTooLong, "the question is \(question.count) characters long; Panelist takes at most \(Self.maxQuestionLength) — ask something shorter")
         }
@@ -103,14 +112,14 @@ public final class Retriever {
         var query = Query(tokens: tokens)
         query.meaningText = question
         let genericWeight = expander.settings.genericWordWeight
-        if genericWeight < 1, query.terms.contains(where: { !QuestionIntent.genericWords.contains($0.word) && !QuestionIntent.framingWords.contains($0.word) }) {
+        if genericWeight < 1, query.terms.contains(where: { !QuestionWords.generic.contains($0.word) && !QuestionWords.framing.contains($0.word) }) {
             if genericWeight > 0 {
-                for index in query.terms.indices where QuestionIntent.genericWords.contains(query.terms[index].word) { query.terms[index].weight *= genericWeight }
+                for index in query.terms.indices where QuestionWords.generic.contains(query.terms[index].word) { query.terms[index].weight *= genericWeight }
             } else {
-                query.terms.removeAll { QuestionIntent.genericWords.contains($0.word) }
+                query.terms.removeAll { QuestionWords.generic.contains($0.word) }
             }
         }
-        query.answerType = AnswerType.of(question)
+        query.answerType = AnswerType.of(words: words ?? QuestionWords.split(question))
         guard !query.isEmpty else {
             let shown = question.trimmingWhitespace().isEmpty ? "the question is empty" : "“\(question.trimmingWhitespace())” has only common words"
             throw AnswerError(.emptyQuestion, "\(shown); ask about a topic, for example “What does the Kremlin think about sanctions?”")

@@ -1,4 +1,5 @@
 import Foundation
+import Search
 
 /// Renders ranked passages as plain text for `panelist search`.
 public struct PassageListRenderer: Sendable {

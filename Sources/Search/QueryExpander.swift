@@ -17,7 +17,7 @@ public struct RetrievalSettings: Sendable, Equatable {
     /// Count a multi-word expansion ("pull round") in a field only where most of its words are
     /// (see `PhraseExpansions`).
     public var phraseMatching = true
-    /// How much very common words that name no topic ("will", "like", "many"; `QuestionIntent.genericWords`)
+    /// How much very common words that name no topic ("will", "like", "many"; `QuestionWords.generic`)
     /// count in a question that has a word that does (1: as typed). Leaving them out (0) helped the
     /// bundled corpus, where "will" ranked passages, but lost known-item searches on large corpora,
     /// where such words tell near-duplicates apart; half weight does both.
@@ -62,7 +62,7 @@ public struct QueryExpander {
         var expanded = query
         var added: [QueryTerm] = []
         let userWeights = Dictionary(query.terms.map { ($0.term, $0.weight) }, uniquingKeysWith: max)
-        let framing = QuestionIntent.nonTopicalWords
+        let framing = QuestionWords.nonTopical
         var keys: [(key: String, weight: Double, word: String)] = []
         for (index, token) in tokens.enumerated() where !framing.contains(token.word) {
             keys.append((token.term, userWeights[token.term] ?? 1, token.word))
@@ -83,7 +83,7 @@ public struct QueryExpander {
                     // A name the corpus lacks stands only for its true aliases, written out in some passage.
                     if names.contains(key), try !store.contains(term: key), try !nameCheck.isAlias(entry) { continue }
                     let termWeight = weight * entry.weight * settings.expansionWeight
-                    added.append(QueryTerm(term: entry.term, word: "\(word) → \(entry.word)", weight: termWeight, origin: .expansion, source: key))
+                    added.append(QueryTerm(term: entry.term, word: "\(word) → \(entry.word)", weight: termWeight, origin: .expansion, sources: key.split(separator: " ").map(String.init)))
                     expandedSources.formUnion(key.split(separator: " ").map(String.init))
                     // A word of letters alone is one term; only others need analysing to tell a phrase.
                     let phrase = entry.word.allSatisfy(\.isLetter) ? [] : analyzer.terms(entry.word)
@@ -170,14 +170,14 @@ public struct QueryExpander {
     }
 
     /// The stop and framing words, as bytes.
-    static let commonWords: [[UInt8]] = StopWords.english.union(QuestionIntent.nonTopicalWords).filter { $0.count >= 3 }.sorted().map { Array($0.utf8) }
+    static let commonWords: [[UInt8]] = StopWords.english.union(QuestionWords.nonTopical).filter { $0.count >= 3 }.sorted().map { Array($0.utf8) }
 
     /// The spelling correction of the user's `term`, weighted down by its distance; nil when typo
     /// tolerance is off or no corpus term is close.
     func correction(of term: QueryTerm, amongNames: Bool) throws -> QueryTerm? {
         guard settings.typoTolerance, let correction = try closestTerm(to: term.term, amongNames: amongNames) else { return nil }
         let weight = term.weight * settings.correctionWeight * (correction.distance == 1 ? 1 : 0.75)
-        return QueryTerm(term: correction.term, word: "\(term.word) → \(correction.term)", weight: weight, origin: .expansion, source: term.term)
+        return QueryTerm(term: correction.term, word: "\(term.word) → \(correction.term)", weight: weight, origin: .expansion, sources: [term.term])
     }
 
     /// The corpus term nearest to an unknown `term`: within 1 edit for short terms and 2 for long

@@ -1,4 +1,5 @@
 import Retrieval
+import Search
 
 /// A passage as printed by `--json` modes: `{"id", "expert", "role", "question", "text", "score", "source"}`.
 ///

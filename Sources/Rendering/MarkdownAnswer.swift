@@ -1,3 +1,5 @@
+import Answering
+
 /// An answer as Markdown (`panelist ask --format markdown`): the text with each `[n]` marker as a
 /// footnote reference `[^n]`, then one footnote per citation naming the expert, role and question.
 ///

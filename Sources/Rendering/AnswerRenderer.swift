@@ -1,3 +1,4 @@
+import Answering
 import Corpus
 
 /// The plain-text pieces of an answer shared by the terminal renderer and the JSON output.

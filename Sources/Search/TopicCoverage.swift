@@ -4,7 +4,7 @@ import Retrieval
 /// How much of what a question is about a passage covers.
 ///
 /// The question's informative terms are its user's terms and those carried from earlier turns,
-/// leaving out framing and very common words (`QuestionIntent.nonTopicalWords`). Each weighs its
+/// leaving out framing and very common words (`QuestionWords.nonTopical`). Each weighs its
 /// weight in the normalised text-field query vector divided by its query weight, so its IDF alone
 /// counts and a carried term counts as much as a typed one. A passage covers a term fully when it
 /// has the term in its text or question, and by `expansionCredit` when it has only one of the
@@ -26,11 +26,11 @@ public struct TopicCoverage: Sendable {
 
     /// The coverage measure of `query`, whose normalised text-field weights are `textVector`.
     public init(query: Query, textVector: [String: Double]) {
-        let informative = query.terms.filter { $0.origin != .expansion && !QuestionIntent.nonTopicalWords.contains($0.word) }
+        let informative = query.terms.filter { $0.origin != .expansion && !QuestionWords.nonTopical.contains($0.word) }
         var standIns: [String: Set<String>] = [:]
         for term in informative { standIns[term.term, default: []].insert(term.term) }
         for term in query.terms where term.origin != .user {
-            for source in (term.source ?? "").split(separator: " ").map(String.init) where standIns[source] != nil {
+            for source in term.sources where standIns[source] != nil {
                 standIns[source]?.insert(term.term)
             }
         }

@@ -1,3 +1,5 @@
+import Answering
+
 /// What `panelist ask --json` prints (and each line of `chat --json`).
 ///
 /// `{"question", "answer", "abstained", "mode", "citations": [C…], "passages": [P…], "notice"}`,
@@ -6,7 +8,7 @@ public struct AnswerOutput: Codable, Sendable, Equatable {
     public var question: String
     public var answer: String
     public var abstained: Bool
-    public var mode: String
+    public var mode: AnswerMode
     public var citations: [CitationOutput]
     public var passages: [PassageOutput]
     public var notice: String?
@@ -23,7 +25,7 @@ public struct AnswerOutput: Codable, Sendable, Equatable {
         citations = answer.citations.map(CitationOutput.init)
         passages = answer.passages.map { PassageOutput($0) }
         notice = answer.notice
-        if answer.mode == "llm" {
+        if answer.mode == .llm {
             model = answer.model
             unsupported = answer.unsupported
         }
@@ -38,7 +40,7 @@ public struct AnswerOutput: Codable, Sendable, Equatable {
         try container.encode(citations, forKey: .citations)
         try container.encode(passages, forKey: .passages)
         try container.encode(notice, forKey: .notice)
-        if mode == "llm" {
+        if mode == .llm {
             try container.encode(model, forKey: .model)
             try container.encode(unsupported ?? [], forKey: .unsupported)
         }
