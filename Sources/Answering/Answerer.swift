@@ -40,12 +40,14 @@ public final class Answerer {
     ///
     /// - Throws: `AnswerError` for an empty or over-long question.
     public func analyse(_ question: String) throws -> AnalysedQuestion {
+        try Retriever.checkLength(of: question)
         let words = QuestionWords.split(question)
         let roster = retriever.experts.map(\.expert)
-        let mentioned = mention.find(in: question, among: roster)
+        let tokens = retriever.analyzer.tokens(question)
+        let mentioned = mention.find(in: tokens, among: roster)
         let searchable: Result<Query, AnswerError>
         do {
-            var query = try retriever.query(for: question, words: words)
+            var query = try retriever.query(for: question, tokens: tokens, words: words)
             let nameTerms = Set(query.terms.filter { $0.origin == .user && mentioned.words.contains($0.word) }.map(\.term))
             let remaining = query.terms.filter { !nameTerms.contains($0.term) && !$0.sources.contains(where: nameTerms.contains) }
             if !remaining.isEmpty { query.terms = remaining }

@@ -12,15 +12,14 @@ public struct ExpertMention: Sendable {
         self.analyzer = analyzer
     }
 
-    /// The experts named in `question`, and the folded words that named them.
+    /// The experts a question names, and the folded words that named them.
     ///
     /// - Parameters:
-    ///   - question: The user's question.
+    ///   - tokens: The question's tokens (`Analyzer.tokens`).
     ///   - experts: The corpus's experts.
     /// - Returns: The named experts in corpus order, and the words to leave out of the query.
-    public func find(in question: String, among experts: [Expert]) -> (experts: [Expert], words: Set<String>) {
-        let words = analyzer.tokens(question).map(\.word)
-        let wordSet = Set(words)
+    public func find(in tokens: [Token], among experts: [Expert]) -> (experts: [Expert], words: Set<String>) {
+        let wordSet = Set(tokens.map(\.word))
         var named: [Expert] = []
         var nameWords: Set<String> = []
         for expert in experts {

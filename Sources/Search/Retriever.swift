@@ -101,14 +101,12 @@ public final class Retriever {
     ///
     /// - Parameters:
     ///   - question: The question.
-    ///   - words: Its words as `QuestionWords.split` gives them, when already split.
+    ///   - tokens: Its tokens (`Analyzer.tokens`) and words (`QuestionWords.split`), when already read.
     /// - Throws: `AnswerError` when the question is too long or has no searchable word,
     ///   `DatabaseError` when the store cannot be read.
-    public func query(for question: String, words: [String]? = nil) throws -> Query {
-        guard question.count <= Self.maxQuestionLength else {
-            throw AnswerError(.questionTooLong, "the question is \(question.count) characters long; Panelist takes at most \(Self.maxQuestionLength) — ask something shorter")
-        }
-        let tokens = analyzer.tokens(question)
+    public func query(for question: String, tokens: [Token]? = nil, words: [String]? = nil) throws -> Query {
+        try Self.checkLength(of: question)
+        let tokens = tokens ?? analyzer.tokens(question)
         var query = Query(tokens: tokens)
         query.meaningText = question
         let genericWeight = expander.settings.genericWordWeight
@@ -125,6 +123,15 @@ public final class Retriever {
             throw AnswerError(.emptyQuestion, "\(shown); ask about a topic, for example “What does the Kremlin think about sanctions?”")
         }
         return try expander.expand(query, tokens: tokens, surface: ExpansionTable.phraseAnalyzer.tokens(question))
+    }
+
+    /// Checks that `question` is no longer than Panelist takes, before any work is spent on it.
+    ///
+    /// - Throws: `AnswerError.questionTooLong`.
+    public static func checkLength(of question: String) throws {
+        guard question.count <= maxQuestionLength else {
+            throw AnswerError(.questionTooLong, "the question is \(question.count) characters long; Panelist takes at most \(maxQuestionLength) — ask something shorter")
+        }
     }
 
     /// The expert called `name`: full name or surname, any case and accents.

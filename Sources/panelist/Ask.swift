@@ -2,7 +2,6 @@ import Answering
 import ArgumentParser
 import Conversations
 import Foundation
-import REPL
 import Rendering
 
 extension Panelist {

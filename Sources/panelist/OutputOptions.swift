@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import REPL
 import Rendering
 
 /// `--color`, on every command (colour is used only where output has any: answers and the chat).
