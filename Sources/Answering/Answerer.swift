@@ -124,8 +124,12 @@ public final class Answerer {
                           retrieved: result.passages, restriction: restriction, topics: retriever.experts, evidence: evidence, query: query)
         }
         let picks: [(ranked: RankedPassage, text: String, speaker: String?)]
+        var notice = restriction?.origin == .question ? restriction?.description : nil
         if question.intent == .whichExpert, experts.count != 1 {
             picks = speakers(in: result, top: top)
+        } else if experts.isEmpty, let positions = severalPositions(in: result, top: top, yesNo: question.intent == .yesNo) {
+            picks = positions
+            notice = "several experts answered this; their positions side by side"
         } else {
             let selected = selector.select(from: result.passages, weights: Self.topicalWeights(result), topics: Self.topics(of: query))
                 .map { (ranked: result.passages[$0.passageRank], text: $0.text, speaker: String?.none) }
@@ -137,7 +141,7 @@ public final class Answerer {
             sentences.append(AnswerSentence(text: pick.text, citation: citations.cite(pick.ranked, quoting: pick.text), speaker: pick.speaker))
         }
         return Answer(question: question.text, sentences: sentences, citations: citations, retrieved: result.passages, restriction: restriction,
-                      notice: restriction?.origin == .question ? restriction?.description : nil, evidence: evidence, query: query)
+                      notice: notice, evidence: evidence, query: query)
     }
 
     /// For a question declined within an expert restriction: which restriction, and whether another

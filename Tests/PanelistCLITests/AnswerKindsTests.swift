@@ -102,6 +102,39 @@ import Testing
         #expect(answer.citations.allSatisfy { $0.question == "What about tariffs?" })
     }
 
+    @Test func anOpenQuestionTwoExpertsAnswerAlikeShowsBothPositions() throws {
+        let binary = try PanelistBinary()
+        let file = binary.home.appendingPathComponent("panel.md")
+        try """
+            # Panel on trade
+
+            ## Jane Roe, trade analyst at the Example Institute
+
+            ### Have tariffs raised prices?
+
+            Yes. Tariffs have raised consumer prices, because importers pass the cost on.
+
+            ### Who pays a tariff?
+
+            The importer pays the tariff at the border, in cash, before the goods are released.
+
+            ## John Doe, economist at the Sample University
+
+            ### Have tariffs raised prices?
+
+            No, not yet. Tariffs have not raised consumer prices so far.
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let store = binary.home.appendingPathComponent("panel.sqlite").path
+        #expect(try binary.run(["index", file.path, "--store", store]).status == 0)
+        let run = try binary.run(["ask", "Have tariffs raised consumer prices?", "--store", store, "--no-log"])
+        #expect(run.stdout.contains("Jane Roe: Yes."), "\(run.stdout)")
+        #expect(run.stdout.contains("John Doe: No, not yet."), "\(run.stdout)")
+        #expect(run.stdout.contains("(several experts answered this; their positions side by side)"))
+        let alone = try PanelistBinary.decode(AskJSON.self, from: binary.run(["ask", "Who pays the tariff at the border?", "--store", store, "--json", "--no-log"]))
+        #expect(Set(alone.citations.map(\.expert)) == ["Jane Roe"], "one expert stands out: one position")
+        #expect(alone.notice == nil)
+    }
+
     @Test func theGradedAnswerSetPasses() throws {
         struct EvalJSON: Decodable {
             struct Overall: Decodable { var answers: Double? }
