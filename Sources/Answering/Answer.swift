@@ -122,6 +122,7 @@ public struct Answer: Sendable {
     /// The answer as one paragraph with `[n]` markers, or the abstention message.
     public var text: String {
         if abstained {
+            if case .nothingMore(let topic)? = declined { return "That is all the corpus has on “\(topic)”." }
             return "The experts in this corpus did not address that question."
         }
         return sentences.map { sentence in

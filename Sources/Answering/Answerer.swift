@@ -194,6 +194,9 @@ public final class Answerer {
                       notice: "from the list of experts", evidence: Evidence(coverage: 1, score: 1, unmatched: [], unknownNames: []), query: query)
     }
 
+    /// The share of the best passage's score below which "more" draws on no passage.
+    static let continuationFloor = 0.75
+
     /// The next best sentences on `topic` that are not in `shown` ("more", "why?", "go on"): the topic's
     /// passages are retrieved again (deterministically) and their sentences ranked as for an answer.
     ///
@@ -205,9 +208,23 @@ public final class Answerer {
     /// - Throws: `AnswerError` or `DatabaseError`, as `answer` does.
     public func continuation(of topic: String, options: AnswerOptions, shown: Set<String>, question: String) throws -> Answer {
         let (result, restriction) = try retrieve(analyse(topic), options: options)
-        let candidates = selector.score(result.passages.prefix(selector.passagesConsidered + 2), weights: Self.topicalWeights(result), topics: Self.topics(of: result.query))
-            .filter { $0.score > 0 && !shown.contains($0.text) }
-            .sorted { ($0.score, -$0.passageRank, -$0.position) > ($1.score, -$1.passageRank, -$1.position) }
+        // Going on reads the rest of the best passage's answer (the other passages of the same
+        // expert's answer to the same interview question) and passages that score close to it; one
+        // well below it is on another topic that shares a word ("the Kremlin" of a question on Trump,
+        // in a passage on China), and going on ends before it.
+        let top = result.passages.first
+        let onTopic = result.passages.prefix(selector.passagesConsidered + 2).filter { ranked in
+            ranked.score >= Self.continuationFloor * (top?.score ?? 0)
+                || (ranked.passage.expert == top?.passage.expert && ranked.passage.question == top?.passage.question)
+        }
+        let scored = selector.score(onTopic[...], weights: Self.topicalWeights(result), topics: Self.topics(of: result.query))
+        // The passages being read (those already quoted) go on first, in full, before other passages
+        // are drawn on: "why?" after a sentence is most often answered by the sentences around it.
+        let reading = Set(scored.filter { shown.contains($0.text) }.map(\.passageRank))
+        let candidates = scored
+            .filter { !shown.contains($0.text) && ($0.score > 0 || (reading.contains($0.passageRank) && Chunker.wordCount($0.text) >= 4)) }
+            .sorted { (reading.contains($0.passageRank) ? 1 : 0, $0.score, -$0.passageRank, -$0.position)
+                > (reading.contains($1.passageRank) ? 1 : 0, $1.score, -$1.passageRank, -$1.position) }
         var picks: [SentenceSelector.Candidate] = []
         var words = 0
         for candidate in candidates where picks.count < selector.maxSentences && words + Chunker.wordCount(candidate.text) <= selector.maxWords {
@@ -216,12 +233,12 @@ public final class Answerer {
         }
         guard !picks.isEmpty else {
             return Answer(question: question, declined: .nothingMore(topic: topic), retrieved: result.passages, restriction: restriction,
-                          topics: retriever.experts, evidence: Self.evidence(result), query: result.query)
+                          topics: [], evidence: Self.evidence(result), query: result.query)
         }
         var citations: [Citation] = []
         var sentences: [AnswerSentence] = []
         for pick in picks.sorted(by: { ($0.passageRank, $0.position) < ($1.passageRank, $1.position) }) {
-            sentences.append(AnswerSentence(text: pick.text, citation: citations.cite(result.passages[pick.passageRank], quoting: pick.text)))
+            sentences.append(AnswerSentence(text: pick.text, citation: citations.cite(onTopic[pick.passageRank], quoting: pick.text)))
         }
         let restricted = restriction?.origin == .question ? restriction.map { ", \($0.description)" } ?? "" : ""
         return Answer(question: question, sentences: sentences, citations: citations, retrieved: result.passages, restriction: restriction,

@@ -33,7 +33,7 @@ public enum DeclineReason: Sendable, Equatable {
         case .noSuchRole: return "declined: no expert of this corpus has that role"
         case .noneAddressed(let experts): return "declined: none of \(experts.map(\.name).joined(separator: ", ")) addressed this"
         case .notAddressed(let experts): return "declined: \(experts.map(\.name).joined(separator: " and ")) did not address this topic"
-        case .nothingMore(let topic): return "nothing more: every sentence the corpus has on “\(topic)” has been shown"
+        case .nothingMore: return "nothing more: every sentence on the topic has been shown; ask a new question"
         }
     }
 

@@ -35,6 +35,7 @@ public enum AnswerRenderer {
 
     /// The abstention message with the corpus's topics grouped by expert.
     public static func abstentionText(_ answer: Answer) -> String {
+        if case .nothingMore? = answer.declined { return answer.text }
         var lines = ["The experts in this corpus did not address that question. They cover:"]
         for summary in answer.topics {
             lines.append("• \(summary.expert.name)\(summary.expert.role.isEmpty ? "" : " (\(summary.expert.role))"):")
