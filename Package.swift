@@ -114,6 +114,7 @@ let package = Package(
         .testTarget(name: "GenerationTests", dependencies: ["Generation", "Search", "Answering", "LLM", "Bundled", "Store", "Corpus", "Retrieval", "TestSupport"]),
         .testTarget(name: "EncoderTests", dependencies: ["Encoder"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ConversationsTests", dependencies: ["Conversations", "Search", "Answering", "Bundled", "Store"]),
+        .testTarget(name: "ServiceTests", dependencies: ["Service", "Encoder"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "Search", "Answering", "Rendering", "Bundled", "Store"]),
         // Clients/: the Python scripts that drive the service with the official MCP and OpenAI clients.
         .testTarget(name: "PanelistCLITests", dependencies: ["panelist", "panelist-server", "Corpus", "Retrieval", "Store", "Search", "Answering", "Encoder", "TestSupport"], exclude: ["Clients"]),

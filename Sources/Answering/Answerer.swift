@@ -124,7 +124,8 @@ public final class Answerer {
                           retrieved: result.passages, restriction: restriction, topics: retriever.experts, evidence: evidence, query: query)
         }
         let picks: [(ranked: RankedPassage, text: String, speaker: String?)]
-        var notice = restriction?.origin == .question ? restriction?.description : nil
+        // Every reply within a restriction says so, whatever set it: a chat's `:expert` holds until changed.
+        var notice = restriction?.description
         if question.intent == .whichExpert, experts.count != 1 {
             picks = speakers(in: result, top: top)
         } else if experts.isEmpty, let positions = severalPositions(in: result, top: top, yesNo: question.intent == .yesNo) {
@@ -240,7 +241,7 @@ public final class Answerer {
         for pick in picks.sorted(by: { ($0.passageRank, $0.position) < ($1.passageRank, $1.position) }) {
             sentences.append(AnswerSentence(text: pick.text, citation: citations.cite(onTopic[pick.passageRank], quoting: pick.text)))
         }
-        let restricted = restriction?.origin == .question ? restriction.map { ", \($0.description)" } ?? "" : ""
+        let restricted = restriction.map { ", \($0.description)" } ?? ""
         return Answer(question: question, sentences: sentences, citations: citations, retrieved: result.passages, restriction: restriction,
                       notice: "more on “\(topic)”\(restricted)", evidence: Self.evidence(result), query: result.query)
     }

@@ -13,10 +13,11 @@ public final class Panel: Sendable {
 
     /// A panel over the store at `path`, opened once now to check it.
     ///
-    /// - Parameter embedder: What embeds questions when the store has vectors (nil: by words only).
+    /// - Parameter embedder: What embeds questions when the store has vectors (nil: by words only); the
+    ///   vectors of recent questions are kept (`EmbeddingCache`).
     /// - Throws: `DatabaseError` when the store cannot be opened.
     public init(storePath path: String, limits: ServiceLimits = ServiceLimits(), logger: Logger, embedder: (any TextEmbedder)? = nil) throws {
-        pool = try WorkerPool(path: path, limits: limits, logger: logger, embedder: embedder)
+        pool = try WorkerPool(path: path, limits: limits, logger: logger, embedder: embedder.map { EmbeddingCache($0) })
     }
 
     /// The store's path.
