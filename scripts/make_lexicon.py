@@ -13,6 +13,9 @@ space), sorted by headword:
 
     headword<TAB>kind:word:weight|kind:word:weight...
 
+A single word with no relations is written with nothing after the tab: it is
+only known to be an English word.
+
 kinds: syn (synonym from a shared synset), der (derivationally related form
 or pertainym), alias (other name of the same proper-noun synset, e.g.
 america -> united states, usa, u.s.), lemma (base form from the
@@ -413,7 +416,11 @@ def build(wn):
 
     lines = []
     relation_count = 0
-    for head in sorted(set(table) | set(lemma_entries)):
+    # Every other single word WordNet has is written with no relations: the
+    # dictionary of words known to be English ("afraid"), so that a word known
+    # to neither the dictionary nor the corpus is taken for a name.
+    single_words = {word for word in word_max if " " not in word}
+    for head in sorted(set(table) | set(lemma_entries) | single_words):
         items = []
         for base, weight in lemma_entries.get(head, {}).items():
             items.append(("lemma", base, weight))
@@ -429,6 +436,8 @@ def build(wn):
         items = items[:MAX_RELATIONS]
         items.sort(key=lambda item: (-item[2], item[0], item[1]))
         if not items:
+            if " " not in head:
+                lines.append(head + "\t")
             continue
         relation_count += len(items)
         lines.append(head + "\t" + "|".join(
@@ -439,7 +448,8 @@ def build(wn):
 HEADER = """\
 # Panelist lexicon: query-expansion relations derived from WordNet 3.0
 # by scripts/make_lexicon.py (do not edit by hand; regenerate instead).
-# Format: headword<TAB>kind:word:weight|... ; kinds syn, der, alias, lemma.
+# Format: headword<TAB>kind:word:weight|... ; kinds syn, der, alias, lemma;
+# a word with nothing after the tab is only known to be English.
 # WordNet Release 3.0. This software and database is being provided to you,
 # the LICENSEE, by Princeton University under the following license. By
 # obtaining, using and/or copying this software and database, you agree that

@@ -155,16 +155,34 @@ public struct ExpansionTable: Sendable, Equatable {
         }
     }
 
-    /// The keys of every single-word headword of `lexicon`: the words known to be English, which
-    /// are therefore not misspellings; each with whether it is only a name (a proper noun with
-    /// other names and no common sense: "mongolia", not "china", which is also porcelain), so that
-    /// a question typed in lower case still has its names recognised.
-    public static func dictionary(of lexicon: Lexicon, analyzer: Analyzer) -> [String: Bool] {
-        var keys: [String: Bool] = [:]
+    /// What the dictionary knows of a term.
+    public enum WordKind: Int, Sendable {
+        /// An English word with related words: never taken for a misspelling ("bake" is not "back").
+        case word = 0
+        /// Only a name: a proper noun with other names and no common sense ("mongolia", not "china",
+        /// which is also porcelain), so a question typed in lower case still has its names recognised.
+        case name = 1
+        /// Only known to be English: a word WordNet has with no relations kept, mostly rare ("wat",
+        /// "chian"), so one may still be a misspelling of a common word; but no name.
+        case rare = 2
+    }
+
+    /// The terms of every single-word headword of `lexicon` — the words known to be English — and
+    /// what each is (`WordKind`); a term of several headwords is a word if any is.
+    public static func dictionary(of lexicon: Lexicon, analyzer: Analyzer) -> [String: WordKind] {
+        var keys: [String: WordKind] = [:]
         for (headword, relations) in lexicon.entries where !headword.contains(" ") {
-            guard let term = analyzer.terms(headword).first else { continue }
-            let isName = relations.contains { $0.kind == .alias } && !relations.contains { $0.kind == .synonym }
-            keys[term] = (keys[term] ?? true) && isName
+            let kind: WordKind = relations.isEmpty ? .rare
+                : relations.contains { $0.kind == .alias } && !relations.contains { $0.kind == .synonym } ? .name : .word
+            // A hyphenated word is known in each of the forms the analyser gives it ("long-range").
+            for term in analyzer.terms(headword) {
+                switch (keys[term], kind) {
+                case (nil, _): keys[term] = kind
+                case (.word?, _), (_, .word): keys[term] = .word
+                case (.name?, .name): keys[term] = .name
+                default: keys[term] = .rare
+                }
+            }
         }
         return keys
     }

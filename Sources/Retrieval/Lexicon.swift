@@ -13,7 +13,8 @@ import Foundation
 ///     headword<TAB>kind:word:weight|kind:word:weight
 ///
 /// where `kind` is one of `syn`, `der`, `alias` or `lemma` and `weight` is a
-/// decimal number in (0, 1]. Empty lines and lines starting with `#` are
+/// decimal number in (0, 1]; a single word with nothing after the tab has no
+/// relations and is only known to be English (`ExpansionTable.dictionary`). Empty lines and lines starting with `#` are
 /// ignored. The whole table is parsed and validated when it is loaded, so a
 /// lexicon that loaded successfully never fails later.
 public struct Lexicon: Sendable {
@@ -217,13 +218,11 @@ private struct Parser {
             throw Lexicon.ParseError(line: number, reason: "headword is not lower-case")
         }
         let body = (tab + 1)..<line.upperBound
-        if body.isEmpty {
-            throw Lexicon.ParseError(line: number, reason: "no relations")
-        }
         let headword = string(headRange)
         let first = relations.count
         var fieldStart = body.lowerBound
-        while fieldStart <= body.upperBound {
+        // A word with no relations is only known to be English (the dictionary's other words).
+        while !body.isEmpty, fieldStart <= body.upperBound {
             let fieldEnd = firstIndex(of: Parser.bar, in: fieldStart..<body.upperBound) ?? body.upperBound
             relations.append(try parseRelation(fieldStart..<fieldEnd, number: number))
             fieldStart = fieldEnd + 1

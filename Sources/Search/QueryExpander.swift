@@ -36,8 +36,9 @@ public struct RetrievalSettings: Sendable, Equatable {
 /// - **Typo tolerance**: a term that no passage has, that has no expansion and that is no English
 ///   word the lexicon knows (so "bake" is never "corrected" to "back") is matched to the corpus
 ///   terms within a small edit distance ("sanctoins" → "sanction"), the closest and then the most
-///   frequent first.
-/// Added terms weigh less than the user's own and are marked `.expansion` with their `source`.
+///   frequent first. A term known to neither the corpus nor English, and no misspelling of
+///   either, is a name the corpus never mentions (`Query.unknownNames`), typed in lower case.
+/// Added terms weigh less than the user's own and are marked `.expansion` with their `sources`.
 public struct QueryExpander {
     let store: PassageStore
     /// The analyser the store was built with, to split related phrases into terms.
@@ -113,13 +114,16 @@ public struct QueryExpander {
                 // "does"): the common word was meant.
                 misspeltCommon.insert(term.term)
             } else if !expandedSources.contains(term.term), try !store.isDictionaryWord(term.term) {
-                // Not a dictionary word, not in the corpus: a misspelt common word ("thnk") or a
-                // misspelt corpus word ("sanctoins"). (The dictionary holds only the lexicon's headwords,
-                // so a word missing from it may still be English: "afraid" is not taken for a name.)
+                // Not a dictionary word (every single word WordNet has), not in the corpus: a misspelt
+                // common word ("thnk"), a misspelt corpus word ("sanctoins"), or a name.
                 if Self.isMisspeltCommonWord(term.word) {
                     misspeltCommon.insert(term.term)
                 } else if let correction = try correction(of: term, amongNames: false) {
                     added.append(correction)
+                } else if Self.mayBeName(term.word), try store.dictionaryKind(of: term.term) == nil, try !isEnglish(term.word) {
+                    // Known to neither English nor the corpus, and no misspelling of either: a name
+                    // typed in lower case ("how does the kremlin view zelensky?"), shown as typed.
+                    if !expanded.unknownNames.contains(term.word) { expanded.unknownNames.append(term.word) }
                 }
             }
         }
@@ -150,6 +154,26 @@ public struct QueryExpander {
 
     /// Whether `word` is one edit off a stop word or a framing word ("waht", "thnk", "abuot"; a swap of
     /// two letters is one edit), from four letters on: such a word is common, not a topic.
+    /// Whether `word` could be a name: letters only (no number, no "U.S."), three or more.
+    static func mayBeName(_ word: String) -> Bool {
+        word.count >= 3 && word.allSatisfy(\.isLetter)
+    }
+
+    /// Whether `word` is English though the dictionary lacks its term: a function word WordNet has
+    /// not (`FunctionWords`), or a comparative or superlative the stemmer leaves whole ("wider",
+    /// "biggest", "happier") of an adjective the dictionary has.
+    func isEnglish(_ word: String) throws -> Bool {
+        if FunctionWords.english.contains(word) { return true }
+        for ending in ["est", "er"] where word.hasSuffix(ending) && word.count > ending.count + 2 {
+            let stem = String(word.dropLast(ending.count))
+            var bases = [stem, stem + "e"]
+            if stem.hasSuffix("i") { bases.append(stem.dropLast() + "y") }
+            if let last = stem.last, stem.dropLast().last == last { bases.append(String(stem.dropLast())) }
+            for base in bases where try store.dictionaryKind(of: analyzer.stem(base)) != nil { return true }
+        }
+        return false
+    }
+
     static func isMisspeltCommonWord(_ word: String) -> Bool {
         let bytes = Array(word.lowercased().utf8)
         guard bytes.count >= 4 else { return false }

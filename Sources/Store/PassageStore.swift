@@ -227,22 +227,24 @@ public final class PassageStore: PostingSource {
         }
     }
 
-    /// Whether `term` is the stem of a known English word (from the lexicon the store was built with).
-    public func isDictionaryWord(_ term: String) throws -> Bool {
+    /// What the lexicon the store was built with knows of `term`: nil for a term it does not know.
+    public func dictionaryKind(of term: String) throws -> ExpansionTable.WordKind? {
         try reading {
-            let statement = try database.statement("SELECT 1 FROM dictionary WHERE term = ?")
+            let statement = try database.statement("SELECT name FROM dictionary WHERE term = ?")
             try statement.bind(term)
-            return try statement.step()
+            return try statement.step() ? ExpansionTable.WordKind(rawValue: statement.int(at: 0)) : nil
         }
+    }
+
+    /// Whether `term` is the stem of an English word with related words or a name: one that is
+    /// never taken for a misspelling.
+    public func isDictionaryWord(_ term: String) throws -> Bool {
+        try dictionaryKind(of: term).map { $0 != .rare } ?? false
     }
 
     /// Whether the lexicon knows `term` only as a name ("mongolia"), not as a common word.
     public func isNameOnly(_ term: String) throws -> Bool {
-        try reading {
-            let statement = try database.statement("SELECT name FROM dictionary WHERE term = ?")
-            try statement.bind(term)
-            return try statement.step() && statement.int(at: 0) == 1
-        }
+        try dictionaryKind(of: term) == .name
     }
 
     /// Whether any field of any passage has `term`.

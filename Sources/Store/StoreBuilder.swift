@@ -240,8 +240,8 @@ public struct StoreBuilder: Sendable {
     /// thread while the postings are written.
     struct Expansions: Sendable {
         var table: ExpansionTable
-        /// Each English word's term, with whether it is only a name.
-        var dictionary: [String: Bool]
+        /// Each English word's term, with what it is.
+        var dictionary: [String: ExpansionTable.WordKind]
     }
 
     /// Writes the expansions and the dictionary.
@@ -259,9 +259,9 @@ public struct StoreBuilder: Sendable {
             }
         }
         let insertDictionaryWord = try database.statement("INSERT INTO dictionary(term, name) VALUES (?, ?)")
-        for (term, isName) in expansions.dictionary.sorted(by: { $0.key < $1.key }) {
+        for (term, kind) in expansions.dictionary.sorted(by: { $0.key < $1.key }) {
             insertDictionaryWord.reset()
-            try insertDictionaryWord.bind(term, isName ? 1 : 0)
+            try insertDictionaryWord.bind(term, kind.rawValue)
             try insertDictionaryWord.run()
         }
         return expansionCount
@@ -314,6 +314,8 @@ public enum StoreMeta {
     /// /7: expansion keys of phrases with function words keep them ("make up"), related phrases
     /// that would lose them are left out; /8: between equally strong relations the one of fewer
     /// words wins; /9: affix variants follow the order of the prefix list; /10: posting weights
-    /// are BM25's saturated, length-normalised term frequencies (`TermSaturation`), not unit TF-IDF vectors.
-    public static let analyzerVersion = "fold+snowball-stop+porter2+compounds+lead+wordnet+affix+bm25/10"
+    /// are BM25's saturated, length-normalised term frequencies (`TermSaturation`), not unit TF-IDF vectors;
+    /// /11: the dictionary holds every single word WordNet has (`ExpansionTable.WordKind.rare`), so a
+    /// word known to neither it nor the corpus is taken for a name.
+    public static let analyzerVersion = "fold+snowball-stop+porter2+compounds+lead+wordnet+affix+bm25/11"
 }

@@ -64,6 +64,14 @@ import Retrieval
         #expect(Self.table.related(to: "qwertyuiop").isEmpty)
     }
 
+    @Test func aWordWithNoRelationsIsKnownButExpandsToNothing() throws {
+        let lexicon = try Lexicon(text: "afraid\t\neconomy\tder:economic:0.80\n")
+        #expect(lexicon.headwordCount == 2)
+        #expect(lexicon.related(to: "afraid").isEmpty)
+        #expect(lexicon.related(to: "economy").count == 1)
+        #expect(ExpansionTable.dictionary(of: lexicon, analyzer: Analyzer())["afraid"] == .rare)
+    }
+
     @Test func emptyTextIsAnEmptyLexicon() throws {
         let lexicon = try Lexicon(text: "# only a comment\n\n")
         #expect(lexicon.headwordCount == 0)
@@ -72,7 +80,6 @@ import Retrieval
 
     @Test(arguments: [
         ("economy der:economic:0.80", 2, "missing tab"),
-        ("economy\t", 2, "no relations"),
         ("\tder:economic:0.80", 2, "empty headword"),
         ("Economy\tder:economic:0.80", 2, "not lower-case"),
         ("economy\tder:economic", 2, "not kind:word:weight"),
