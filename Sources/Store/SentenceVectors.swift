@@ -2,7 +2,7 @@
 /// kept as one blob of `QuantizedVector`s (each 388 bytes for 384 dimensions) under the passage's number.
 public enum SentenceVectors {
     /// The blob of `vectors`, one after the other.
-    public static func encode(_ vectors: [[Float]]) -> [UInt8] {
+    static func encode(_ vectors: [[Float]]) -> [UInt8] {
         vectors.flatMap(QuantizedVector.encode)
     }
 
