@@ -8,7 +8,12 @@ import Search
 /// typed, with the expansions that stand for it, is one topic, counted by its best match):
 /// - **term weight**: the summed query weights of the topics it contains;
 /// - **coverage**: the share of the question's (squared) weight those topics make up;
-/// - **passage score**: its passage's score relative to the best passage.
+/// - **passage score**: its passage's score relative to the best passage;
+/// - **meaning**, when the passages carry `sentenceSimilarities`: the sentence loses `meaningWeight` per unit
+///   of cosine with the question below the best sentence's, and one more than `meaningFloor` below it is
+///   left out, however many words it shares with the question. The vectors are late-chunked (made in
+///   the passage's own forward pass), so a sentence of the best-matching passage is closer than a
+///   sentence of an unrelated answer that shares a word ("Kremlin") with the question.
 /// The best sentence is taken, then up to `maxSentences − 1` more that score at least
 /// `followRatio` of it, are not near-duplicates of one already taken, and keep the answer short.
 /// The chosen sentences are put back in reading order: by passage rank, then by position.
@@ -19,6 +24,10 @@ public struct SentenceSelector: Sendable {
     public var followRatio = 0.6
     /// How many top passages sentences are drawn from.
     public var passagesConsidered = 3
+    /// What a sentence loses per unit of cosine below the best sentence's (dev and answer sets, docs/RETRIEVAL.md).
+    public var meaningWeight = 1.0
+    /// How far below the best sentence's cosine a sentence is left out.
+    public var meaningFloor = 0.2
     let analyzer: Analyzer
     let splitter = SentenceSplitter()
 
@@ -66,9 +75,17 @@ public struct SentenceSelector: Sendable {
         var topicWeights: [String: Double] = [:]
         for (term, weight) in weights { topicWeights[topics[term] ?? term] = max(topicWeights[topics[term] ?? term] ?? 0, weight) }
         let totalWeight = topicWeights.values.map { $0 * $0 }.orderIndependentSum()
+        let sentences = passages.map { splitter.split($0.passage.text) }
+        // Stored vectors align with the splitter's sentences by position; any other count is ignored.
+        let similarities = zip(passages, sentences).map { ranked, sentences in
+            ranked.sentenceSimilarities.flatMap { $0.count == sentences.count ? $0 : nil }
+        }
+        let bestSimilarity = zip(sentences, similarities).flatMap { sentences, similarities in
+            zip(sentences, similarities ?? []).filter { !Self.isTooShort($0.0) }.map(\.1)
+        }.max()
         var candidates: [Candidate] = []
         for (rank, ranked) in passages.enumerated() {
-            for (position, sentence) in splitter.split(ranked.passage.text).enumerated() {
+            for (position, sentence) in sentences[rank].enumerated() {
                 let terms = Set(analyzer.terms(sentence))
                 var matchedTopics: [String: Double] = [:]
                 for term in terms {
@@ -80,12 +97,19 @@ public struct SentenceSelector: Sendable {
                 let termWeight = matchedTopics.values.orderIndependentSum()
                 let coverage = totalWeight > 0 ? matchedTopics.values.map { $0 * $0 }.orderIndependentSum() / totalWeight : 0
                 let passageFactor = topScore > 0 ? ranked.score / topScore : 0
-                let tooShort = Chunker.wordCount(sentence) < 4
-                let score = tooShort ? 0 : termWeight + coverage + 0.5 * passageFactor * (matchedTopics.isEmpty ? 0.2 : 1)
+                var score = Self.isTooShort(sentence) ? 0 : termWeight + coverage + 0.5 * passageFactor * (matchedTopics.isEmpty ? 0.2 : 1)
+                if let similarity = similarities[rank]?[position], let bestSimilarity {
+                    score = similarity < bestSimilarity - meaningFloor ? 0 : max(0, score - meaningWeight * (bestSimilarity - similarity))
+                }
                 candidates.append(Candidate(passageRank: rank, position: position, text: sentence, terms: terms, score: score))
             }
         }
         return candidates
+    }
+
+    /// Whether `sentence` is too short to quote on its own ("Yes.").
+    static func isTooShort(_ sentence: String) -> Bool {
+        Chunker.wordCount(sentence) < 4
     }
 
     /// Jaccard similarity of two term sets.

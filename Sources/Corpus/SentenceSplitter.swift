@@ -6,6 +6,9 @@
 /// dotted abbreviation ("U.S.", "e.g.") — unless the next word is a function word such as "The",
 /// which only starts sentences. Curly and straight quotes and dashes are handled alike.
 ///
+/// A store keeps a vector for each of a passage's sentences, matched to this split by position: a change
+/// to where sentences end needs stores rebuilt (a new `StoreMeta.analyzerVersion`).
+///
 /// ```swift
 /// SentenceSplitter().split("Putin met the U.S. President. He smiled.")
 /// // ["Putin met the U.S. President.", "He smiled."]

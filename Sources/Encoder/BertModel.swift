@@ -22,13 +22,19 @@ struct BertModel: Sendable {
     /// The pooled, L2-normalised vectors of `sequences` (token ids, each at most `maximumPositions`
     /// long and not empty), written row after row into `output` (`sequences.count × hiddenSize`).
     ///
+    /// With `spans` (one list per sequence, token ranges within it), each span's tokens are also
+    /// mean-pooled and normalised, from the same pass, into `spanOutput`, span after span ("late
+    /// chunking": a sentence's vector in the context of its passage, for no further encoder work).
+    ///
     /// - Complexity: O(t · h² · L) for t tokens in all, hidden size h and L layers, plus O(Σ nᵢ² · h · L)
     ///   for attention over sequences of nᵢ tokens. Memory: O(t · h) floats of scratch space.
-    func embed(_ sequences: [[Int32]], into output: UnsafeMutablePointer<Float>) {
+    func embed(_ sequences: [[Int32]], into output: UnsafeMutablePointer<Float>,
+               spans: [[Range<Int>]] = [], spanOutput: UnsafeMutablePointer<Float>? = nil) {
         let hidden = configuration.hiddenSize
         let tokens = sequences.reduce(0) { $0 + $1.count }
         let longest = sequences.map(\.count).max() ?? 0
         precondition(sequences.allSatisfy { !$0.isEmpty } && longest <= configuration.maximumPositions)
+        precondition(spans.isEmpty || (spans.count == sequences.count && spanOutput != nil))
         let workspace = Workspace(tokens: tokens, longest: longest, configuration: configuration)
         defer { workspace.deallocate() }
 
@@ -38,22 +44,33 @@ struct BertModel: Sendable {
         }
 
         var row = 0
+        var spanRow = 0
         for (index, sequence) in sequences.enumerated() {
-            let vector = output + index * hidden
-            vector.initialize(repeating: 0, count: hidden)
-            for token in 0..<sequence.count {
-                let state = workspace.states + (row + token) * hidden
-                for column in 0..<hidden { vector[column] += state[column] }
+            pool(workspace.states + row * hidden, tokens: 0..<sequence.count, into: output + index * hidden)
+            for span in spans.isEmpty ? [] : spans[index] {
+                precondition(!span.isEmpty && span.upperBound <= sequence.count, "a span must lie within its sequence")
+                pool(workspace.states + row * hidden, tokens: span, into: spanOutput.unsafelyUnwrapped + spanRow * hidden)
+                spanRow += 1
             }
             row += sequence.count
-            var squares: Float = 0
-            for column in 0..<hidden {
-                vector[column] /= Float(sequence.count)
-                squares += vector[column] * vector[column]
-            }
-            let inverse = 1 / Swift.max(squares.squareRoot(), 1e-12)
-            for column in 0..<hidden { vector[column] *= inverse }
         }
+    }
+
+    /// The mean of the hidden states of `tokens` (rows after `states`), L2-normalised, into `vector`.
+    private func pool(_ states: UnsafePointer<Float>, tokens: Range<Int>, into vector: UnsafeMutablePointer<Float>) {
+        let hidden = configuration.hiddenSize
+        vector.initialize(repeating: 0, count: hidden)
+        for token in tokens {
+            let state = states + token * hidden
+            for column in 0..<hidden { vector[column] += state[column] }
+        }
+        var squares: Float = 0
+        for column in 0..<hidden {
+            vector[column] /= Float(tokens.count)
+            squares += vector[column] * vector[column]
+        }
+        let inverse = 1 / Swift.max(squares.squareRoot(), 1e-12)
+        for column in 0..<hidden { vector[column] *= inverse }
     }
 
     /// word + position + token type 0 embeddings, then LayerNorm, for every token.

@@ -130,29 +130,50 @@ public final class SentenceEncoder: Sendable {
     private func embedInParts(
         count: Int, tokens: (Int) -> [Int32], progress: (_ done: Int) throws -> Void
     ) rethrows -> [[Float]] {
+        try embedInParts(count: count, tokens: { (tokens($0), []) }, progress: progress).map(\.vector)
+    }
+
+    /// Encodes texts `0..<count` in order, each with the token spans whose pooled vectors are wanted too
+    /// (see `BertModel.embed`), a part of at most `maximumBatchTokens` tokens at a time.
+    func embedInParts(
+        count: Int, tokens: (Int) -> (ids: [Int32], spans: [Range<Int>]), progress: (_ done: Int) throws -> Void
+    ) rethrows -> [(vector: [Float], spans: [[Float]])] {
         let hidden = dimensions
-        var vectors: [[Float]] = []
+        var vectors: [(vector: [Float], spans: [[Float]])] = []
         vectors.reserveCapacity(count)
         var part: [[Int32]] = []
+        var partSpans: [[Range<Int>]] = []
         var partTokens = 0
         func encodePart() {
+            let spanCount = partSpans.reduce(0) { $0 + $1.count }
+            var spanPooled = [Float](repeating: 0, count: spanCount * hidden)
             let pooled = [Float](unsafeUninitializedCapacity: part.count * hidden) { buffer, initialized in
-                model.embed(part, into: buffer.baseAddress.unsafelyUnwrapped)
+                spanPooled.withUnsafeMutableBufferPointer { spanBuffer in
+                    model.embed(part, into: buffer.baseAddress.unsafelyUnwrapped, spans: spanCount > 0 ? partSpans : [],
+                                spanOutput: spanBuffer.baseAddress)
+                }
                 initialized = part.count * hidden
             }
+            var spanRow = 0
             for index in part.indices {
-                vectors.append(Array(pooled[(index * hidden)..<((index + 1) * hidden)]))
+                let spans = partSpans[index].indices.map { offset in
+                    Array(spanPooled[((spanRow + offset) * hidden)..<((spanRow + offset + 1) * hidden)])
+                }
+                spanRow += spans.count
+                vectors.append((Array(pooled[(index * hidden)..<((index + 1) * hidden)]), spans))
             }
             part.removeAll(keepingCapacity: true)
+            partSpans.removeAll(keepingCapacity: true)
             partTokens = 0
         }
         for index in 0..<count {
-            let ids = tokens(index)
+            let (ids, spans) = tokens(index)
             if !part.isEmpty, partTokens + ids.count > maximumBatchTokens {
                 encodePart()
                 try progress(index)
             }
             part.append(ids)
+            partSpans.append(spans)
             partTokens += ids.count
         }
         if !part.isEmpty {

@@ -24,6 +24,7 @@ public struct Variant: Sendable {
             variant("words only (lexical)") { $0.settings.fusion = .lexical },
             variant("meaning only (dense)") { $0.settings.fusion = .meaning },
             variant("reciprocal-rank fusion") { $0.settings.fusion = .reciprocalRank(k: 60) },
+            variant("sentences by words only") { $0.settings.sentenceMeaning = false },
             variant("without WordNet expansion") { $0.settings.lexicalExpansion = false },
             variant("without typo/name variants") { $0.settings.typoTolerance = false },
             variant("without topic coordination") { $0.settings.coordination = 0 },

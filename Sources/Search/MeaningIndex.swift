@@ -45,11 +45,15 @@ public struct MeaningIndex: Sendable {
         return .success(MeaningIndex(embedder: embedder, vectors: vectors))
     }
 
-    /// The cosine of `text`'s vector with each passage's (restricted to `allowed` when given).
+    /// The unit vector of `text` (a question), to compare with passages and their sentences.
     ///
     /// - Throws: what the embedder throws (an endpoint that fails).
-    public func similarities(to text: String, allowed: Set<Int32>? = nil) throws -> [Int32: Double] {
-        guard let question = try embedder.embed([text], progress: { _ in }).first else { return [:] }
+    public func vector(of text: String) throws -> [Float]? {
+        try embedder.embed([text], progress: { _ in }).first
+    }
+
+    /// The cosine of `question`, a unit vector, with each passage's (restricted to `allowed` when given).
+    public func similarities(to question: [Float], allowed: Set<Int32>? = nil) -> [Int32: Double] {
         var similarities: [Int32: Double] = [:]
         for (row, similarity) in vectors.similarities(to: question, allowed: allowed).enumerated() {
             if let similarity { similarities[vectors.docs[row]] = Double(similarity) }

@@ -24,6 +24,8 @@ public struct RetrievalSettings: Sendable, Equatable {
     public var genericWordWeight = 0.5
     /// How the lexical score and the similarity of meaning are combined, when the store has vectors.
     public var fusion = Fusion.weighted(lexicalWeight: 0.3)
+    /// Choose an answer's sentences by meaning as well as words, when the store has sentence vectors.
+    public var sentenceMeaning = true
 
     public init() {}
 }

@@ -19,6 +19,9 @@ public struct RankedPassage: Sendable, Equatable {
     public var lexicalScore: Double
     /// The meaning part: the cosine of the question's and the passage's vectors; nil without vectors.
     public var similarity: Double?
+    /// The cosine of the question's vector with each of the passage's sentences (`SentenceSplitter`'s,
+    /// in order); nil when the store has no sentence vectors or the question was not embedded.
+    public var sentenceSimilarities: [Double]?
 
     public init(doc: Int32, passage: Passage, score: Double, contributions: [Contribution], coverageFactor: Double = 1,
                 lexicalScore: Double? = nil, similarity: Double? = nil) {
@@ -182,7 +185,8 @@ public final class Retriever {
         let plan = try scorer.plan(query, in: store)
         let settings = expander.settings
         let pool = max(k, Self.coordinationPool)
-        let dense = settings.fusion.usesMeaning ? try meaning?.similarities(to: query.meaningText, allowed: allowed) : nil
+        let question = settings.fusion.usesMeaning ? try meaning?.vector(of: query.meaningText) : nil
+        let dense = question.flatMap { meaning?.similarities(to: $0, allowed: allowed) }
         let needsContributions = explain || settings.coordination > 0 || settings.phraseMatching || dense != nil
         var hits = settings.fusion.usesWords || dense == nil ? scorer.rank(plan, k: dense == nil && settings.coordination == 0 ? k : pool, allowed: allowed, explain: needsContributions) : []
         if let dense {
@@ -223,10 +227,13 @@ public final class Retriever {
         }
         let fused = settings.fusion.scores(lexical: hits.map(\.score), similarities: hits.map { dense?[$0.passage] })
         let order = hits.indices.sorted { (fused[$0], hits[$1].passage) > (fused[$1], hits[$0].passage) }.prefix(k)
-        let passages = try order.map { index in
+        var passages = try order.map { index in
             RankedPassage(doc: hits[index].passage, passage: try passage(hits[index].passage), score: fused[index],
                           contributions: needsContributions ? hits[index].contributions : [], coverageFactor: factors[index],
                           lexicalScore: hits[index].score, similarity: dense?[hits[index].passage])
+        }
+        if let question, settings.sentenceMeaning {
+            for index in passages.indices { passages[index].sentenceSimilarities = try store.sentenceSimilarities(of: passages[index].doc, to: question) }
         }
         return SearchResult(query: query, textVector: plan.textVector, passages: passages)
     }

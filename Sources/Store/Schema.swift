@@ -9,16 +9,18 @@ public enum Schema {
     /// The version this build writes and reads; 2: the passages' shown fields are compressed in
     /// blocks (`PassageBlock`), and only passages with an expert are indexed by expert; 3: the
     /// blocks are zstd frames rather than zlib streams; 4: passage vectors (`vectors`, `QuantizedVector`), and
-    /// which dictionary words are only names.
-    public static let currentVersion: Int64 = 4
+    /// which dictionary words are only names; 5: sentence vectors (`sentence_vectors`).
+    public static let currentVersion: Int64 = 5
 
     /// The tables a store of the current version has; a store missing one is damaged.
-    static let tables = ["meta", "passages", "passage_blocks", "experts", "terms", "vocabulary", "expansions", "dictionary", "vectors"]
+    static let tables = ["meta", "passages", "passage_blocks", "experts", "terms", "vocabulary", "expansions", "dictionary", "vectors", "sentence_vectors"]
 
     /// The SQL that makes the tables of the current version.
     ///
     /// `passage_blocks` holds each `PassageBlock` under the number of its first passage; `vectors`
-    /// each passage's `QuantizedVector` when the store was built with vectors (meta `encoder` says by what).
+    /// each passage's `QuantizedVector` when the store was built with vectors (meta `encoder` says by what);
+    /// `sentence_vectors` the vectors of each passage's sentences in one blob (`SentenceVectors`), when
+    /// the encoder made them with the passage vectors.
     static let definition = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE passages(
@@ -50,6 +52,7 @@ public enum Schema {
             PRIMARY KEY(key, term)) WITHOUT ROWID;
         CREATE TABLE dictionary(term TEXT PRIMARY KEY, name INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE vectors(doc INTEGER PRIMARY KEY, vector BLOB NOT NULL);
+        CREATE TABLE sentence_vectors(doc INTEGER PRIMARY KEY, vectors BLOB NOT NULL);
         """
 
     /// Makes the tables in `database`, a new empty file, and marks it as a store of this version.

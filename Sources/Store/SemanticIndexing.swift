@@ -1,7 +1,7 @@
-import Corpus
 import Encoder
 
-/// Whether and how a build computes passage vectors (`index --semantic`).
+/// Whether and how a build computes passage vectors (`index --semantic`), and with the built-in
+/// encoder the vectors of their sentences (`SentenceEmbedder`).
 public struct SemanticIndexing: Sendable {
     /// When vectors are made.
     public enum Mode: String, Sendable, CaseIterable {
@@ -50,7 +50,7 @@ public struct SemanticIndexing: Sendable {
 
     /// The text a passage's vector is made from: the question it answers, then the answer, so a
     /// user's question meets the interviewer's as well as the reply.
-    public static func text(of passage: Passage) -> String {
-        passage.question.isEmpty ? passage.text : passage.question + "\n" + passage.text
+    public static func text(question: String, answer: String) -> String {
+        question.isEmpty ? answer : question + "\n" + answer
     }
 }

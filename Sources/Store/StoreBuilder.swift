@@ -87,7 +87,7 @@ public struct StoreBuilder: Sendable {
         try database.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
         try Schema.create(database)
         let spill = try SpillFile(path: path + ".counts")
-        // The texts to embed, kept out of memory until the lexical index is done (and the count known).
+        // The questions and texts to embed, kept out of memory until the lexical index is done (and the count known).
         let texts = semantic.wants(passages: 0) ? try SpillFile(path: path + ".texts") : nil
         let meter = ProgressMeter(interval: progressInterval, report: progress)
         return try database.transaction {
@@ -113,7 +113,10 @@ public struct StoreBuilder: Sendable {
                 try spill.write(prior.next(passage).bitPattern)
                 try Self.count(analysed.tokens, fields: &fields, tally: &tally, spill: spill)
                 count += 1
-                if let texts, semantic.wants(passages: count) { try texts.write(text: SemanticIndexing.text(of: passage)) }
+                if let texts, semantic.wants(passages: count) {
+                    try texts.write(text: passage.question)
+                    try texts.write(text: passage.text)
+                }
                 if count & 255 == 0 {
                     meter.tick(BuildProgress(phase: .reading, passages: count, total: corpus.knownCount, fraction: corpus.fractionRead, elapsed: meter.elapsed))
                 }
