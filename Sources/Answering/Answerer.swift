@@ -219,13 +219,9 @@ public final class Answerer {
                 || (ranked.passage.expert == top?.passage.expert && ranked.passage.question == top?.passage.question)
         }
         let scored = selector.score(onTopic[...], weights: Self.topicalWeights(result), topics: Self.topics(of: result.query))
-        // The passages being read (those already quoted) go on first, in full, before other passages
-        // are drawn on: "why?" after a sentence is most often answered by the sentences around it.
-        let reading = Set(scored.filter { shown.contains($0.text) }.map(\.passageRank))
         let candidates = scored
-            .filter { !shown.contains($0.text) && ($0.score > 0 || (reading.contains($0.passageRank) && Chunker.wordCount($0.text) >= 4)) }
-            .sorted { (reading.contains($0.passageRank) ? 1 : 0, $0.score, -$0.passageRank, -$0.position)
-                > (reading.contains($1.passageRank) ? 1 : 0, $1.score, -$1.passageRank, -$1.position) }
+            .filter { !shown.contains($0.text) && $0.score > 0 }
+            .sorted { ($0.score, -$0.passageRank, -$0.position) > ($1.score, -$1.passageRank, -$1.position) }
         var picks: [SentenceSelector.Candidate] = []
         var words = 0
         for candidate in candidates where picks.count < selector.maxSentences && words + Chunker.wordCount(candidate.text) <= selector.maxWords {

@@ -42,9 +42,9 @@ import Testing
         #expect(try ask("Do Trenin and Gabuev agree about Venezuela?").abstained)
     }
 
-    @Test func moreReadsOnInTheSamePassagesAndEndsInsteadOfDrifting() throws {
+    @Test func moreStaysOnTheTopicAndEndsInsteadOfDrifting() throws {
         let turns = try chat(["What does the Kremlin think of Trump?", "more", "more", "more", "more"])
-        #expect(turns[1...2].allSatisfy { $0.citations.map(\.expert).allSatisfy { $0 == "Dmitri Trenin" } }, "the answer being read goes on first")
+        #expect(turns[1...2].allSatisfy { $0.citations.map(\.expert).allSatisfy { $0 == "Dmitri Trenin" } }, "the topic's own passages go on")
         #expect(turns[1...2].contains { $0.answer.contains("self-centered") })
         let last = try #require(turns.last)
         #expect(last.abstained && last.answer == "That is all the corpus has on “What does the Kremlin think of Trump?”.")
