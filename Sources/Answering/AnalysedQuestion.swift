@@ -26,7 +26,6 @@ public struct AnalysedQuestion: Sendable {
     /// - Throws: `AnswerError.emptyQuestion` when it has only common words.
     public func query() throws -> Query { try searchable.get() }
 
-    /// What the question asks for, answered from the analysis alone.
     init(text: String, words: [String], named: [Expert], intent: QuestionIntent, followUp: FollowUpRequest?, searchable: Result<Query, AnswerError>) {
         self.text = text
         self.words = words

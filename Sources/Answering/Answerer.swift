@@ -17,11 +17,14 @@ public struct AnswerOptions: Sendable, Equatable {
 
 /// Answers questions offline from the corpus's own sentences, each cited to its expert.
 ///
-/// 1. Experts named in the question (or by `--expert`) restrict retrieval to their passages.
+/// 1. The question is analysed once (`analyse`): a question about the experts is answered from the
+///    roster, a comparison expert by expert (`compare`); experts named in it (or by `--expert`)
+///    restrict retrieval to their passages.
 /// 2. The passages are retrieved and the evidence weighed; too little, and Panelist declines,
 ///    listing the topics the corpus covers.
 /// 3. Otherwise one to three sentences are selected (`SentenceSelector`) and cited `[n]`, one
-///    marker per passage; a "which expert …?" question gets one cited sentence per expert.
+///    marker per passage; a "which expert …?" question gets one cited sentence per expert, and an
+///    open question that several experts answer alike each one's position (`severalPositions`).
 public final class Answerer {
     public let retriever: Retriever
     public var policy: AbstentionPolicy
@@ -123,7 +126,7 @@ public final class Answerer {
             return Answer(question: question.text, declined: reason, remark: restrictionNote(query: query, experts: experts, evidence: evidence),
                           retrieved: result.passages, restriction: restriction, topics: retriever.experts, evidence: evidence, query: query)
         }
-        let picks: [(ranked: RankedPassage, text: String, speaker: String?)]
+        let picks: [Quote]
         // Every reply within a restriction says so, whatever set it: a chat's `:expert` holds until changed.
         var notice = restriction?.description
         if question.intent == .whichExpert, experts.count != 1 {
@@ -133,7 +136,7 @@ public final class Answerer {
             notice = "several experts answered this; their positions side by side"
         } else {
             let selected = selector.select(from: result.passages, weights: Self.topicalWeights(result), topics: Self.topics(of: query))
-                .map { (ranked: result.passages[$0.passageRank], text: $0.text, speaker: String?.none) }
+                .map { Quote(ranked: result.passages[$0.passageRank], text: $0.text) }
             picks = question.intent == .yesNo ? Self.keepingShortReply(in: selected) : selected
         }
         var citations: [Citation] = []
@@ -161,13 +164,13 @@ public final class Answerer {
     /// `picks` for a yes/no question with the expert's own short reply ("Yes.", "No, not yet.") put
     /// back before the first sentence quoted from its passage, when that passage opens with one:
     /// sentence choice leaves out sentences of fewer than four words, which would lose the answer itself.
-    static func keepingShortReply(in picks: [(ranked: RankedPassage, text: String, speaker: String?)])
-        -> [(ranked: RankedPassage, text: String, speaker: String?)] {
+    static func keepingShortReply(in picks: [Quote])
+        -> [Quote] {
         guard let lead = picks.first,
               let opening = SentenceSplitter().split(lead.ranked.passage.text).first, opening != lead.text,
               !picks.contains(where: { $0.text == opening }), Chunker.wordCount(opening) <= 4 else { return picks }
         guard QuestionWords.shortReplies.contains(QuestionWords.split(opening).first ?? "") else { return picks }
-        return [(lead.ranked, opening, lead.speaker)] + picks
+        return [Quote(ranked: lead.ranked, text: opening, speaker: lead.speaker)] + picks
     }
 
     /// The answer to a question about the experts themselves (`RosterQuestion`), from the roster: each
@@ -251,16 +254,16 @@ public final class Answerer {
 
     /// One cited sentence for each expert whose best passage scores at least half the top score and
     /// matches the topic itself (not only a framing word such as "talked").
-    func speakers(in result: SearchResult, top: RankedPassage) -> [(ranked: RankedPassage, text: String, speaker: String?)] {
+    func speakers(in result: SearchResult, top: RankedPassage) -> [Quote] {
         var seen: Set<String> = []
-        var picks: [(ranked: RankedPassage, text: String, speaker: String?)] = []
+        var picks: [Quote] = []
         let topical = Set(result.query.terms.filter { !QuestionWords.framing.contains($0.word) }.map(\.term))
         let weights = Self.topicalWeights(result)
         let topics = Self.topics(of: result.query)
         for ranked in result.passages where ranked.score >= 0.5 * top.score && ranked.contributions.contains(where: { topical.contains($0.term) })
             && seen.insert(ranked.passage.expert).inserted {
             guard let best = selector.select(from: [ranked], weights: weights, topics: topics).max(by: { $0.score < $1.score }) else { continue }
-            picks.append((ranked, best.text, ranked.passage.expert.isEmpty ? "(unnamed)" : ranked.passage.expert))
+            picks.append(Quote(ranked: ranked, text: best.text, speaker: ranked.passage.expert.isEmpty ? "(unnamed)" : ranked.passage.expert))
         }
         return picks
     }

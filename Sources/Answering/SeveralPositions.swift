@@ -16,7 +16,7 @@ extension Answerer {
     /// score and each would be answered on its own, each expert's position, grouped — so an answer does
     /// not show the first expert's view as if it were the only one. Nil when one expert stands out.
     /// A yes/no question keeps each expert's own short reply ("No, not yet.").
-    func severalPositions(in result: SearchResult, top: RankedPassage, yesNo: Bool) -> [(ranked: RankedPassage, text: String, speaker: String?)]? {
+    func severalPositions(in result: SearchResult, top: RankedPassage, yesNo: Bool) -> [Quote]? {
         var best: [RankedPassage] = []
         for ranked in result.passages where !best.contains(where: { $0.passage.expert == ranked.passage.expert }) {
             best.append(ranked)
@@ -34,13 +34,13 @@ extension Answerer {
         guard close.count >= 2, close.allSatisfy({ !$0.passage.expert.isEmpty }) else { return nil }
         let weights = Self.topicalWeights(result)
         let topics = Self.topics(of: result.query)
-        var picks: [(ranked: RankedPassage, text: String, speaker: String?)] = []
+        var picks: [Quote] = []
         for ranked in close {
             let expert = ranked.passage.expert
             let own = result.passages.filter { $0.passage.expert == expert }
-            let chosen = selector.select(from: own, weights: weights, topics: topics).prefix(2).map { (ranked: own[$0.passageRank], text: $0.text, speaker: String?.none) }
+            let chosen = selector.select(from: own, weights: weights, topics: topics).prefix(2).map { Quote(ranked: own[$0.passageRank], text: $0.text) }
             for (index, pick) in (yesNo ? Self.keepingShortReply(in: Array(chosen)) : Array(chosen)).enumerated() {
-                picks.append((pick.ranked, pick.text, index == 0 ? expert : nil))
+                picks.append(Quote(ranked: pick.ranked, text: pick.text, speaker: index == 0 ? expert : nil))
             }
         }
         return picks

@@ -80,12 +80,17 @@ import Testing
         #expect(sources.count == Set(sources.map { $0.drop { $0 != " " } }).count, "no two source lines alike")
     }
 
+    /// A store of a Markdown panel on trade: `sections` (each `## Name, role` with its questions) after the title.
+    func panel(_ binary: PanelistBinary, _ sections: String) throws -> (store: String, index: PanelistBinary.Run) {
+        let file = binary.home.appendingPathComponent("panel.md")
+        try ("# Panel on trade\n\n" + sections).write(to: file, atomically: true, encoding: .utf8)
+        let store = binary.home.appendingPathComponent("panel.sqlite").path
+        return (store, try binary.run(["index", file.path, "--store", store]))
+    }
+
     @Test func aMarkdownFileWithTwoExpertsIsComparedSideBySide() throws {
         let binary = try PanelistBinary()
-        let file = binary.home.appendingPathComponent("panel.md")
-        try """
-            # Panel on trade
-
+        let (store, index) = try panel(binary, """
             ## Jane Roe, trade analyst at the Example Institute
 
             ### What about tariffs?
@@ -101,9 +106,8 @@ import Testing
             ## Russia, China and the US
 
             They trade a lot with each other.
-            """.write(to: file, atomically: true, encoding: .utf8)
-        let store = binary.home.appendingPathComponent("panel.sqlite").path
-        #expect(try binary.run(["index", file.path, "--store", store]).stdout.contains("2 experts, 3 passages"))
+            """)
+        #expect(index.stdout.contains("2 experts, 3 passages"))
         let run = try binary.run(["ask", "Do Roe and Doe agree about tariffs?", "--store", store, "--json", "--no-log"])
         let answer = try PanelistBinary.decode(AskJSON.self, from: run)
         #expect(Set(answer.citations.map(\.expert)) == ["Jane Roe", "John Doe"])
@@ -113,10 +117,7 @@ import Testing
 
     @Test func anOpenQuestionTwoExpertsAnswerAlikeShowsBothPositions() throws {
         let binary = try PanelistBinary()
-        let file = binary.home.appendingPathComponent("panel.md")
-        try """
-            # Panel on trade
-
+        let (store, index) = try panel(binary, """
             ## Jane Roe, trade analyst at the Example Institute
 
             ### Have tariffs raised prices?
@@ -132,9 +133,8 @@ import Testing
             ### Have tariffs raised prices?
 
             No, not yet. Tariffs have not raised consumer prices so far.
-            """.write(to: file, atomically: true, encoding: .utf8)
-        let store = binary.home.appendingPathComponent("panel.sqlite").path
-        #expect(try binary.run(["index", file.path, "--store", store]).status == 0)
+            """)
+        #expect(index.status == 0)
         let run = try binary.run(["ask", "Have tariffs raised consumer prices?", "--store", store, "--no-log"])
         #expect(run.stdout.contains("Jane Roe: Yes."), "\(run.stdout)")
         #expect(run.stdout.contains("John Doe: No, not yet."), "\(run.stdout)")
