@@ -25,6 +25,13 @@ public struct PostingList: Sendable, Equatable {
         documentFrequency = postings.count
         maxWeight = postings.reduce(0) { max($0, $1.weight) }
     }
+
+    /// A list whose largest weight is known (a store keeps it), which saves a pass over the postings.
+    package init(postings: [Posting], maxWeight: Float) {
+        self.postings = postings
+        documentFrequency = postings.count
+        self.maxWeight = maxWeight
+    }
 }
 
 /// Where a scorer reads the statistics and postings of terms: an in-memory index or a store.

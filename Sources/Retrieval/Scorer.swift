@@ -153,8 +153,7 @@ public struct Scorer: Sendable {
     public func rank(_ plan: Plan, k: Int, allowed: Set<Int32>? = nil, explain: Bool = false) -> [Hit] {
         let top: TopK
         if plan.entries.allSatisfy({ $0.weight > 0 }) {
-            top = MaxScore(lists: plan.entries.map(\.list.postings), weights: plan.entries.map(\.weight),
-                           maxWeights: plan.entries.map(\.list.maxWeight)).top(k, allowed: allowed)
+            top = MaxScore(lists: plan.entries.map(\.list.postings), weights: plan.entries.map(\.weight)).top(k, allowed: allowed)
         } else {
             top = Self.exhaustive(plan, k: k, allowed: allowed)
         }

@@ -118,13 +118,13 @@ public final class PassageStore: PostingSource {
 
     public func postingList(for term: String, in field: Field) throws -> PostingList? {
         try reading {
-            let statement = try database.statement("SELECT postings FROM terms WHERE field = ? AND term = ?")
+            let statement = try database.statement("SELECT df, max_weight, postings FROM terms WHERE field = ? AND term = ?")
             try statement.bind(field.rawValue, term)
             guard try statement.step() else { return nil }
-            guard let postings = statement.withBlob(at: 0, PostingCodec.decode) else {
+            guard let postings = statement.withBlob(at: 2, { PostingCodec.decode($0, count: statement.int(at: 0)) }) else {
                 throw DatabaseError(.corrupt, message: "\(database.path) is damaged (postings of '\(term)'); \(rebuild)")
             }
-            return PostingList(postings: postings)
+            return PostingList(postings: postings, maxWeight: Float(statement.double(at: 1)))
         }
     }
 

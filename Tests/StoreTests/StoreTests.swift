@@ -66,8 +66,8 @@ func seedCorpus() throws -> LoadedCorpus {
     @Test func postingCodecRoundTripsAndRejectsTruncation() {
         let postings = [0.5, 0.125, 1].enumerated().map { Posting(passage: [0, 300, 70_000][$0.offset], weight: WeightQuantization.quantised($0.element)) }
         let bytes = PostingCodec.encode(postings)
-        #expect(bytes.withUnsafeBytes(PostingCodec.decode) == postings)
-        #expect(Array(bytes.dropLast()).withUnsafeBytes(PostingCodec.decode) == nil)
+        #expect(bytes.withUnsafeBytes { PostingCodec.decode($0) } == postings)
+        #expect(Array(bytes.dropLast()).withUnsafeBytes { PostingCodec.decode($0) } == nil)
     }
 }
 
