@@ -44,10 +44,18 @@ public protocol PostingSource {
     func postingList(for term: String, in field: Field) throws -> PostingList?
     /// In how many passages `term` occurs in `field`, without reading its postings where the source can.
     func documentFrequency(of term: String, in field: Field) throws -> Int
+    /// In how many passages `term` occurs in `field`, with its posting list only when that is at
+    /// most `limit` (a store answers both from one row).
+    func postingList(for term: String, in field: Field, ifAtMost limit: Int) throws -> (documentFrequency: Int, list: PostingList?)
 }
 
 extension PostingSource {
     public func documentFrequency(of term: String, in field: Field) throws -> Int {
         try postingList(for: term, in: field)?.documentFrequency ?? 0
+    }
+
+    public func postingList(for term: String, in field: Field, ifAtMost limit: Int) throws -> (documentFrequency: Int, list: PostingList?) {
+        let frequency = try documentFrequency(of: term, in: field)
+        return (frequency, frequency > 0 && frequency <= limit ? try postingList(for: term, in: field) : nil)
     }
 }

@@ -105,16 +105,16 @@ public struct Scorer: Sendable {
         for field in Field.allCases where weights[field] > 0 {
             var read: [(term: QueryTerm, idf: Double, list: PostingList?)] = []
             for term in query.terms {
+                let frequency: Int
+                let list: PostingList?
                 if term.origin == .expansion {
-                    let frequency = try source.documentFrequency(of: term.term, in: field)
-                    if frequency > Self.expansionFrequencyLimit(passageCount: source.passageCount) {
-                        // Counted in the query's length, but its long list of postings is not read.
-                        read.append((term, TFIDF.inverseDocumentFrequency(documentFrequency: frequency, passageCount: source.passageCount), nil))
-                        continue
-                    }
+                    // Counted in the query's length even when its long list of postings is not read.
+                    (frequency, list) = try source.postingList(for: term.term, in: field, ifAtMost: Self.expansionFrequencyLimit(passageCount: source.passageCount))
+                } else {
+                    list = try source.postingList(for: term.term, in: field)
+                    frequency = list?.documentFrequency ?? 0
                 }
-                let list = try source.postingList(for: term.term, in: field)
-                read.append((term, TFIDF.inverseDocumentFrequency(documentFrequency: list?.documentFrequency ?? 0, passageCount: source.passageCount), list))
+                read.append((term, TFIDF.inverseDocumentFrequency(documentFrequency: frequency, passageCount: source.passageCount), list))
             }
             let raw = Self.cappingExpansions(read).map { ($0.term, $0.term.weight * $0.idf, $0.list) }
             let norm = raw.reduce(0) { $0 + $1.1 * $1.1 }.squareRoot()

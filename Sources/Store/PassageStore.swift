@@ -21,6 +21,9 @@ public final class PassageStore: PostingSource {
     public let vectorEncoder: String?
     /// The advice an error about a damaged store ends with: "rebuild it with `panelist index …`".
     let rebuild: String
+    /// The fields any passage has a term in: a query's terms are not looked up in the others
+    /// (a corpus of bare texts has no questions or experts).
+    private let indexedFields: Set<Field>
 
     /// Opens the store at `path` read-only and checks that it is a store this build can read.
     ///
@@ -70,6 +73,7 @@ public final class PassageStore: PostingSource {
             contentHash = hash
             origin = meta[StoreMeta.origin] ?? ""
             vectorEncoder = meta[StoreMeta.encoder]
+            indexedFields = try Self.indexedFields(database)
         } catch let error as DatabaseError where error.code == .sqlite {
             throw Self.explain(error, path: path, rebuild: rebuild)
         }
@@ -90,6 +94,14 @@ public final class PassageStore: PostingSource {
         var names: Set<String> = []
         while try statement.step() { names.insert(statement.string(at: 0)) }
         return names
+    }
+
+    static func indexedFields(_ database: Database) throws -> Set<Field> {
+        try Set(Field.allCases.filter { field in
+            let statement = try database.statement("SELECT 1 FROM terms WHERE field = ? LIMIT 1")
+            try statement.bind(field.rawValue)
+            return try statement.step()
+        })
     }
 
     static func meta(_ database: Database) throws -> [String: String] {
@@ -117,20 +129,29 @@ public final class PassageStore: PostingSource {
     }
 
     public func postingList(for term: String, in field: Field) throws -> PostingList? {
-        try reading {
+        try postingList(for: term, in: field, ifAtMost: .max).list
+    }
+
+    /// The term's `terms` row: its postings are decoded only when there are at most `limit`.
+    public func postingList(for term: String, in field: Field, ifAtMost limit: Int) throws -> (documentFrequency: Int, list: PostingList?) {
+        guard indexedFields.contains(field) else { return (0, nil) }
+        return try reading {
             let statement = try database.statement("SELECT df, max_weight, postings FROM terms WHERE field = ? AND term = ?")
             try statement.bind(field.rawValue, term)
-            guard try statement.step() else { return nil }
-            guard let postings = statement.withBlob(at: 2, { PostingCodec.decode($0, count: statement.int(at: 0)) }) else {
+            guard try statement.step() else { return (0, nil) }
+            let frequency = statement.int(at: 0)
+            guard frequency <= limit else { return (frequency, nil) }
+            guard let postings = statement.withBlob(at: 2, { PostingCodec.decode($0, count: frequency) }) else {
                 throw DatabaseError(.corrupt, message: "\(database.path) is damaged (postings of '\(term)'); \(rebuild)")
             }
-            return PostingList(postings: postings, maxWeight: Float(statement.double(at: 1)))
+            return (frequency, PostingList(postings: postings, maxWeight: Float(statement.double(at: 1))))
         }
     }
 
     /// In how many passages `term` occurs in `field`, from its `terms` row without reading the postings.
     public func documentFrequency(of term: String, in field: Field) throws -> Int {
-        try reading {
+        guard indexedFields.contains(field) else { return 0 }
+        return try reading {
             let statement = try database.statement("SELECT df FROM terms WHERE field = ? AND term = ?")
             try statement.bind(field.rawValue, term)
             return try statement.step() ? statement.int(at: 0) : 0
