@@ -81,6 +81,8 @@ struct MaxScore {
         var present = [Int](repeating: 0, count: count)
         var prefix = [Double](repeating: 0, count: count + 1)
         var stops = [Int](repeating: 0, count: count)
+        // The k-th best score so far (0 until there are k): a passage must exceed it to enter.
+        var threshold = 0.0
         postings.withUnsafeBufferPointer { postings in
         bounds.withUnsafeBufferPointer { bounds in
         cursors.withUnsafeMutableBufferPointer { cursor in
@@ -112,9 +114,7 @@ struct MaxScore {
                     prefix[position + 1] = prefix[position] + bounds[present[position] * windowCount + window]
                 }
                 var essential = 0
-                if let threshold = top.threshold {
-                    while essential < presentCount, prefix[essential + 1] * (1 + Self.slack) < threshold { essential += 1 }
-                }
+                while essential < presentCount, prefix[essential + 1] * (1 + Self.slack) < threshold { essential += 1 }
                 func add(_ list: Int, until stop: Int) {
                     let weight = weights[list]
                     for at in cursor[list]..<stop {
@@ -155,7 +155,6 @@ struct MaxScore {
                         let candidate = first + Int32(offset)
                         var bound = sums[offset]
                         sums[offset] = 0
-                        let threshold = top.threshold ?? 0
                         // The probed lists, largest bound first, while the candidate can still enter.
                         var position = probed
                         while (bound + prefix[position]) * (1 + Self.slack) >= threshold, position > 0 {
@@ -175,7 +174,10 @@ struct MaxScore {
                                 score += weights[list] * Double(postings[exact[list]].weight)
                             }
                         }
-                        if score > 0 { top.insert(score: score, passage: candidate) }
+                        if score > 0 {
+                            top.insert(score: score, passage: candidate)
+                            threshold = top.threshold ?? 0
+                        }
                     }
                 }
                 for position in 0..<probed { cursor[present[position]] = stops[present[position]] }

@@ -116,6 +116,8 @@ public struct Scorer: Sendable {
                 }
                 read.append((term, TFIDF.inverseDocumentFrequency(documentFrequency: frequency, passageCount: source.passageCount), list))
             }
+            // Another field where no term has postings adds nothing (a corpus of bare texts has no questions).
+            if field != .text, read.allSatisfy({ $0.list == nil }) { continue }
             let raw = Self.cappingExpansions(read).map { ($0.term, $0.term.weight * $0.idf, $0.list) }
             let norm = raw.reduce(0) { $0 + $1.1 * $1.1 }.squareRoot()
             guard norm > 0 else { continue }
