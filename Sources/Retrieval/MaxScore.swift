@@ -76,6 +76,8 @@ struct MaxScore {
         var exact = starts
         var sums = [Double](repeating: 0, count: size)
         var found = [UInt64](repeating: 0, count: size / 64)
+        var keptOffsets = [Int](repeating: 0, count: size)
+        var keptSums = [Double](repeating: 0, count: size)
         // The lists with postings in the window by ascending bound, and the sums of those bounds
         // (then only the probed lists' bounds, and where each probed list's postings here end).
         var present = [Int](repeating: 0, count: count)
@@ -89,6 +91,8 @@ struct MaxScore {
         exact.withUnsafeMutableBufferPointer { exact in
         sums.withUnsafeMutableBufferPointer { sums in
         found.withUnsafeMutableBufferPointer { found in
+        keptOffsets.withUnsafeMutableBufferPointer { keptOffsets in
+        keptSums.withUnsafeMutableBufferPointer { keptSums in
         present.withUnsafeMutableBufferPointer { present in
         prefix.withUnsafeMutableBufferPointer { prefix in
         stops.withUnsafeMutableBufferPointer { stops in
@@ -146,42 +150,53 @@ struct MaxScore {
                         probed += 1
                     }
                 }
+                // The passages found, with their sums, kept without a branch while they can still
+                // enter against the k-th score as it stood (it only rises): most cannot.
+                let least = threshold / (1 + Self.slack) - prefix[probed]
+                var kept = 0
                 for word in 0..<found.count where found[word] != 0 {
                     var bits = found[word]
                     found[word] = 0
                     while bits != 0 {
                         let offset = word << 6 | bits.trailingZeroBitCount
                         bits &= bits - 1
-                        let candidate = first + Int32(offset)
-                        var bound = sums[offset]
+                        keptOffsets[kept] = offset
+                        keptSums[kept] = sums[offset]
+                        kept += sums[offset] >= least ? 1 : 0
                         sums[offset] = 0
-                        // The probed lists, largest bound first, while the candidate can still enter.
-                        var position = probed
-                        while (bound + prefix[position]) * (1 + Self.slack) >= threshold, position > 0 {
-                            position -= 1
-                            let list = present[position]
-                            cursor[list] = Self.advance(cursor[list], to: Int64(candidate), end: ends[list], in: postings)
-                            if cursor[list] < ends[list], postings[cursor[list]].passage == candidate {
-                                bound += weights[list] * Double(postings[cursor[list]].weight)
-                            }
+                    }
+                }
+                for index in 0..<kept {
+                    let candidate = first + Int32(keptOffsets[index])
+                    var bound = keptSums[index]
+                    // The probed lists, largest bound first, while the candidate can still enter.
+                    var position = probed
+                    while (bound + prefix[position]) * (1 + Self.slack) >= threshold, position > 0 {
+                        position -= 1
+                        let list = present[position]
+                        cursor[list] = Self.advance(cursor[list], to: Int64(candidate), end: ends[list], in: postings)
+                        if cursor[list] < ends[list], postings[cursor[list]].passage == candidate {
+                            bound += weights[list] * Double(postings[cursor[list]].weight)
                         }
-                        guard (bound + prefix[position]) * (1 + Self.slack) >= threshold,
-                              allowed?.contains(candidate) ?? true else { continue }
-                        var score = 0.0
-                        for list in 0..<count {
-                            exact[list] = Self.advance(exact[list], to: Int64(candidate), end: ends[list], in: postings)
-                            if exact[list] < ends[list], postings[exact[list]].passage == candidate {
-                                score += weights[list] * Double(postings[exact[list]].weight)
-                            }
+                    }
+                    guard (bound + prefix[position]) * (1 + Self.slack) >= threshold,
+                          allowed?.contains(candidate) ?? true else { continue }
+                    var score = 0.0
+                    for list in 0..<count {
+                        exact[list] = Self.advance(exact[list], to: Int64(candidate), end: ends[list], in: postings)
+                        if exact[list] < ends[list], postings[exact[list]].passage == candidate {
+                            score += weights[list] * Double(postings[exact[list]].weight)
                         }
-                        if score > 0 {
-                            top.insert(score: score, passage: candidate)
-                            threshold = top.threshold ?? 0
-                        }
+                    }
+                    if score > 0 {
+                        top.insert(score: score, passage: candidate)
+                        threshold = top.threshold ?? 0
                     }
                 }
                 for position in 0..<probed { cursor[present[position]] = stops[present[position]] }
             }
+        }
+        }
         }
         }
         }
