@@ -9,8 +9,8 @@ import Retrieval
 /// returns. Statements are prepared once per process.
 public final class PassageStore: PostingSource {
     let database: Database
-    /// Decompresses passage blocks; the store, like its database connection, is used by one thread at a time.
-    private let decompressor = Zstd.Decompressor()
+    /// Decompresses passage records; the store, like its database connection, is used by one thread at a time.
+    private let decompressor: Zstd.Decompressor
     /// How many passages the store holds.
     public let passageCount: Int
     /// The hash of the input the store was built from.
@@ -74,6 +74,7 @@ public final class PassageStore: PostingSource {
             origin = meta[StoreMeta.origin] ?? ""
             vectorEncoder = meta[StoreMeta.encoder]
             indexedFields = try Self.indexedFields(database)
+            decompressor = Zstd.Decompressor(dictionary: try Self.passageDictionary(database))
         } catch let error as DatabaseError where error.code == .sqlite {
             throw Self.explain(error, path: path, rebuild: rebuild)
         }
@@ -102,6 +103,11 @@ public final class PassageStore: PostingSource {
             try statement.bind(field.rawValue)
             return try statement.step()
         })
+    }
+
+    static func passageDictionary(_ database: Database) throws -> [UInt8]? {
+        let statement = try database.statement("SELECT dictionary FROM passage_dictionary")
+        return try statement.step() ? statement.withBlob(at: 0) { Array($0) } : nil
     }
 
     static func meta(_ database: Database) throws -> [String: String] {
@@ -158,22 +164,19 @@ public final class PassageStore: PostingSource {
         }
     }
 
-    /// The passage numbered `doc`, decompressed from its `PassageBlock`.
+    /// The passage numbered `doc`, decompressed from its `PassageRecord`.
     ///
-    /// - Throws: `DatabaseError.corrupt` when no such passage exists or its block is damaged.
+    /// - Throws: `DatabaseError.corrupt` when no such passage exists or its record is damaged.
     public func passage(_ doc: Int32) throws -> Passage {
         try reading {
-            let row = try database.statement("SELECT id, expert FROM passages WHERE doc = ?")
+            let row = try database.statement("SELECT id, expert, record FROM passages WHERE doc = ?")
             try row.bind(doc)
             guard try row.step() else {
                 throw DatabaseError(.corrupt, message: "\(database.path) is damaged (passage \(doc) is missing); \(rebuild)")
             }
-            let block = try database.statement("SELECT first_doc, block FROM passage_blocks WHERE first_doc <= ? ORDER BY first_doc DESC LIMIT 1")
-            try block.bind(doc)
-            guard try block.step(),
-                  let passage = block.withBlob(at: 1, {
-                      PassageBlock.passage(at: Int(doc) - block.int(at: 0), in: $0, id: row.string(at: 0), expert: row.string(at: 1), using: decompressor)
-                  }) else {
+            guard let passage = row.withBlob(at: 2, {
+                PassageRecord.passage(in: $0, id: row.string(at: 0), expert: row.string(at: 1), using: decompressor)
+            }) else {
                 throw DatabaseError(.corrupt, message: "\(database.path) is damaged (the text of passage \(doc) does not decompress); \(rebuild)")
             }
             return passage
