@@ -7,10 +7,11 @@
 /// top k. Bounds per window rather than per list matter for expanded queries, whose many small
 /// lists would otherwise keep every long list essential.
 ///
-/// The essential lists' postings are added into a small array, list after list; each passage found
-/// is then checked against the k-th score with the non-essential bounds, probing those lists,
-/// largest first, only while it can still enter. A passage that can is scored again over every list
-/// in plan order, as exhaustive scoring sums it, so the result is exactly the exhaustive top k.
+/// The essential lists' postings are added into a small array, list after list (so are the
+/// non-essential lists that have no more postings in the window: adding is cheaper than probing);
+/// each passage found is then checked against the k-th score with the other lists' bounds, probing
+/// those lists, largest first, only while it can still enter. A passage that can is scored again over
+/// every list in plan order, as exhaustive scoring sums it, so the result is exactly the exhaustive top k.
 ///
 /// - Complexity: O(p) for p postings of the essential lists, plus O(log) searches in the others.
 struct MaxScore {
@@ -27,6 +28,7 @@ struct MaxScore {
     /// A margin for rounding: a bound counts as below the threshold only when clearly so.
     private static let slack = 1e-9
 
+    /// - Parameter windowShift: log2 of a window's span (tests take small windows to cross many).
     init(lists: [[Posting]], weights: [Double], windowShift: Int = 12) {
         var postings: [Posting] = []
         postings.reserveCapacity(lists.reduce(0) { $0 + $1.count })

@@ -7,15 +7,15 @@ import Corpus
 /// ~10 KB blocks before (schema 5), as tantivy's document store does, because alone a passage of a
 /// few hundred bytes compresses poorly; but a block took 11 µs to decompress, a fifth of a query's
 /// time at 100k passages. With a 110 KB dictionary a record takes 0.6 µs, and at level 3 the records
-/// are smaller than level-1 blocks were (18.2 against 19.4 MB of text at 100k passages).
+/// are smaller than the level-1 blocks were (18.6 against 20.5 MB at 100k passages).
 ///
 /// The fields kept here are those read only to show a passage: role, question, text, source and
 /// ordinal (`id` and `expert` are columns of `passages`, which are looked up). Layout: one zstd
 /// frame (`Zstd`: content size and checksum) of `varint(ordinal)`, then role, question, text and
 /// source, each `varint(UTF-8 byte count)` and its bytes.
 enum PassageRecord {
-    /// zstd's level: with a dictionary, 3 makes records 11% smaller than 1 and compresses 100k
-    /// passages in 0.25 s instead of 0.21 (on the build's second thread).
+    /// zstd's level: with the dictionary, 3 makes the 100k store 49.1 MB against 51.7 at level 1, and
+    /// compresses its texts in 0.25 s against 0.21 (measured in C), on the build's second thread.
     static let compressionLevel: Int32 = 3
 
     /// The stored fields of `passage`, packed.
