@@ -6,10 +6,11 @@ import Dispatch
 ///
 /// The first passages' packed records (`sampleBytes` of them, or all of a smaller corpus) train the
 /// dictionary every record is compressed against (kept in `passage_dictionary`; none when the corpus
-/// is too small to train one), on another thread; passages are held back until it is ready. Then records are compressed in batches on another
-/// thread while the caller goes on, and the rows inserted in passage order, a batch once
-/// `batchesInFlight` newer ones have been handed over (waiting for it if need be): the file's
-/// layout then depends only on the passages, not on the threads, and memory stays bounded.
+/// is too small to train one), on another thread; passages are held back until it is ready. Then
+/// records are compressed in batches on that thread while the caller goes on, and the rows inserted
+/// in passage order, a batch once `batchesInFlight` newer ones have been handed over (waiting for it
+/// if need be): the file's layout then depends only on the passages, not on the threads, and memory
+/// stays bounded.
 final class PassageRecordWriter {
     /// How many bytes of packed records train the dictionary by default (0.12 s of training): half
     /// as many made the records at 100k passages 0.5% larger.

@@ -68,6 +68,9 @@ func seedCorpus() throws -> LoadedCorpus {
         let bytes = PostingCodec.encode(postings)
         #expect(bytes.withUnsafeBytes { PostingCodec.decode($0) } == postings)
         #expect(Array(bytes.dropLast()).withUnsafeBytes { PostingCodec.decode($0) } == nil)
+        // With the count a store keeps beside the bytes: any other count is damage.
+        #expect(bytes.withUnsafeBytes { PostingCodec.decode($0, count: 3) } == postings)
+        for count in [0, 2, 4, 1_000] { #expect(bytes.withUnsafeBytes { PostingCodec.decode($0, count: count) } == nil) }
     }
 }
 
