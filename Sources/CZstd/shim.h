@@ -2,5 +2,6 @@
 #define PANELIST_CZSTD_SHIM_H
 
 #include <zstd.h>
+#include <zdict.h>
 
 #endif

@@ -1,114 +1,224 @@
-/// Document-at-a-time top-k over posting lists with MaxScore pruning.
+/// Top-k over posting lists with MaxScore pruning, a window of passage numbers at a time.
 ///
-/// Each list's bound is its query weight times its largest posting weight. Lists are ordered by
-/// bound; once the k-th best score exceeds the sum of the smallest bounds, those lists are
-/// "non-essential": a passage found in none of the others cannot enter the top k, so candidates are
-/// taken only from the essential lists and the others are searched just for those candidates.
-/// A candidate's score is summed over the lists in plan order, as exhaustive scoring sums it, so the
-/// result is exactly the exhaustive top k.
+/// The passages are taken in aligned windows of consecutive numbers. In each window a list's bound
+/// is its query weight times its largest posting weight there (0 when it has none there); lists
+/// are ordered by bound, and once the k-th best score exceeds the sum of the smallest bounds, those
+/// lists are "non-essential" for the window: a passage found in none of the others cannot enter the
+/// top k. Bounds per window rather than per list matter for expanded queries, whose many small
+/// lists would otherwise keep every long list essential.
+///
+/// The essential lists' postings are added into a small array, list after list (so are the
+/// non-essential lists that have no more postings in the window: adding is cheaper than probing);
+/// each passage found is then checked against the k-th score with the other lists' bounds, probing
+/// those lists, largest first, only while it can still enter. A passage that can is scored again over
+/// every list in plan order, as exhaustive scoring sums it, so the result is exactly the exhaustive top k.
 ///
 /// - Complexity: O(p) for p postings of the essential lists, plus O(log) searches in the others.
 struct MaxScore {
-    /// Every list's passages and weights, concatenated: list `i` spans `starts[i]..<ends[i]`.
-    private let passages: [Int32]
-    private let postingWeights: [Float]
+    /// Every list's postings, concatenated: list `i` spans `starts[i]..<ends[i]`.
+    private let postings: [Posting]
     private let starts: [Int]
     private let ends: [Int]
     let weights: [Double]
-    /// Lists by ascending bound.
-    private let order: [Int]
-    /// `prefix[j]`: the sum of the bounds of `order[0..<j]`.
-    private let prefix: [Double]
+    /// log2 of how many passage numbers a window spans: its sums (8 bytes each) stay in cache.
+    private let shift: Int
+    private let windowCount: Int
+    /// `bounds[list * windowCount + window]`: the list's bound in that window.
+    private let bounds: [Double]
     /// A margin for rounding: a bound counts as below the threshold only when clearly so.
     private static let slack = 1e-9
 
-    init(lists: [[Posting]], weights: [Double], maxWeights: [Float]) {
-        var passages: [Int32] = []
-        var postingWeights: [Float] = []
+    /// - Parameter windowShift: log2 of a window's span (tests take small windows to cross many).
+    init(lists: [[Posting]], weights: [Double], windowShift: Int = 12) {
+        var postings: [Posting] = []
+        postings.reserveCapacity(lists.reduce(0) { $0 + $1.count })
         var starts: [Int] = []
         var ends: [Int] = []
-        let total = lists.reduce(0) { $0 + $1.count }
-        passages.reserveCapacity(total)
-        postingWeights.reserveCapacity(total)
         for list in lists {
-            starts.append(passages.count)
-            for posting in list {
-                passages.append(posting.passage)
-                postingWeights.append(posting.weight)
-            }
-            ends.append(passages.count)
+            starts.append(postings.count)
+            postings.append(contentsOf: list)
+            ends.append(postings.count)
         }
-        self.passages = passages
-        self.postingWeights = postingWeights
+        let windowCount = Int(lists.map { $0.last?.passage ?? 0 }.max() ?? 0) >> windowShift + 1
+        var bounds = [Double](repeating: 0, count: lists.count * windowCount)
+        postings.withUnsafeBufferPointer { postings in
+            for list in lists.indices {
+                var window = -1
+                var largest: Float = 0
+                for posting in postings[starts[list]..<ends[list]] {
+                    let next = Int(posting.passage) >> windowShift
+                    if next != window {
+                        if window >= 0 { bounds[list * windowCount + window] = weights[list] * Double(largest) }
+                        window = next
+                        largest = 0
+                    }
+                    largest = max(largest, posting.weight)
+                }
+                if window >= 0 { bounds[list * windowCount + window] = weights[list] * Double(largest) }
+            }
+        }
+        self.postings = postings
         self.starts = starts
         self.ends = ends
         self.weights = weights
-        let bounds = zip(weights, maxWeights).map { $0 * Double($1) }
-        order = bounds.indices.sorted { bounds[$0] < bounds[$1] }
-        var sums = [0.0]
-        for index in order { sums.append(sums[sums.count - 1] + bounds[index]) }
-        prefix = sums
+        shift = windowShift
+        self.windowCount = windowCount
+        self.bounds = bounds
     }
 
     /// The `k` best passages with a positive score, restricted to `allowed` when given.
     func top(_ k: Int, allowed: Set<Int32>?) -> TopK {
         var top = TopK(k: k)
         guard k > 0 else { return top }
+        let count = weights.count
+        let size = 1 << shift
+        // `cursors` walk the lists window by window; `exact` finds each list's posting for the
+        // passages scored in plan order.
         var cursors = starts
-        passages.withUnsafeBufferPointer { passages in
-            postingWeights.withUnsafeBufferPointer { postingWeights in
-                cursors.withUnsafeMutableBufferPointer { cursor in
-                var firstEssential = 0
-                let count = weights.count
-                while true {
-                    // The next candidate: the smallest passage at an essential list's cursor.
-                    var candidate = Int32.max
-                    for position in firstEssential..<count {
-                        let list = order[position]
-                        if cursor[list] < ends[list] { candidate = min(candidate, passages[cursor[list]]) }
+        var exact = starts
+        var sums = [Double](repeating: 0, count: size)
+        var found = [UInt64](repeating: 0, count: size / 64)
+        var keptOffsets = [Int](repeating: 0, count: size)
+        var keptSums = [Double](repeating: 0, count: size)
+        // The lists with postings in the window by ascending bound, and the sums of those bounds
+        // (then only the probed lists' bounds, and where each probed list's postings here end).
+        var present = [Int](repeating: 0, count: count)
+        var prefix = [Double](repeating: 0, count: count + 1)
+        var stops = [Int](repeating: 0, count: count)
+        // The k-th best score so far (0 until there are k): a passage must exceed it to enter.
+        var threshold = 0.0
+        postings.withUnsafeBufferPointer { postings in
+        bounds.withUnsafeBufferPointer { bounds in
+        cursors.withUnsafeMutableBufferPointer { cursor in
+        exact.withUnsafeMutableBufferPointer { exact in
+        sums.withUnsafeMutableBufferPointer { sums in
+        found.withUnsafeMutableBufferPointer { found in
+        keptOffsets.withUnsafeMutableBufferPointer { keptOffsets in
+        keptSums.withUnsafeMutableBufferPointer { keptSums in
+        present.withUnsafeMutableBufferPointer { present in
+        prefix.withUnsafeMutableBufferPointer { prefix in
+        stops.withUnsafeMutableBufferPointer { stops in
+            while true {
+                var next = Int32.max
+                for list in 0..<count where cursor[list] < ends[list] { next = min(next, postings[cursor[list]].passage) }
+                guard next != .max else { return }
+                let window = Int(next) >> shift
+                let first = Int32(window << shift)
+                let end = Int64(first) + Int64(size)
+                var presentCount = 0
+                for list in 0..<count where cursor[list] < ends[list] && Int64(postings[cursor[list]].passage) < end {
+                    let bound = bounds[list * windowCount + window]
+                    var position = presentCount
+                    while position > 0, bounds[present[position - 1] * windowCount + window] > bound {
+                        present[position] = present[position - 1]
+                        position -= 1
                     }
-                    guard candidate != .max else { return }
-                    var bound = prefix[firstEssential]
-                    for position in firstEssential..<count {
-                        let list = order[position]
-                        if cursor[list] < ends[list], passages[cursor[list]] == candidate {
-                            bound += weights[list] * Double(postingWeights[cursor[list]])
-                        }
+                    present[position] = list
+                    presentCount += 1
+                }
+                for position in 0..<presentCount {
+                    prefix[position + 1] = prefix[position] + bounds[present[position] * windowCount + window]
+                }
+                var essential = 0
+                while essential < presentCount, prefix[essential + 1] * (1 + Self.slack) < threshold { essential += 1 }
+                func add(_ list: Int, until stop: Int) {
+                    let weight = weights[list]
+                    for at in cursor[list]..<stop {
+                        let offset = Int(postings[at].passage - first)
+                        sums[offset] += weight * Double(postings[at].weight)
+                        found[offset >> 6] |= 1 << UInt64(offset & 63)
                     }
-                    if bound * (1 + Self.slack) >= top.threshold ?? 0, allowed?.contains(candidate) ?? true {
-                        var score = 0.0
-                        for list in 0..<count {
-                            cursor[list] = Self.advance(cursor[list], to: candidate, end: ends[list], in: passages)
-                            if cursor[list] < ends[list], passages[cursor[list]] == candidate {
-                                score += weights[list] * Double(postingWeights[cursor[list]])
-                            }
-                        }
-                        if score > 0 {
-                            top.insert(score: score, passage: candidate)
-                            if let threshold = top.threshold {
-                                while firstEssential < count, prefix[firstEssential + 1] * (1 + Self.slack) < threshold { firstEssential += 1 }
-                            }
-                        }
-                    }
-                    for position in firstEssential..<count {
-                        let list = order[position]
-                        if cursor[list] < ends[list], passages[cursor[list]] == candidate { cursor[list] += 1 }
+                    cursor[list] = stop
+                }
+                var candidates = 0
+                for position in essential..<presentCount {
+                    let list = present[position]
+                    let stop = Self.advance(cursor[list], to: end, end: ends[list], in: postings)
+                    candidates += stop - cursor[list]
+                    add(list, until: stop)
+                }
+                // A non-essential list with no more postings here than the essential ones is cheaper
+                // to add than to probe; the others are probed, and their bounds summed again.
+                var probed = 0
+                for position in 0..<essential {
+                    let list = present[position]
+                    let stop = Self.advance(cursor[list], to: end, end: ends[list], in: postings)
+                    if stop - cursor[list] <= candidates {
+                        add(list, until: stop)
+                    } else {
+                        present[probed] = list
+                        stops[list] = stop
+                        prefix[probed + 1] = prefix[probed] + bounds[list * windowCount + window]
+                        probed += 1
                     }
                 }
+                // The passages found, with their sums, kept without a branch while they can still
+                // enter against the k-th score as it stood (it only rises): most cannot.
+                let least = threshold / (1 + Self.slack) - prefix[probed]
+                var kept = 0
+                for word in 0..<found.count where found[word] != 0 {
+                    var bits = found[word]
+                    found[word] = 0
+                    while bits != 0 {
+                        let offset = word << 6 | bits.trailingZeroBitCount
+                        bits &= bits - 1
+                        keptOffsets[kept] = offset
+                        keptSums[kept] = sums[offset]
+                        kept += sums[offset] >= least ? 1 : 0
+                        sums[offset] = 0
+                    }
                 }
+                for index in 0..<kept {
+                    let candidate = first + Int32(keptOffsets[index])
+                    var bound = keptSums[index]
+                    // The probed lists, largest bound first, while the candidate can still enter.
+                    var position = probed
+                    while (bound + prefix[position]) * (1 + Self.slack) >= threshold, position > 0 {
+                        position -= 1
+                        let list = present[position]
+                        cursor[list] = Self.advance(cursor[list], to: Int64(candidate), end: ends[list], in: postings)
+                        if cursor[list] < ends[list], postings[cursor[list]].passage == candidate {
+                            bound += weights[list] * Double(postings[cursor[list]].weight)
+                        }
+                    }
+                    guard (bound + prefix[position]) * (1 + Self.slack) >= threshold,
+                          allowed?.contains(candidate) ?? true else { continue }
+                    var score = 0.0
+                    for list in 0..<count {
+                        exact[list] = Self.advance(exact[list], to: Int64(candidate), end: ends[list], in: postings)
+                        if exact[list] < ends[list], postings[exact[list]].passage == candidate {
+                            score += weights[list] * Double(postings[exact[list]].weight)
+                        }
+                    }
+                    if score > 0 {
+                        top.insert(score: score, passage: candidate)
+                        threshold = top.threshold ?? 0
+                    }
+                }
+                for position in 0..<probed { cursor[present[position]] = stops[present[position]] }
             }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
         }
         return top
     }
 
     /// The first position at or after `cursor` (and before `end`) whose passage is at least
     /// `passage`, galloping then bisecting.
-    private static func advance(_ cursor: Int, to passage: Int32, end: Int, in passages: UnsafeBufferPointer<Int32>) -> Int {
-        guard cursor < end, passages[cursor] < passage else { return cursor }
+    private static func advance(_ cursor: Int, to passage: Int64, end: Int, in postings: UnsafeBufferPointer<Posting>) -> Int {
+        guard cursor < end, Int64(postings[cursor].passage) < passage else { return cursor }
         var step = 1
         var low = cursor
         var high = cursor + 1
-        while high < end, passages[high] < passage {
+        while high < end, Int64(postings[high].passage) < passage {
             low = high
             step *= 2
             high = low + step
@@ -116,7 +226,7 @@ struct MaxScore {
         high = min(high, end)
         while low < high {
             let middle = (low + high) / 2
-            if passages[middle] < passage { low = middle + 1 } else { high = middle }
+            if Int64(postings[middle].passage) < passage { low = middle + 1 } else { high = middle }
         }
         return low
     }

@@ -25,6 +25,13 @@ public struct PostingList: Sendable, Equatable {
         documentFrequency = postings.count
         maxWeight = postings.reduce(0) { max($0, $1.weight) }
     }
+
+    /// A list whose largest weight is known (a store keeps it), which saves a pass over the postings.
+    package init(postings: [Posting], maxWeight: Float) {
+        self.postings = postings
+        documentFrequency = postings.count
+        self.maxWeight = maxWeight
+    }
 }
 
 /// Where a scorer reads the statistics and postings of terms: an in-memory index or a store.
@@ -37,10 +44,18 @@ public protocol PostingSource {
     func postingList(for term: String, in field: Field) throws -> PostingList?
     /// In how many passages `term` occurs in `field`, without reading its postings where the source can.
     func documentFrequency(of term: String, in field: Field) throws -> Int
+    /// In how many passages `term` occurs in `field`, with its posting list only when that is at
+    /// most `limit` (a store answers both from one row).
+    func postingList(for term: String, in field: Field, ifAtMost limit: Int) throws -> (documentFrequency: Int, list: PostingList?)
 }
 
 extension PostingSource {
     public func documentFrequency(of term: String, in field: Field) throws -> Int {
         try postingList(for: term, in: field)?.documentFrequency ?? 0
+    }
+
+    public func postingList(for term: String, in field: Field, ifAtMost limit: Int) throws -> (documentFrequency: Int, list: PostingList?) {
+        let frequency = try documentFrequency(of: term, in: field)
+        return (frequency, frequency > 0 && frequency <= limit ? try postingList(for: term, in: field) : nil)
     }
 }

@@ -105,17 +105,19 @@ public struct Scorer: Sendable {
         for field in Field.allCases where weights[field] > 0 {
             var read: [(term: QueryTerm, idf: Double, list: PostingList?)] = []
             for term in query.terms {
+                let frequency: Int
+                let list: PostingList?
                 if term.origin == .expansion {
-                    let frequency = try source.documentFrequency(of: term.term, in: field)
-                    if frequency > Self.expansionFrequencyLimit(passageCount: source.passageCount) {
-                        // Counted in the query's length, but its long list of postings is not read.
-                        read.append((term, TFIDF.inverseDocumentFrequency(documentFrequency: frequency, passageCount: source.passageCount), nil))
-                        continue
-                    }
+                    // Counted in the query's length even when its long list of postings is not read.
+                    (frequency, list) = try source.postingList(for: term.term, in: field, ifAtMost: Self.expansionFrequencyLimit(passageCount: source.passageCount))
+                } else {
+                    list = try source.postingList(for: term.term, in: field)
+                    frequency = list?.documentFrequency ?? 0
                 }
-                let list = try source.postingList(for: term.term, in: field)
-                read.append((term, TFIDF.inverseDocumentFrequency(documentFrequency: list?.documentFrequency ?? 0, passageCount: source.passageCount), list))
+                read.append((term, TFIDF.inverseDocumentFrequency(documentFrequency: frequency, passageCount: source.passageCount), list))
             }
+            // Another field where no term has postings adds nothing (a corpus of bare texts has no questions).
+            if field != .text, read.allSatisfy({ $0.list == nil }) { continue }
             let raw = Self.cappingExpansions(read).map { ($0.term, $0.term.weight * $0.idf, $0.list) }
             let norm = raw.reduce(0) { $0 + $1.1 * $1.1 }.squareRoot()
             guard norm > 0 else { continue }
@@ -153,8 +155,7 @@ public struct Scorer: Sendable {
     public func rank(_ plan: Plan, k: Int, allowed: Set<Int32>? = nil, explain: Bool = false) -> [Hit] {
         let top: TopK
         if plan.entries.allSatisfy({ $0.weight > 0 }) {
-            top = MaxScore(lists: plan.entries.map(\.list.postings), weights: plan.entries.map(\.weight),
-                           maxWeights: plan.entries.map(\.list.maxWeight)).top(k, allowed: allowed)
+            top = MaxScore(lists: plan.entries.map(\.list.postings), weights: plan.entries.map(\.weight)).top(k, allowed: allowed)
         } else {
             top = Self.exhaustive(plan, k: k, allowed: allowed)
         }

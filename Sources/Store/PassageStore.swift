@@ -9,8 +9,8 @@ import Retrieval
 /// returns. Statements are prepared once per process.
 public final class PassageStore: PostingSource {
     let database: Database
-    /// Decompresses passage blocks; the store, like its database connection, is used by one thread at a time.
-    private let decompressor = Zstd.Decompressor()
+    /// Decompresses passage records; the store, like its database connection, is used by one thread at a time.
+    private let decompressor: Zstd.Decompressor
     /// How many passages the store holds.
     public let passageCount: Int
     /// The hash of the input the store was built from.
@@ -21,6 +21,9 @@ public final class PassageStore: PostingSource {
     public let vectorEncoder: String?
     /// The advice an error about a damaged store ends with: "rebuild it with `panelist index …`".
     let rebuild: String
+    /// The fields any passage has a term in: a query's terms are not looked up in the others
+    /// (a corpus of bare texts has no questions or experts).
+    private let indexedFields: Set<Field>
 
     /// Opens the store at `path` read-only and checks that it is a store this build can read.
     ///
@@ -70,6 +73,8 @@ public final class PassageStore: PostingSource {
             contentHash = hash
             origin = meta[StoreMeta.origin] ?? ""
             vectorEncoder = meta[StoreMeta.encoder]
+            indexedFields = try Self.indexedFields(database)
+            decompressor = Zstd.Decompressor(dictionary: try Self.passageDictionary(database))
         } catch let error as DatabaseError where error.code == .sqlite {
             throw Self.explain(error, path: path, rebuild: rebuild)
         }
@@ -90,6 +95,19 @@ public final class PassageStore: PostingSource {
         var names: Set<String> = []
         while try statement.step() { names.insert(statement.string(at: 0)) }
         return names
+    }
+
+    static func indexedFields(_ database: Database) throws -> Set<Field> {
+        try Set(Field.allCases.filter { field in
+            let statement = try database.statement("SELECT 1 FROM terms WHERE field = ? LIMIT 1")
+            try statement.bind(field.rawValue)
+            return try statement.step()
+        })
+    }
+
+    static func passageDictionary(_ database: Database) throws -> [UInt8]? {
+        let statement = try database.statement("SELECT dictionary FROM passage_dictionary")
+        return try statement.step() ? statement.withBlob(at: 0) { Array($0) } : nil
     }
 
     static func meta(_ database: Database) throws -> [String: String] {
@@ -117,42 +135,48 @@ public final class PassageStore: PostingSource {
     }
 
     public func postingList(for term: String, in field: Field) throws -> PostingList? {
-        try reading {
-            let statement = try database.statement("SELECT postings FROM terms WHERE field = ? AND term = ?")
+        try postingList(for: term, in: field, ifAtMost: .max).list
+    }
+
+    /// The term's `terms` row: its postings are decoded only when there are at most `limit`.
+    public func postingList(for term: String, in field: Field, ifAtMost limit: Int) throws -> (documentFrequency: Int, list: PostingList?) {
+        guard indexedFields.contains(field) else { return (0, nil) }
+        return try reading {
+            let statement = try database.statement("SELECT df, max_weight, postings FROM terms WHERE field = ? AND term = ?")
             try statement.bind(field.rawValue, term)
-            guard try statement.step() else { return nil }
-            guard let postings = statement.withBlob(at: 0, PostingCodec.decode) else {
+            guard try statement.step() else { return (0, nil) }
+            let frequency = statement.int(at: 0)
+            guard frequency <= limit else { return (frequency, nil) }
+            guard let postings = statement.withBlob(at: 2, { PostingCodec.decode($0, count: frequency) }) else {
                 throw DatabaseError(.corrupt, message: "\(database.path) is damaged (postings of '\(term)'); \(rebuild)")
             }
-            return PostingList(postings: postings)
+            return (frequency, PostingList(postings: postings, maxWeight: Float(statement.double(at: 1))))
         }
     }
 
     /// In how many passages `term` occurs in `field`, from its `terms` row without reading the postings.
     public func documentFrequency(of term: String, in field: Field) throws -> Int {
-        try reading {
+        guard indexedFields.contains(field) else { return 0 }
+        return try reading {
             let statement = try database.statement("SELECT df FROM terms WHERE field = ? AND term = ?")
             try statement.bind(field.rawValue, term)
             return try statement.step() ? statement.int(at: 0) : 0
         }
     }
 
-    /// The passage numbered `doc`, decompressed from its `PassageBlock`.
+    /// The passage numbered `doc`, decompressed from its `PassageRecord`.
     ///
-    /// - Throws: `DatabaseError.corrupt` when no such passage exists or its block is damaged.
+    /// - Throws: `DatabaseError.corrupt` when no such passage exists or its record is damaged.
     public func passage(_ doc: Int32) throws -> Passage {
         try reading {
-            let row = try database.statement("SELECT id, expert FROM passages WHERE doc = ?")
+            let row = try database.statement("SELECT id, expert, record FROM passages WHERE doc = ?")
             try row.bind(doc)
             guard try row.step() else {
                 throw DatabaseError(.corrupt, message: "\(database.path) is damaged (passage \(doc) is missing); \(rebuild)")
             }
-            let block = try database.statement("SELECT first_doc, block FROM passage_blocks WHERE first_doc <= ? ORDER BY first_doc DESC LIMIT 1")
-            try block.bind(doc)
-            guard try block.step(),
-                  let passage = block.withBlob(at: 1, {
-                      PassageBlock.passage(at: Int(doc) - block.int(at: 0), in: $0, id: row.string(at: 0), expert: row.string(at: 1), using: decompressor)
-                  }) else {
+            guard let passage = row.withBlob(at: 2, {
+                PassageRecord.passage(in: $0, id: row.string(at: 0), expert: row.string(at: 1), using: decompressor)
+            }) else {
                 throw DatabaseError(.corrupt, message: "\(database.path) is damaged (the text of passage \(doc) does not decompress); \(rebuild)")
             }
             return passage

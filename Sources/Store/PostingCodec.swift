@@ -21,21 +21,36 @@ public enum PostingCodec {
         return bytes
     }
 
-    /// The postings in `bytes`, or nil when the bytes are truncated or malformed.
+    /// The postings in `bytes`, or nil when the bytes are truncated, malformed or hold other than
+    /// `count` postings (when given: the array is then allocated once, at its size).
     ///
     /// - Complexity: O(n) in the number of bytes.
-    public static func decode(_ bytes: UnsafeRawBufferPointer) -> [Posting]? {
-        var postings: [Posting] = []
-        postings.reserveCapacity(bytes.count / 3)
-        var offset = 0
-        var previous: Int32 = 0
-        while offset < bytes.count {
-            guard let delta = Varint.read(bytes, at: &offset), delta <= UInt32.max, offset + 2 <= bytes.count else { return nil }
-            let level = UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8
-            offset += 2
-            previous = previous &+ Int32(bitPattern: UInt32(delta))
-            postings.append(Posting(passage: previous, weight: WeightQuantization.weight(ofLevel: level)))
+    public static func decode(_ bytes: UnsafeRawBufferPointer, count: Int? = nil) -> [Posting]? {
+        // Each posting takes at least three bytes.
+        guard count.map({ $0 >= 0 && $0 <= bytes.count / 3 }) ?? true else { return nil }
+        var malformed = false
+        let postings = [Posting](unsafeUninitializedCapacity: count ?? bytes.count / 3) { buffer, initialized in
+            var offset = 0
+            var previous: Int32 = 0
+            while offset < bytes.count {
+                guard initialized < buffer.count else { malformed = true; return }
+                let delta: UInt64
+                if bytes[offset] < 0x80 {
+                    delta = UInt64(bytes[offset])
+                    offset += 1
+                } else {
+                    guard let value = Varint.read(bytes, at: &offset), value <= UInt32.max else { malformed = true; return }
+                    delta = value
+                }
+                guard offset + 2 <= bytes.count else { malformed = true; return }
+                let level = UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8
+                offset += 2
+                previous = previous &+ Int32(bitPattern: UInt32(delta))
+                (buffer.baseAddress! + initialized).initialize(to: Posting(passage: previous, weight: WeightQuantization.weight(ofLevel: level)))
+                initialized += 1
+            }
+            malformed = count.map { initialized != $0 } ?? false
         }
-        return postings
+        return malformed ? nil : postings
     }
 }

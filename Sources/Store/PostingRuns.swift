@@ -77,7 +77,7 @@ final class PostingRuns {
                 postings = []
             }
             current = key
-            guard let run = scan.withBlob(at: 2, PostingCodec.decode) else {
+            guard let run = scan.withBlob(at: 2, { PostingCodec.decode($0) }) else {
                 throw DatabaseError(.corrupt, message: "the build's scratch database is damaged")
             }
             postings += run

@@ -9,15 +9,17 @@ public enum Schema {
     /// The version this build writes and reads; 2: the passages' shown fields are compressed in
     /// blocks (`PassageBlock`), and only passages with an expert are indexed by expert; 3: the
     /// blocks are zstd frames rather than zlib streams; 4: passage vectors (`vectors`, `QuantizedVector`), and
-    /// which dictionary words are only names; 5: sentence vectors (`sentence_vectors`).
-    public static let currentVersion: Int64 = 5
+    /// which dictionary words are only names; 5: sentence vectors (`sentence_vectors`); 6: each
+    /// passage compressed alone against a dictionary (`PassageRecord`), in its `passages` row.
+    public static let currentVersion: Int64 = 6
 
     /// The tables a store of the current version has; a store missing one is damaged.
-    static let tables = ["meta", "passages", "passage_blocks", "experts", "terms", "vocabulary", "expansions", "dictionary", "vectors", "sentence_vectors"]
+    static let tables = ["meta", "passages", "passage_dictionary", "experts", "terms", "vocabulary", "expansions", "dictionary", "vectors", "sentence_vectors"]
 
     /// The SQL that makes the tables of the current version.
     ///
-    /// `passage_blocks` holds each `PassageBlock` under the number of its first passage; `vectors`
+    /// `passages` holds each passage's `PassageRecord`, `passage_dictionary` the dictionary they were
+    /// compressed with (no row when the corpus was too small to train one); `vectors`
     /// each passage's `QuantizedVector` when the store was built with vectors (meta `encoder` says by what);
     /// `sentence_vectors` the vectors of each passage's sentences in one blob (`SentenceVectors`), when
     /// the encoder made them with the passage vectors.
@@ -26,9 +28,10 @@ public enum Schema {
         CREATE TABLE passages(
             doc INTEGER PRIMARY KEY,
             id TEXT NOT NULL UNIQUE,
-            expert TEXT NOT NULL);
+            expert TEXT NOT NULL,
+            record BLOB NOT NULL);
         CREATE INDEX passages_by_expert ON passages(expert) WHERE expert != '';
-        CREATE TABLE passage_blocks(first_doc INTEGER PRIMARY KEY, block BLOB NOT NULL);
+        CREATE TABLE passage_dictionary(dictionary BLOB NOT NULL);
         CREATE TABLE experts(
             rank INTEGER PRIMARY KEY,
             name TEXT NOT NULL,

@@ -1,7 +1,6 @@
 import CMalloc
 import Corpus
 import Encoder
-import CSQLite
 import Foundation
 import Retrieval
 
@@ -97,18 +96,10 @@ public struct StoreBuilder: Sendable {
             var count = 0
             var tally = TermTally()
             let analyser = BatchAnalyser(analyzer: analyzer, batchSize: analysisBatch)
-            let insertPassage = try database.statement("INSERT INTO passages(doc, id, expert) VALUES (?, ?, ?)")
-            let blocks = try PassageBlockWriter(database: database)
+            let records = try PassageRecordWriter(database: database)
             func store(_ analysed: AnalysedPassage) throws {
                 let passage = analysed.passage
-                insertPassage.reset()
-                try insertPassage.bind(count, passage.id, passage.expert)
-                do {
-                    try insertPassage.run()
-                } catch let error as DatabaseError where error.resultCode & 0xff == SQLITE_CONSTRAINT {
-                    throw CorpusError(.malformed, "two passages have the id \"\(passage.id)\" (the second from \(passage.source)); give each record its own id, or leave ids out")
-                }
-                try blocks.add(passage)
+                try records.add(passage)
                 experts.add(passage)
                 try spill.write(prior.next(passage).bitPattern)
                 try Self.count(analysed.tokens, fields: &fields, tally: &tally, spill: spill)
@@ -123,7 +114,7 @@ public struct StoreBuilder: Sendable {
             }
             let contentHash = try corpus.forEachPassage { try analyser.add($0, store) }
             try analyser.finish(store)
-            try blocks.finish()
+            try records.finish()
             meter.tick(BuildProgress(phase: .reading, passages: count, total: count, fraction: 1, elapsed: meter.elapsed), force: true)
             let vocabulary = Self.vocabulary(fields)
             let expansions = Pending(on: .global()) { [lexicon, analyzer] in

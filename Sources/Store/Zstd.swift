@@ -1,69 +1,112 @@
 import CZstd
 
 /// Compression in Zstandard frames that record their content size and close with a checksum of
-/// the original bytes, so damage is found when decompressing.
+/// the original bytes, so damage is found when decompressing; optionally against a dictionary.
+///
+/// Frames are kept without their 4-byte magic number (always the same; it would cost 4 bytes on
+/// each of a store's small records) and without the dictionary's id (a store has one dictionary).
 enum Zstd {
     /// The largest content a frame may declare: SQLite's default limit on a string or blob (1 GB).
     /// A larger size can only be damage, and is refused before anything is allocated.
     static let largestContent = 1_000_000_000
+    /// The magic number that starts every frame, little-endian.
+    static let magic: [UInt8] = [0x28, 0xb5, 0x2f, 0xfd]
+
+    /// A dictionary of at most `capacity` bytes trained on `samples`, or nil when they are too few or
+    /// too small to train one (zstd refuses them).
+    static func dictionary(trainedOn samples: [[UInt8]], capacity: Int) -> [UInt8]? {
+        let total = samples.reduce(0) { $0 + $1.count }
+        // zstd wants far more sample bytes than dictionary bytes, and a few samples at least.
+        let size = min(capacity, total / 10)
+        guard samples.count >= 8, size >= 1024 else { return nil }
+        let joined = samples.flatMap { $0 }
+        let sizes = samples.map(\.count)
+        var dictionary = [UInt8](repeating: 0, count: size)
+        let trained = dictionary.withUnsafeMutableBytes { output in
+            joined.withUnsafeBytes { input in
+                ZDICT_trainFromBuffer(output.baseAddress, size, input.baseAddress, sizes, UInt32(sizes.count))
+            }
+        }
+        guard ZDICT_isError(trained) == 0 else { return nil }
+        return Array(dictionary.prefix(trained))
+    }
 
     /// Compresses with one reused context. It may be handed to another thread, but is used by one
     /// thread at a time (a serial queue's).
     final class Compressor: @unchecked Sendable {
         private let context: OpaquePointer
 
-        /// A compressor at `level` (1, the fastest of the usual levels, to 19).
-        init(level: Int32) {
+        /// A compressor at `level` (1, the fastest of the usual levels, to 19), against `dictionary` when given.
+        init(level: Int32, dictionary: [UInt8]? = nil) {
             // Only a failed allocation returns nil, and then nothing could be compressed anyway.
             context = ZSTD_createCCtx()!
             ZSTD_CCtx_setParameter(context, ZSTD_c_compressionLevel, level)
             ZSTD_CCtx_setParameter(context, ZSTD_c_checksumFlag, 1)
+            ZSTD_CCtx_setParameter(context, ZSTD_c_dictIDFlag, 0)
+            if let dictionary {
+                dictionary.withUnsafeBytes { _ = ZSTD_CCtx_loadDictionary(context, $0.baseAddress, $0.count) }
+            }
         }
 
         deinit { ZSTD_freeCCtx(context) }
 
-        /// `bytes` in one frame.
+        /// `bytes` in one frame, without its magic number.
         func compress(_ bytes: [UInt8]) -> [UInt8] {
             let bound = ZSTD_compressBound(bytes.count)
-            return [UInt8](unsafeUninitializedCapacity: bound) { output, initialized in
+            let frame = [UInt8](unsafeUninitializedCapacity: bound) { output, initialized in
                 let written = bytes.withUnsafeBytes { ZSTD_compress2(context, output.baseAddress, bound, $0.baseAddress, $0.count) }
                 // ZSTD_compressBound leaves room enough, so only a failed allocation can stop zstd.
                 precondition(ZSTD_isError(written) == 0, "zstd could not compress: \(String(cString: ZSTD_getErrorName(written)))")
                 initialized = written
             }
+            return Array(frame.dropFirst(magic.count))
         }
     }
 
-    /// Decompresses frames with one context and one output buffer, reused from frame to frame:
-    /// creating a context for each ~10 KB block cost more than decompressing it (a third of a
-    /// 10-passage query at 100k passages). Used by one thread at a time.
+    /// Decompresses frames with one context, dictionary and pair of buffers, reused from frame to
+    /// frame: making a context for each read cost more than decompressing a record. Used by one
+    /// thread at a time.
     final class Decompressor {
         private let context: OpaquePointer
+        private let dictionary: OpaquePointer?
+        /// The frame being read, with its magic number put back.
+        private var input = UnsafeMutableRawBufferPointer.allocate(byteCount: 4 * 1024, alignment: 1)
         private var output = UnsafeMutableRawBufferPointer.allocate(byteCount: 16 * 1024, alignment: 1)
 
-        init() {
+        /// A decompressor of frames made with `dictionary`, or with none.
+        init(dictionary: [UInt8]? = nil) {
             // Only a failed allocation returns nil, and then nothing could be read anyway.
             context = ZSTD_createDCtx()!
+            self.dictionary = dictionary.flatMap { bytes in bytes.withUnsafeBytes { ZSTD_createDDict($0.baseAddress, $0.count) } }
         }
 
         deinit {
             ZSTD_freeDCtx(context)
+            ZSTD_freeDDict(dictionary)
+            input.deallocate()
             output.deallocate()
         }
 
-        /// `body` applied to the content of the frame `compressed` (valid only during the call), or
-        /// nil when the frame is damaged: not a frame, cut short, followed by other bytes or
-        /// failing its checksum.
+        /// `body` applied to the content of the frame `compressed` (stored without its magic number;
+        /// the content is valid only during the call), or nil when the frame is damaged: not a frame,
+        /// cut short, followed by other bytes or failing its checksum.
         func decompress<Result>(_ compressed: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Result?) -> Result? {
-            guard let source = compressed.baseAddress, compressed.count > 0 else { return nil }
-            let declared = ZSTD_getFrameContentSize(source, compressed.count)
+            guard compressed.count > 0 else { return nil }
+            let length = magic.count + compressed.count
+            if length > input.count {
+                input.deallocate()
+                input = .allocate(byteCount: length, alignment: 1)
+            }
+            input.copyBytes(from: magic)
+            UnsafeMutableRawBufferPointer(rebasing: input[magic.count..<length]).copyMemory(from: compressed)
+            let declared = ZSTD_getFrameContentSize(input.baseAddress, length)
             guard declared <= UInt64(largestContent) else { return nil }
             let size = Int(declared)
             if size > output.count {
                 output.deallocate()
                 output = .allocate(byteCount: size, alignment: 1)
             }
-            let produced = ZSTD_decompressDCtx(context, output.baseAddress, size, source, compressed.count)
+            let produced = ZSTD_decompress_usingDDict(context, output.baseAddress, size, input.baseAddress, length, dictionary)
             guard ZSTD_isError(produced) == 0, produced == size else { return nil }
             return body(UnsafeRawBufferPointer(rebasing: output[0..<size]))
         }

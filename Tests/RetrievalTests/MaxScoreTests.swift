@@ -1,6 +1,6 @@
 import Corpus
 import Foundation
-import Retrieval
+@testable import Retrieval
 import Testing
 
 /// MaxScore pruning returns exactly what scoring every posting returns.
@@ -60,6 +60,10 @@ import Testing
                 let pruned = scorer.rank(plan, k: k, allowed: allowed).map { "\($0.passage):\($0.score)" }
                 let reference = exhaustive(plan, k: k, allowed: allowed).map { "\($0.passage):\($0.score)" }
                 #expect(pruned == reference, "\(words) k=\(k)")
+                // Windows of 64 passages: bounds, probes and cursors cross many windows.
+                let windowed = MaxScore(lists: plan.entries.map(\.list.postings), weights: plan.entries.map(\.weight), windowShift: 6)
+                    .top(k, allowed: allowed).sorted().map { "\($0.passage):\($0.score)" }
+                #expect(windowed == reference, "\(words) k=\(k), windows of 64")
                 checked += 1
             }
         }

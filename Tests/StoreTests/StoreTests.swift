@@ -66,8 +66,11 @@ func seedCorpus() throws -> LoadedCorpus {
     @Test func postingCodecRoundTripsAndRejectsTruncation() {
         let postings = [0.5, 0.125, 1].enumerated().map { Posting(passage: [0, 300, 70_000][$0.offset], weight: WeightQuantization.quantised($0.element)) }
         let bytes = PostingCodec.encode(postings)
-        #expect(bytes.withUnsafeBytes(PostingCodec.decode) == postings)
-        #expect(Array(bytes.dropLast()).withUnsafeBytes(PostingCodec.decode) == nil)
+        #expect(bytes.withUnsafeBytes { PostingCodec.decode($0) } == postings)
+        #expect(Array(bytes.dropLast()).withUnsafeBytes { PostingCodec.decode($0) } == nil)
+        // With the count a store keeps beside the bytes: any other count is damage.
+        #expect(bytes.withUnsafeBytes { PostingCodec.decode($0, count: 3) } == postings)
+        for count in [0, 2, 4, 1_000] { #expect(bytes.withUnsafeBytes { PostingCodec.decode($0, count: count) } == nil) }
     }
 }
 
