@@ -14,11 +14,6 @@ public enum AnswerType: String, Sendable, Equatable {
     /// A point or span in time: when, what year, since when …
     case time
 
-    /// The answer type `question` asks for, or `nil` for any other question.
-    public static func of(_ question: String) -> AnswerType? {
-        of(words: QuestionWords.split(question))
-    }
-
     /// The answer type a question of `words` (`QuestionWords.split`) asks for, or `nil`.
     public static func of(words: [String]) -> AnswerType? {
         for (index, word) in words.enumerated() {

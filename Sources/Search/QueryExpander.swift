@@ -111,18 +111,23 @@ public struct QueryExpander {
                     let shown = nameCheck.shown(term.term, in: tokens, names: names)
                     if !expanded.unknownNames.contains(shown) { expanded.unknownNames.append(shown) }
                 }
-            } else if !expandedSources.contains(term.term), Self.isSwappedCommonWord(term.word) {
-                // An English word the corpus never uses, two letters off a common word ("dose" for
-                // "does"): the common word was meant.
-                misspeltCommon.insert(term.term)
-            } else if !expandedSources.contains(term.term), try !store.isDictionaryWord(term.term) {
-                // Not a dictionary word (every single word WordNet has), not in the corpus: a misspelt
-                // common word ("thnk"), a misspelt corpus word ("sanctoins"), or a name.
+            } else if !expandedSources.contains(term.term) {
+                if Self.isSwappedCommonWord(term.word) {
+                    // An English word the corpus never uses, two letters off a common word ("dose" for
+                    // "does"): the common word was meant.
+                    misspeltCommon.insert(term.term)
+                    continue
+                }
+                // A word the lexicon relates to others is English the corpus lacks, and stays as it is.
+                // Any other — a rare word or none — may be a misspelt common word ("thnk"), a misspelt
+                // corpus word ("sanctoins"), or, known to no dictionary, a name.
+                let kind = try store.dictionaryKind(of: term.term)
+                guard kind == nil || kind == .rare else { continue }
                 if Self.isMisspeltCommonWord(term.word) {
                     misspeltCommon.insert(term.term)
                 } else if let correction = try correction(of: term, amongNames: false) {
                     added.append(correction)
-                } else if Self.mayBeName(term.word), try store.dictionaryKind(of: term.term) == nil, try !isEnglish(term.word) {
+                } else if kind == nil, Self.mayBeName(term.word), try !isEnglish(term.word) {
                     // Known to neither English nor the corpus, and no misspelling of either: a name
                     // typed in lower case ("how does the kremlin view zelensky?"), shown as typed.
                     if !expanded.unknownNames.contains(term.word) { expanded.unknownNames.append(term.word) }

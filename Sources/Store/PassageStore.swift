@@ -260,12 +260,6 @@ public final class PassageStore: PostingSource {
         }
     }
 
-    /// Whether `term` is the stem of an English word with related words or a name: one that is
-    /// never taken for a misspelling.
-    public func isDictionaryWord(_ term: String) throws -> Bool {
-        try dictionaryKind(of: term).map { $0 != .rare } ?? false
-    }
-
     /// Whether the lexicon knows `term` only as a name ("mongolia"), not as a common word.
     public func isNameOnly(_ term: String) throws -> Bool {
         try dictionaryKind(of: term) == .name

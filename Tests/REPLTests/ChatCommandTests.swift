@@ -37,7 +37,7 @@ import Testing
     }
 }
 
-@Suite struct ChatRendererTests {
+@Suite struct TextRendererTests {
     @Test func wrapsAtTheWidthKeepingWords() {
         let renderer = TextRenderer(color: false, width: 20)
         let wrapped = renderer.wrap("one two three four five six seven eight nine ten", indent: "  ")

@@ -14,12 +14,12 @@ import Testing
         ("How soon could sanctions be lifted?", .time),
     ])
     func questionsThatAskForAValue(question: String, type: AnswerType) {
-        #expect(AnswerType.of(question) == type)
+        #expect(AnswerType.of(words: QuestionWords.split(question)) == type)
     }
 
     @Test(arguments: ["Why is the Ukraine crisis heating up again?", "How does the Kremlin think about China?", "What does Putin want?", "Who said that?"])
     func otherQuestionsAskForNone(question: String) {
-        #expect(AnswerType.of(question) == nil)
+        #expect(AnswerType.of(words: QuestionWords.split(question)) == nil)
     }
 
     @Test func quantitiesAreDigitsOrNumberWords() {
