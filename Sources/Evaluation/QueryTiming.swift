@@ -47,7 +47,7 @@ public struct QueryTiming: Sendable, Encodable {
     }
 
     static func search(_ text: String, retriever: Retriever, k: Int) throws -> [String] {
-        guard let query = try? retriever.query(for: text) else { return [] }
+        guard let query = try? retriever.query(for: text, functionWords: true) else { return [] }
         return try retriever.search(query, k: k).passages.map(\.passage.id)
     }
 }

@@ -21,7 +21,7 @@ public struct Token: Sendable, Equatable {
 /// - Hyphenated or en-dashed compounds yield their parts and the joined form
 ///   ("nuclear-capable" → "nuclear", "capabl", "nuclearcap").
 /// - Numbers keep their digits, thousands separators dropped ("4,200" → "4200").
-/// - Stop words (`StopWords.english`) are dropped; other words are stemmed (`EnglishStemmer`).
+/// - Stop words (`StopWords.english`) are dropped (`analysis` reports which); other words are stemmed (`EnglishStemmer`).
 ///
 /// ```swift
 /// Analyzer().terms("Russia’s U.S. sanctions")   // ["russia", "us", "sanction"]
@@ -53,6 +53,11 @@ public struct Analyzer: Sendable {
     /// - Returns: Terms with their folded words and positions; stop words are left out.
     /// - Complexity: O(n) in the length of `text`.
     public func tokens(_ text: String, memo: AnalysisMemo? = nil) -> [Token] {
+        analysis(text, memo: memo).tokens
+    }
+
+    /// The tokens of `text` (see `tokens`) and the stop words it has.
+    public func analysis(_ text: String, memo: AnalysisMemo? = nil) -> (tokens: [Token], functionWords: FunctionWordSet) {
         var text = text
         text.makeContiguousUTF8()
         // A string with contiguous UTF-8 always lends its storage.
@@ -83,8 +88,9 @@ public struct Analyzer: Sendable {
     /// - Parameter chunkText: The text of the chunk at a range of `scalars`, apostrophes made straight.
     private func tokens<Scalars: RandomAccessCollection<Unicode.Scalar>>(
         of scalars: Scalars, memo: AnalysisMemo?, chunkText: (Range<Int>) -> String
-    ) -> [Token] where Scalars.Index == Int {
+    ) -> (tokens: [Token], functionWords: FunctionWordSet) where Scalars.Index == Int {
         var tokens: [Token] = []
+        var functionWords = FunctionWordSet()
         var position = 0
         let hasLowercase = scalars.contains { $0.isASCII ? (97...122).contains($0.value) : $0.properties.isLowercase }
         for range in Self.chunkRanges(scalars) {
@@ -95,8 +101,9 @@ public struct Analyzer: Sendable {
                 tokens.append(Token(term: token.term, word: token.word, position: position + token.position, isCapitalized: token.isCapitalized))
             }
             position += chunk.words
+            functionWords.formUnion(chunk.functionWords)
         }
-        return tokens
+        return (tokens, functionWords)
     }
 
     /// The tokens of one chunk, positions counted from the chunk's start.
@@ -104,6 +111,7 @@ public struct Analyzer: Sendable {
     /// - Parameter hasLowercase: Whether the whole text has lower-case letters (else capitals mark no acronym).
     func analyse(chunk: String, hasLowercase: Bool) -> ChunkTokens {
         var tokens: [Token] = []
+        var functionWords = FunctionWordSet()
         var position = 0
         let parts = Self.compoundParts(Array(chunk.unicodeScalars))
         var joined = ""
@@ -120,12 +128,14 @@ public struct Analyzer: Sendable {
                 tokens.append(Token(term: word.text, word: word.text, position: position, isCapitalized: isCapitalized))
             } else if !stopWords.contains(word.text) {
                 tokens.append(Token(term: stem(word.text), word: word.text, position: position, isCapitalized: isCapitalized))
+            } else if let index = StopWords.index[word.text] {
+                functionWords.insert(index)
             }
         }
         if parts.count > 1, alphabeticParts > 1 {
             tokens.append(Token(term: stem(joined), word: joined, position: position))
         }
-        return ChunkTokens(tokens: tokens, words: position)
+        return ChunkTokens(tokens: tokens, words: position, functionWords: functionWords)
     }
 
     /// Folds a single word as the analyser does (case, diacritics, apostrophes), without stemming.
@@ -168,6 +178,8 @@ public struct Analyzer: Sendable {
     struct ChunkTokens {
         var tokens: [Token]
         var words: Int
+        /// The stop words of `StopWords.ordered` left out.
+        var functionWords = FunctionWordSet()
     }
 
     /// A folded word and whether it was a dotted abbreviation.

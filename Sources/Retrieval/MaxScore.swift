@@ -66,8 +66,9 @@ struct MaxScore {
         self.bounds = bounds
     }
 
-    /// The `k` best passages with a positive score, restricted to `allowed` when given.
-    func top(_ k: Int, allowed: Set<Int32>?) -> TopK {
+    /// The `k` best passages with a positive score, restricted to `allowed` when given; a `bonus`
+    /// is added to the score of each passage the lists find, and its bound to every bound.
+    func top(_ k: Int, allowed: Set<Int32>?, bonus: Scorer.Bonus? = nil) -> TopK {
         var top = TopK(k: k)
         guard k > 0 else { return top }
         let count = weights.count
@@ -84,6 +85,8 @@ struct MaxScore {
         // (then only the probed lists' bounds, and where each probed list's postings here end).
         var present = [Int](repeating: 0, count: count)
         var prefix = [Double](repeating: 0, count: count + 1)
+        // Every sum of bounds starts from the bonus's.
+        prefix[0] = bonus?.bound ?? 0
         var stops = [Int](repeating: 0, count: count)
         // The k-th best score so far (0 until there are k): a passage must exceed it to enter.
         var threshold = 0.0
@@ -170,7 +173,9 @@ struct MaxScore {
                 }
                 for index in 0..<kept {
                     let candidate = first + Int32(keptOffsets[index])
-                    var bound = keptSums[index]
+                    // The bonus is cheap to compute: the candidate's own replaces its bound.
+                    let own = bonus?.score(candidate) ?? 0
+                    var bound = keptSums[index] + own - prefix[0]
                     // The probed lists, largest bound first, while the candidate can still enter.
                     var position = probed
                     while (bound + prefix[position]) * (1 + Self.slack) >= threshold, position > 0 {
@@ -191,6 +196,7 @@ struct MaxScore {
                         }
                     }
                     if score > 0 {
+                        score += own
                         top.insert(score: score, passage: candidate)
                         threshold = top.threshold ?? 0
                     }

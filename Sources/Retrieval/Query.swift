@@ -42,6 +42,9 @@ public struct Query: Sendable, Equatable {
     public var answerType: AnswerType?
     /// The text compared by meaning with the passages: the question, with a follow-up's earlier question.
     public var meaningText = ""
+    /// The stop words of a search, which add their weight to the passages its other words find
+    /// (`FunctionWordScorer`); empty for a question to answer, whose stop words frame it.
+    public var functionWords = FunctionWordSet()
 
     public init(terms: [QueryTerm]) {
         self.terms = terms

@@ -61,6 +61,8 @@ public struct Scorer: Sendable {
         /// Each query term's weight in the normalised text-field query vector, matched or not.
         /// The squares sum to 1: a passage's share of them measures how much of the query it covers.
         public var textVector: [String: Double]
+        /// The length of the text-field query vector before it was normalised (0 when it has no term).
+        public var textNorm = 0.0
 
         public struct Entry: Sendable {
             public var term: QueryTerm
@@ -102,6 +104,7 @@ public struct Scorer: Sendable {
     public func plan(_ query: Query, in source: PostingSource) throws -> Plan {
         var entries: [Plan.Entry] = []
         var textVector: [String: Double] = [:]
+        var textNorm = 0.0
         for field in Field.allCases where weights[field] > 0 {
             var read: [(term: QueryTerm, idf: Double, list: PostingList?)] = []
             for term in query.terms {
@@ -123,13 +126,26 @@ public struct Scorer: Sendable {
             guard norm > 0 else { continue }
             if field == .text {
                 for (term, weight, _) in raw { textVector[term.term] = weight / norm }
+                textNorm = norm
             }
             for (term, weight, list) in raw {
                 guard let list else { continue }
                 entries.append(Plan.Entry(term: term, field: field, weight: weights[field] * weight / norm, list: list))
             }
         }
-        return Plan(entries: entries, textVector: textVector)
+        return Plan(entries: entries, textVector: textVector, textNorm: textNorm)
+    }
+
+    /// A score added to each passage that the query's terms find, which is at most `bound`: the
+    /// weight of a search's stop words, which have no posting lists (`FunctionWordSet`).
+    public struct Bonus {
+        public var bound: Double
+        public var score: (Int32) -> Double
+
+        public init(bound: Double, score: @escaping (Int32) -> Double) {
+            self.bound = bound
+            self.score = score
+        }
     }
 
     /// The `k` best passages for `query`.
@@ -152,12 +168,12 @@ public struct Scorer: Sendable {
     /// Ranks document at a time with MaxScore pruning (see `MaxScore`); the result is exactly that
     /// of scoring every posting. Entries with a non-positive weight, which no bound covers, are
     /// scored exhaustively instead.
-    public func rank(_ plan: Plan, k: Int, allowed: Set<Int32>? = nil, explain: Bool = false) -> [Hit] {
+    public func rank(_ plan: Plan, k: Int, allowed: Set<Int32>? = nil, explain: Bool = false, bonus: Bonus? = nil) -> [Hit] {
         let top: TopK
         if plan.entries.allSatisfy({ $0.weight > 0 }) {
-            top = MaxScore(lists: plan.entries.map(\.list.postings), weights: plan.entries.map(\.weight)).top(k, allowed: allowed)
+            top = MaxScore(lists: plan.entries.map(\.list.postings), weights: plan.entries.map(\.weight)).top(k, allowed: allowed, bonus: bonus)
         } else {
-            top = Self.exhaustive(plan, k: k, allowed: allowed)
+            top = Self.exhaustive(plan, k: k, allowed: allowed, bonus: bonus)
         }
         return top.sorted().map { item in
             Hit(passage: item.passage, score: item.score,
@@ -166,7 +182,7 @@ public struct Scorer: Sendable {
     }
 
     /// Scores every posting of the plan into one dense array, then keeps the best `k`.
-    static func exhaustive(_ plan: Plan, k: Int, allowed: Set<Int32>?) -> TopK {
+    static func exhaustive(_ plan: Plan, k: Int, allowed: Set<Int32>?, bonus: Bonus? = nil) -> TopK {
         let passages = Int(plan.entries.map { $0.list.postings.last?.passage ?? -1 }.max() ?? -1) + 1
         var scores = [Double](repeating: 0, count: passages)
         for entry in plan.entries {
@@ -176,7 +192,7 @@ public struct Scorer: Sendable {
         }
         var top = TopK(k: k)
         for (passage, score) in scores.enumerated() where score > 0 {
-            top.insert(score: score, passage: Int32(passage))
+            top.insert(score: score + (bonus?.score(Int32(passage)) ?? 0), passage: Int32(passage))
         }
         return top
     }

@@ -14,7 +14,10 @@ public enum StopWords {
     /// The Snowball English stop words and "us", lower-cased.
     ///
     /// - Complexity: Membership tests are O(1) on average.
-    public static let english: Set<String> = [
+    public static let english = Set(ordered)
+
+    /// The stop words in the list's order, which a store's `FunctionWordSet`s are numbered by.
+    public static let ordered: [String] = [
         // Pronouns
         "i", "me", "my", "myself", "we", "us", "our", "ours", "ourselves", "you", "your", "yours",
         "yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers", "herself",
@@ -44,4 +47,7 @@ public enum StopWords {
         "any", "both", "each", "few", "more", "most", "other", "some", "such", "no", "nor", "not",
         "only", "own", "same", "so", "than", "too", "very",
     ]
+
+    /// Each stop word's position in `ordered`.
+    public static let index = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1, $0) })
 }

@@ -89,7 +89,7 @@ public struct QueryExpander {
                     added.append(QueryTerm(term: entry.term, word: "\(word) → \(entry.word)", weight: termWeight, origin: .expansion, sources: key.split(separator: " ").map(String.init)))
                     expandedSources.formUnion(key.split(separator: " ").map(String.init))
                     // A word of letters alone is one term; only others need analysing to tell a phrase.
-                    let phrase = entry.word.allSatisfy(\.isLetter) ? [] : analyzer.terms(entry.word)
+                    let phrase = Self.isLetters(entry.word) ? [] : analyzer.terms(entry.word)
                     if phrase.count < 2 {
                         standalone.insert(entry.term)
                     } else if termWeight > phrases[entry.term]?.weight ?? 0 {
@@ -159,11 +159,15 @@ public struct QueryExpander {
         return keys
     }
 
-    /// Whether `word` is one edit off a stop word or a framing word ("waht", "thnk", "abuot"; a swap of
-    /// two letters is one edit), from four letters on: such a word is common, not a topic.
     /// Whether `word` could be a name: letters only (no number, no "U.S."), three or more.
     static func mayBeName(_ word: String) -> Bool {
-        word.count >= 3 && word.allSatisfy(\.isLetter)
+        word.count >= 3 && isLetters(word)
+    }
+
+    /// Whether `word` is letters alone; ASCII is checked by its bytes, as Unicode's letter property
+    /// costs a table lookup a character (measured: 3 % of a default search at 100k passages).
+    static func isLetters(_ word: String) -> Bool {
+        word.utf8.allSatisfy { (97...122).contains($0 | 0x20) } || word.allSatisfy(\.isLetter)
     }
 
     /// Whether `word` is English though the dictionary lacks its term: a function word WordNet has

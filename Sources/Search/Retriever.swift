@@ -105,12 +105,15 @@ public final class Retriever {
     /// - Parameters:
     ///   - question: The question.
     ///   - tokens: Its tokens (`Analyzer.tokens`) and words (`QuestionWords.split`), when already read.
+    ///   - functionWords: Whether its stop words count (`Query.functionWords`): for a search, not a question to answer.
     /// - Throws: `AnswerError` when the question is too long or has no searchable word,
     ///   `DatabaseError` when the store cannot be read.
-    public func query(for question: String, tokens: [Token]? = nil, words: [String]? = nil) throws -> Query {
+    public func query(for question: String, tokens: [Token]? = nil, words: [String]? = nil, functionWords: Bool = false) throws -> Query {
         try Self.checkLength(of: question)
-        let tokens = tokens ?? analyzer.tokens(question)
+        let analysis = tokens == nil || functionWords ? analyzer.analysis(question) : nil
+        let tokens = tokens ?? analysis?.tokens ?? []
         var query = Query(tokens: tokens)
+        if functionWords, let analysis { query.functionWords = analysis.functionWords }
         query.meaningText = question
         let genericWeight = expander.settings.genericWordWeight
         if genericWeight < 1, query.terms.contains(where: { !QuestionWords.generic.contains($0.word) && !QuestionWords.framing.contains($0.word) }) {
@@ -188,16 +191,24 @@ public final class Retriever {
         let question = settings.fusion.usesMeaning ? try meaning?.vector(of: query.meaningText) : nil
         let dense = question.flatMap { meaning?.similarities(to: $0, allowed: allowed) }
         let needsContributions = explain || settings.coordination > 0 || settings.phraseMatching || dense != nil
-        var hits = settings.fusion.usesWords || dense == nil ? scorer.rank(plan, k: dense == nil && settings.coordination == 0 ? k : pool, allowed: allowed, explain: needsContributions) : []
+        let functionWords = try query.functionWords.isEmpty ? nil : store.functionWords().flatMap {
+            FunctionWordScorer(query: query, plan: plan, table: $0, passageCount: store.passageCount, fieldWeight: scorer.weights[.text])
+        }
+        var hits: [Hit] = []
+        if settings.fusion.usesWords || dense == nil {
+            let wanted = dense == nil && settings.coordination == 0 ? k : pool
+            hits = scorer.rank(plan, k: wanted, allowed: allowed, explain: needsContributions, bonus: functionWords?.bonus)
+        }
         if let dense {
             let lexical = Set(hits.map(\.passage))
             let closest = dense.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(pool).map(\.key).filter { !lexical.contains($0) }
             if !closest.isEmpty, settings.fusion.usesWords {
-                hits += scorer.rank(plan, k: closest.count, allowed: Set(closest), explain: true)
+                hits += scorer.rank(plan, k: closest.count, allowed: Set(closest), explain: true, bonus: functionWords?.bonus)
             }
             let scored = Set(hits.map(\.passage))
             hits += closest.filter { !scored.contains($0) }.map { Hit(passage: $0, score: 0, contributions: []) }
         }
+        if let functionWords, needsContributions { hits = hits.map(functionWords.explaining) }
         if settings.phraseMatching, !query.phrases.isEmpty {
             for index in hits.indices { PhraseExpansions.dropPartialMatches(of: query, from: &hits[index]) }
         }
@@ -210,7 +221,7 @@ public final class Retriever {
             return fetched
         }
         if settings.coordination > 0 {
-            let topics = TopicCoverage(query: query, textVector: plan.textVector)
+            let topics = TopicCoverage(query: query, textVector: plan.textVector, functionWords: functionWords?.topics ?? [])
             if !topics.isEmpty {
                 for index in hits.indices where hits[index].score > 0 {
                     var share = topics.coverage(of: hits[index].contributions, exponent: 1).share

@@ -24,8 +24,10 @@ public struct TopicCoverage: Sendable {
     /// How much of a term an expansion or correction of it covers.
     public static let expansionCredit = 0.8
 
-    /// The coverage measure of `query`, whose normalised text-field weights are `textVector`.
-    public init(query: Query, textVector: [String: Double]) {
+    /// The coverage measure of `query`, whose normalised text-field weights are `textVector`, and of
+    /// a search's stop words with their weights (`FunctionWordScorer`), each one more topic: a span
+    /// of a passage is told from passages that share its rarer words by its function words too.
+    public init(query: Query, textVector: [String: Double], functionWords: [(word: String, weight: Double)] = []) {
         let informative = query.terms.filter { $0.origin != .expansion && !QuestionWords.nonTopical.contains($0.word) }
         var standIns: [String: Set<String>] = [:]
         for term in informative { standIns[term.term, default: []].insert(term.term) }
@@ -35,9 +37,14 @@ public struct TopicCoverage: Sendable {
             }
         }
         let queryWeights = Dictionary(informative.map { ($0.term, $0.weight) }, uniquingKeysWith: max)
-        weights = Dictionary(uniqueKeysWithValues: standIns.keys.map { term in
+        var weights = Dictionary(uniqueKeysWithValues: standIns.keys.map { term in
             (term, abs(textVector[term] ?? 0) / max(queryWeights[term] ?? 1, 1e-9))
         })
+        for (word, weight) in functionWords where !QuestionWords.nonTopical.contains(word) && standIns[word] == nil {
+            standIns[word] = [word]
+            weights[word] = weight
+        }
+        self.weights = weights
         self.standIns = standIns
         self.informative = informative.map { ($0.term, $0.word) }
     }

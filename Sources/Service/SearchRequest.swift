@@ -24,7 +24,7 @@ public struct SearchRequest: Codable, Sendable, Equatable {
     /// - Throws: `ServiceError.invalidRequest` for a `k` out of range, `AnswerError` for an unusable
     ///   query or unknown expert, `DatabaseError` when the store fails.
     public func result(on retriever: Retriever) throws -> SearchResult {
-        let query = try retriever.query(for: self.query)
+        let query = try retriever.query(for: self.query, functionWords: true)
         return try retriever.search(query, k: try PassageCount.validated(k), expert: expert.map(retriever.expert(named:)), explain: explain ?? false)
     }
 

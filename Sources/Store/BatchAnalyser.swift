@@ -7,6 +7,8 @@ struct AnalysedPassage: Sendable {
     var passage: Passage
     /// The tokens of each field, by `Field.rawValue`.
     var tokens: [[Token]]
+    /// The stop words of its text.
+    var functionWords: FunctionWordSet
 }
 
 /// Analyses passages on a second thread while the caller goes on reading and writing.
@@ -79,7 +81,9 @@ final class AnalysisWorker: @unchecked Sendable {
 
     func analyse(_ passages: [Passage]) -> [AnalysedPassage] {
         passages.map { passage in
-            AnalysedPassage(passage: passage, tokens: Field.allCases.map { analyzer.tokens($0.content(of: passage), memo: memo) })
+            let text = analyzer.analysis(passage.text, memo: memo)
+            return AnalysedPassage(passage: passage, tokens: Field.allCases.map { $0 == .text ? text.tokens : analyzer.tokens($0.content(of: passage), memo: memo) },
+                                   functionWords: text.functionWords)
         }
     }
 }

@@ -24,6 +24,8 @@ public final class PassageStore: PostingSource {
     /// The fields any passage has a term in: a query's terms are not looked up in the others
     /// (a corpus of bare texts has no questions or experts).
     private let indexedFields: Set<Field>
+    /// The `FunctionWordTable` once read (`.some(nil)`: the store has none).
+    private var functionWordTable: FunctionWordTable??
 
     /// Opens the store at `path` read-only and checks that it is a store this build can read.
     ///
@@ -152,6 +154,14 @@ public final class PassageStore: PostingSource {
             }
             return (frequency, PostingList(postings: postings, maxWeight: Float(statement.double(at: 1))))
         }
+    }
+
+    /// Each passage's stop words and text length, read on first use; nil for a store without them.
+    public func functionWords() throws -> FunctionWordTable? {
+        if let loaded = functionWordTable { return loaded }
+        let table = try reading { try FunctionWordTable.read(from: database, passageCount: passageCount) }
+        functionWordTable = .some(table)
+        return table
     }
 
     /// In how many passages `term` occurs in `field`, from its `terms` row without reading the postings.

@@ -10,11 +10,12 @@ public enum Schema {
     /// blocks (`PassageBlock`), and only passages with an expert are indexed by expert; 3: the
     /// blocks are zstd frames rather than zlib streams; 4: passage vectors (`vectors`, `QuantizedVector`), and
     /// which dictionary words are only names; 5: sentence vectors (`sentence_vectors`); 6: each
-    /// passage compressed alone against a dictionary (`PassageRecord`), in its `passages` row.
-    public static let currentVersion: Int64 = 6
+    /// passage compressed alone against a dictionary (`PassageRecord`), in its `passages` row; 7: each
+    /// passage's stop words and text length (`function_words`, `FunctionWordTable`).
+    public static let currentVersion: Int64 = 7
 
     /// The tables a store of the current version has; a store missing one is damaged.
-    static let tables = ["meta", "passages", "passage_dictionary", "experts", "terms", "vocabulary", "expansions", "dictionary", "vectors", "sentence_vectors"]
+    static let tables = ["meta", "passages", "passage_dictionary", "experts", "terms", "vocabulary", "expansions", "dictionary", "vectors", "sentence_vectors", "function_words"]
 
     /// The SQL that makes the tables of the current version.
     ///
@@ -22,7 +23,7 @@ public enum Schema {
     /// compressed with (no row when the corpus was too small to train one); `vectors`
     /// each passage's `QuantizedVector` when the store was built with vectors (meta `encoder` says by what);
     /// `sentence_vectors` the vectors of each passage's sentences in one blob (`SentenceVectors`), when
-    /// the encoder made them with the passage vectors.
+    /// the encoder made them with the passage vectors; `function_words` one row, the `FunctionWordTable`.
     static let definition = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE passages(
@@ -56,6 +57,7 @@ public enum Schema {
         CREATE TABLE dictionary(term TEXT PRIMARY KEY, name INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE vectors(doc INTEGER PRIMARY KEY, vector BLOB NOT NULL);
         CREATE TABLE sentence_vectors(doc INTEGER PRIMARY KEY, vectors BLOB NOT NULL);
+        CREATE TABLE function_words(words TEXT NOT NULL, frequencies BLOB NOT NULL, average_length REAL NOT NULL, passages BLOB NOT NULL);
         """
 
     /// Makes the tables in `database`, a new empty file, and marks it as a store of this version.

@@ -95,6 +95,7 @@ public struct StoreBuilder: Sendable {
             var prior = LeadPrior()
             var count = 0
             var tally = TermTally()
+            var functionWords = FunctionWordTable.Builder()
             let analyser = BatchAnalyser(analyzer: analyzer, batchSize: analysisBatch)
             let records = try PassageRecordWriter(database: database)
             func store(_ analysed: AnalysedPassage) throws {
@@ -103,6 +104,7 @@ public struct StoreBuilder: Sendable {
                 experts.add(passage)
                 try spill.write(prior.next(passage).bitPattern)
                 try Self.count(analysed.tokens, fields: &fields, tally: &tally, spill: spill)
+                functionWords.add(analysed.functionWords, length: analysed.tokens[Field.text.rawValue].count)
                 count += 1
                 if let texts, semantic.wants(passages: count) {
                     try texts.write(text: passage.question)
@@ -128,6 +130,7 @@ public struct StoreBuilder: Sendable {
             try writeVocabulary(vocabulary, names: fields[Field.text.rawValue].names, database: database)
             let expansionCount = try expansions.wait().map { try writeExpansions($0, database: database) } ?? 0
             try writeExperts(experts.summaries, database: database)
+            try functionWords.write(to: database)
             var vectors = SemanticIndexing.Outcome.notRequested
             if let texts, let embedder = semantic.embedder {
                 if semantic.wants(passages: count) {

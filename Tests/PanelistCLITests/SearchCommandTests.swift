@@ -66,6 +66,30 @@ struct SearchJSON: Decodable {
         #expect(unknown.stderr.contains("Dmitri Trenin, Alexander Gabuev, Alexander Baunov"))
     }
 
+    /// A span of a passage is found by its stop words too: "herself on the rock" has one word that is
+    /// not a stop word, and the passage with the others ranks above one that repeats "rock".
+    @Test func stopWordsOfASearchRankAmongThePassagesItsOtherWordsFind() throws {
+        let binary = try PanelistBinary()
+        let corpus = binary.home.appendingPathComponent("shore.jsonl")
+        try [
+            #"{"id": "music", "text": "Rock bands play rock music, loud rock."}"#,
+            #"{"id": "shore", "text": "She sat herself on the rock by the sea."}"#,
+            #"{"id": "sea", "text": "Herself and the sea, on and on."}"#,
+        ].joined(separator: "\n").write(to: corpus, atomically: true, encoding: .utf8)
+        let store = binary.home.appendingPathComponent("shore.sqlite").path
+        #expect(try binary.run(["index", corpus.path, "--store", store, "--semantic", "off"]).status == 0)
+        let run = try binary.run(["search", "herself on the rock", "--store", store, "--json", "--explain"])
+        let passages = try PanelistBinary.decode(SearchJSON.self, from: run).passages
+        // Only passages with "rock" are found; the stop words order them.
+        #expect(passages.map(\.id) == ["shore", "music"])
+        let explanation = try #require(passages.first?.explanation)
+        #expect(Set(explanation.filter { $0.term != "rock" }.map(\.term)) == ["herself", "on", "the"])
+        #expect(explanation.allSatisfy { $0.field == "text" && $0.origin == "user" })
+        // Without them, the passage that repeats "rock" comes first.
+        let plain = try binary.run(["search", "rock", "--store", store, "--json"])
+        #expect(try PanelistBinary.decode(SearchJSON.self, from: plain).passages.map(\.id) == ["music", "shore"])
+    }
+
     @Test func emptyAndStopWordQueriesGetAClearMessage() throws {
         let binary = try PanelistBinary()
         for query in ["", "   ", "what is the", String(repeating: "word ", count: 1_000)] {

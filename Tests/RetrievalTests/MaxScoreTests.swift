@@ -69,4 +69,35 @@ import Testing
         }
         #expect(checked == 1200)
     }
+
+    /// A bonus per passage (a search's stop words) ranks as if added to each found passage's score.
+    @Test func aBonusRanksAsIfAddedToEveryFoundPassage() throws {
+        let index = InMemoryIndex(passages: corpus())
+        let scorer = Scorer()
+        var state: UInt64 = 5
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        for _ in 0..<200 {
+            let words = (0..<(1 + next() % 5)).map { _ in "w\(next() % 300)x" }
+            let plan = try scorer.plan(Query(text: words.joined(separator: " "), analyzer: Analyzer()), in: index)
+            let bound = Double(next() % 100) / 50
+            let extra = (0..<1550).map { _ in Double(next() % 1000) / 1000 * bound }
+            let bonus = Scorer.Bonus(bound: bound) { extra[Int($0)] }
+            for k in [1, 10, 50] {
+                var scores: [Int32: Double] = [:]
+                for entry in plan.entries {
+                    for posting in entry.list.postings { scores[posting.passage, default: 0] += entry.weight * Double(posting.weight) }
+                }
+                var reference = TopK(k: k)
+                for (passage, score) in scores where score > 0 { reference.insert(score: score + extra[Int(passage)], passage: passage) }
+                let expected = reference.sorted().map { "\($0.passage):\($0.score)" }
+                #expect(scorer.rank(plan, k: k, bonus: bonus).map { "\($0.passage):\($0.score)" } == expected, "\(words) k=\(k)")
+                let windowed = MaxScore(lists: plan.entries.map(\.list.postings), weights: plan.entries.map(\.weight), windowShift: 6)
+                    .top(k, allowed: nil, bonus: bonus).sorted().map { "\($0.passage):\($0.score)" }
+                #expect(windowed == expected, "\(words) k=\(k), windows of 64")
+            }
+        }
+    }
 }

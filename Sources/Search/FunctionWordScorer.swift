@@ -1,0 +1,87 @@
+import Retrieval
+import Store
+
+/// Adds the BM25 weight of a search's stop words to the passages its other words find.
+///
+/// Each stop word of the query weighs its IDF, in the text field's query vector as normalised
+/// without the stop words (so the other words' scores are unchanged); a passage that has it gains
+/// that times its saturated frequency as if it occurred once (`TermSaturation`, by the passage's text
+/// length). Only passages that match another word are scored (a stop word alone finds nothing):
+/// MaxScore adds this to each passage its lists find, and the most it can add to every bound, so
+/// the ranking stays exact.
+struct FunctionWordScorer {
+    /// The query's stop words with their weights.
+    let words: [(word: String, index: Int, weight: Double)]
+    /// The same, as a set and by stop word, for scoring a passage with a few bit operations.
+    let querySet: FunctionWordSet
+    let weightByIndex: [Double]
+    let table: FunctionWordTable
+    /// A stop word's weight in a passage of each text length below `lengthTable.count`.
+    let lengthTable: [Double]
+    /// The most the stop words can add to a passage.
+    let bound: Double
+
+    /// The scorer of `query`'s stop words, nil when it has none or the plan has no other word.
+    init?(query: Query, plan: Scorer.Plan, table: FunctionWordTable, passageCount: Int, fieldWeight: Double) {
+        guard !query.functionWords.isEmpty, plan.textNorm > 0 else { return nil }
+        words = query.functionWords.indices.map { index in
+            let idf = TFIDF.inverseDocumentFrequency(documentFrequency: table.frequencies[index], passageCount: passageCount)
+            return (StopWords.ordered[index], index, fieldWeight * idf / plan.textNorm)
+        }
+        querySet = query.functionWords
+        var weightByIndex = [Double](repeating: 0, count: StopWords.ordered.count)
+        for word in words { weightByIndex[word.index] = word.weight }
+        self.weightByIndex = weightByIndex
+        self.table = table
+        lengthTable = (0..<Self.tabulatedLengths).map { Self.weight(length: $0, averageLength: table.averageLength) }
+        bound = words.reduce(0) { $0 + $1.weight } * lengthTable[0]
+    }
+
+    /// Text lengths whose weight is looked up rather than computed.
+    static let tabulatedLengths = 1_024
+
+    /// A stop word's weight in a passage whose text has `length` terms: as if it occurred once.
+    static func weight(length: Int, averageLength: Double) -> Double {
+        Double(WeightQuantization.quantised(TermSaturation.standard.weight(count: 1, length: length, averageLength: averageLength)))
+    }
+
+    /// The stop words as topics of the query (`TopicCoverage`), with their weights.
+    var topics: [(word: String, weight: Double)] {
+        words.map { ($0.word, $0.weight) }
+    }
+
+    /// What the stop words add to each passage the other words find, for the scorer to rank by.
+    var bonus: Scorer.Bonus {
+        Scorer.Bonus(bound: bound) { score(of: $0) }
+    }
+
+    /// The stop words' weight in passage `doc`.
+    func score(of doc: Int32) -> Double {
+        let shared = table.set(of: doc).intersection(querySet)
+        guard !shared.isEmpty else { return 0 }
+        var sum = 0.0
+        shared.forEach { sum += weightByIndex[$0] }
+        return sum * passageWeight(of: doc)
+    }
+
+    /// A stop word's weight in passage `doc`.
+    func passageWeight(of doc: Int32) -> Double {
+        let length = table.length(of: doc)
+        return length < lengthTable.count ? lengthTable[length] : Self.weight(length: length, averageLength: table.averageLength)
+    }
+
+    /// `hit`, scored with its stop words, with their contributions (none for a passage found by
+    /// meaning alone, which the stop words did not score).
+    func explaining(_ hit: Hit) -> Hit {
+        guard hit.score > 0 else { return hit }
+        let set = table.set(of: hit.passage)
+        let passageWeight = self.passageWeight(of: hit.passage)
+        var result = hit
+        for word in words where set.contains(word.index) {
+            result.contributions.append(Contribution(term: word.word, word: word.word, field: .text, origin: .user,
+                                                     queryWeight: word.weight, passageWeight: passageWeight, value: word.weight * passageWeight))
+        }
+        result.contributions.sort { $0.value > $1.value }
+        return result
+    }
+}
