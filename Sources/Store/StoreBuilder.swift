@@ -112,14 +112,18 @@ public struct StoreBuilder: Sendable {
                     meter.tick(BuildProgress(phase: .reading, passages: count, total: corpus.knownCount, fraction: corpus.fractionRead, elapsed: meter.elapsed))
                 }
             }
+            // The lexicon's analysis does not depend on the corpus: it runs while the corpus is read.
+            let analysedLexicon = lexicon.map { lexicon in Pending(on: .global()) { [analyzer] in AnalysedLexicon(lexicon, analyzer: analyzer) } }
             let contentHash = try corpus.forEachPassage { try analyser.add($0, store) }
             try analyser.finish(store)
             try records.finish()
             meter.tick(BuildProgress(phase: .reading, passages: count, total: count, fraction: 1, elapsed: meter.elapsed), force: true)
             let vocabulary = Self.vocabulary(fields)
-            let expansions = Pending(on: .global()) { [lexicon, analyzer] in
-                lexicon.map { Expansions(table: ExpansionTable(lexicon: $0, vocabulary: Set(vocabulary.keys), analyzer: analyzer),
-                                         dictionary: ExpansionTable.dictionary(of: $0, analyzer: analyzer)) }
+            let expansions = Pending(on: .global()) {
+                analysedLexicon.map { pending in
+                    let lexicon = pending.wait()
+                    return Expansions(table: ExpansionTable(lexicon: lexicon, vocabulary: Set(vocabulary.keys)), dictionary: lexicon.dictionary)
+                }
             }
             try spill.rewindForReading()
             let runs = try gatherPostings(from: spill, fields: fields, passageCount: count, meter: meter)
