@@ -48,68 +48,81 @@ public struct AnalysedLexicon: Sendable {
     ///
     /// - Complexity: O(words in the lexicon) analyses.
     public init(_ lexicon: Lexicon, analyzer: Analyzer) {
-        var terms: [String] = []
-        var termNumbers: [String: Int32] = [:]
-        var words: [Word] = []
+        // Every distinct word, numbered in the order met: each headword, then its related words.
+        var texts: [String] = []
         var wordNumbers: [String: Int32] = [:]
-        func number(ofTerm term: String) -> Int32 {
-            if let known = termNumbers[term] { return known }
-            let number = Int32(terms.count)
-            terms.append(term)
-            termNumbers[term] = number
-            return number
-        }
+        wordNumbers.reserveCapacity(lexicon.headwordCount * 2)
         func number(ofWord text: String) -> Int32 {
             if let known = wordNumbers[text] { return known }
-            let number = Int32(words.count)
-            let word = Word(text: text, terms: analyzer.terms(text).map(number(ofTerm:)), length: text.split(separator: " ").count)
-            words.append(word)
-            wordNumbers[text] = number
-            return number
+            texts.append(text)
+            wordNumbers[text] = Int32(texts.count - 1)
+            return Int32(texts.count - 1)
+        }
+        let entries = lexicon.entries.map { headword, relations in
+            (headword: number(ofWord: headword), relations: relations.map { (word: number(ofWord: $0.word), kind: $0.kind, weight: $0.weight) },
+             kind: relations.isEmpty ? ExpansionTable.WordKind.rare
+                : relations.contains { $0.kind == .alias } && !relations.contains { $0.kind == .synonym } ? .name : .word)
+        }
+        var terms: [String] = []
+        var termNumbers: [String: Int32] = [:]
+        termNumbers.reserveCapacity(texts.count)
+        func number(ofTerm term: String) -> Int32 {
+            if let known = termNumbers[term] { return known }
+            terms.append(term)
+            termNumbers[term] = Int32(terms.count - 1)
+            return Int32(terms.count - 1)
+        }
+        let words = texts.map { text in
+            // `split` counts words as `ExpansionTable.precedes` did; a word without a space is one.
+            Word(text: text, terms: analyzer.terms(text).map(number(ofTerm:)),
+                 length: text.utf8.contains(UInt8(ascii: " ")) ? text.split(separator: " ").count : 1)
         }
         var headwords: [Headword] = []
-        var kinds: [Int32: ExpansionTable.WordKind] = [:]
-        for (headword, relations) in lexicon.entries {
-            let word = number(ofWord: headword)
-            if !headword.utf8.contains(UInt8(ascii: " ")) {
-                Self.count(headword: words[Int(word)], relations: relations, in: &kinds)
+        headwords.reserveCapacity(entries.count)
+        var kinds = [ExpansionTable.WordKind?](repeating: nil, count: terms.count)
+        for entry in entries {
+            let headword = words[Int(entry.headword)]
+            if !headword.text.utf8.contains(UInt8(ascii: " ")) {
+                Self.count(entry.kind, of: headword, in: &kinds)
             }
-            var key = words[Int(word)].terms
-            let surface = ExpansionTable.phraseAnalyzer.terms(headword)
-            if surface.count > key.count {
-                // A phrase with function words ("make up", "give in"): only the phrase as written means it.
-                guard surface.count <= ExpansionTable.longestPhrase else { continue }
-                key = surface.map(number(ofTerm:))
+            var key = headword.terms
+            // Analysed with its function words, a headword can only have more terms when its terms
+            // are fewer than its words can give (most have as many).
+            if key.count < Analyzer.mostTerms(in: headword.text) {
+                let surface = ExpansionTable.phraseAnalyzer.terms(headword.text)
+                if surface.count > key.count {
+                    // A phrase with function words ("make up", "give in"): only the phrase as written means it.
+                    guard surface.count <= ExpansionTable.longestPhrase else { continue }
+                    key = surface.map(number(ofTerm:))
+                }
             }
-            var kept: [Relation] = []
-            kept.reserveCapacity(relations.count)
-            for relation in relations {
-                let related = number(ofWord: relation.word)
-                // A related phrase that loses function words ("kind of", "make it") would match its bare word.
-                if relation.kind != .alias, words[Int(related)].length > words[Int(related)].terms.count { continue }
-                kept.append(Relation(word: related, kind: relation.kind, weight: relation.weight))
-            }
-            headwords.append(Headword(word: word, key: key, relations: kept))
+            // A related phrase that loses function words ("kind of", "make it") would match its bare word.
+            let relations = entry.relations.lazy
+                .filter { $0.kind == .alias || words[Int($0.word)].length <= words[Int($0.word)].terms.count }
+                .map { Relation(word: $0.word, kind: $0.kind, weight: $0.weight) }
+            headwords.append(Headword(word: entry.headword, key: key, relations: Array(relations)))
         }
         self.terms = terms
         self.termNumbers = termNumbers
         self.words = words
         self.headwords = headwords
         self.analyzer = analyzer
-        dictionary = Dictionary(uniqueKeysWithValues: kinds.lazy.map { (terms[Int($0.key)], $0.value) })
+        var dictionary: [String: ExpansionTable.WordKind] = [:]
+        dictionary.reserveCapacity(kinds.count)
+        for (term, kind) in zip(terms, kinds) { if let kind { dictionary[term] = kind } }
+        self.dictionary = dictionary
     }
 
-    /// Counts the kind of the single-word headword `word` for each of its terms: a hyphenated word
-    /// is known in each of the forms the analyser gives it ("long-range").
-    static func count(headword word: Word, relations: ArraySlice<Lexicon.Relation>, in kinds: inout [Int32: ExpansionTable.WordKind]) {
-        let kind: ExpansionTable.WordKind = relations.isEmpty ? .rare
-            : relations.contains { $0.kind == .alias } && !relations.contains { $0.kind == .synonym } ? .name : .word
+    /// Counts a single-word headword of kind `kind` for each of its terms: a hyphenated word is
+    /// known in each of the forms the analyser gives it ("long-range"); a term of several headwords
+    /// is a word if any is, a name if all are.
+    static func count(_ kind: ExpansionTable.WordKind, of word: Word, in kinds: inout [ExpansionTable.WordKind?]) {
         for term in word.terms {
-            switch (kinds[term], kind) {
-            case (nil, _): kinds[term] = kind
-            case (.word?, _), (_, .word): kinds[term] = .word
-            case (.name?, .name): kinds[term] = .name
-            default: kinds[term] = .rare
+            switch (kinds[Int(term)], kind) {
+            case (nil, _): kinds[Int(term)] = kind
+            case (.word?, _), (_, .word): kinds[Int(term)] = .word
+            case (.name?, .name): kinds[Int(term)] = .name
+            default: kinds[Int(term)] = .rare
             }
         }
     }
