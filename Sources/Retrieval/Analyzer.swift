@@ -38,7 +38,11 @@ public struct Analyzer: Sendable {
     ///
     /// - Parameter memo: Chunks analysed before, to reuse (see `AnalysisMemo`); the terms are the same without it.
     public func terms(_ text: String, memo: AnalysisMemo? = nil) -> [String] {
-        tokens(text, memo: memo).map(\.term)
+        // A word of lower-case ASCII letters, as most of the lexicon's, needs no chunking or folding.
+        if !text.isEmpty, text.utf8.allSatisfy({ (97...122).contains($0) }) {
+            return stopWords.contains(text) ? [] : [stemmer.stem(text)]
+        }
+        return tokens(text, memo: memo).map(\.term)
     }
 
     /// The tokens of `text`: one per kept word (and per joined compound), in order.

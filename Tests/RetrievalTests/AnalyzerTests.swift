@@ -53,4 +53,11 @@ import Testing
         #expect(analyzer.terms(text).count <= most)
         #expect(ExpansionTable.phraseAnalyzer.terms(text).count <= most)
     }
+
+    /// A lower-case word takes a shorter way to its terms: the same as its tokens'.
+    @Test(arguments: ["sanctions", "the", "running", "us", "it", "a", "generously", "economy", "nuclearcapable", "z"])
+    func aLowerCaseWordHasTheTermsOfItsTokens(word: String) {
+        #expect(analyzer.terms(word) == analyzer.tokens(word).map(\.term))
+        #expect(ExpansionTable.phraseAnalyzer.terms(word) == ExpansionTable.phraseAnalyzer.tokens(word).map(\.term))
+    }
 }
