@@ -86,9 +86,11 @@ public struct ExpansionTable: Sendable, Equatable {
             return variants[Int(word)] == absent ? nil : variants[Int(word)]
         }
         var entries: [Key: [Int32: Candidate]] = [:]
-        func add(key keyTerms: [Int32], relatedTerms: [Int32], relation: Candidate) {
+        // The relation is made only for the few that lead to the corpus.
+        func add(key keyTerms: [Int32], relatedTerms: [Int32], relation makeRelation: @autoclosure () -> Candidate) {
             guard !keyTerms.isEmpty, keyTerms.count <= Self.longestPhrase, !relatedTerms.isEmpty, relatedTerms.allSatisfy(isKnown) else { return }
             let key = Key(keyTerms)
+            let relation = makeRelation()
             for term in relatedTerms where !keyTerms.contains(term) {
                 // The strongest relation wins; between equals, the shorter related word ("Iran" over
                 // "capital of Iran": the term then stands alone, not as part of a phrase), then the
@@ -102,16 +104,14 @@ public struct ExpansionTable: Sendable, Equatable {
             if keyTerms.count == 1, !isKnown(keyTerms[0]), let affixed = variant(of: headword.word) {
                 add(key: keyTerms, relatedTerms: [affixed], relation: Candidate(word: text(ofTerm: affixed), length: 1, kind: .derived, weight: Self.affixWeight))
             }
-            let head = lexicon.words[Int(headword.word)]
             for relation in headword.relations {
-                let related = lexicon.words[Int(relation.word)]
-                var relatedTerms = related.terms
+                var relatedTerms = lexicon.words[Int(relation.word)].terms
                 if relatedTerms.count == 1, !isKnown(relatedTerms[0]), let affixed = variant(of: relation.word) {
                     relatedTerms = [affixed]
                 }
-                add(key: keyTerms, relatedTerms: relatedTerms, relation: Candidate(word: related.text, length: related.length, kind: relation.kind, weight: relation.weight))
+                add(key: keyTerms, relatedTerms: relatedTerms, relation: Candidate(lexicon.words[Int(relation.word)], kind: relation.kind, weight: relation.weight))
                 if relation.kind == .derived || relation.kind == .alias {
-                    add(key: relatedTerms, relatedTerms: keyTerms, relation: Candidate(word: head.text, length: head.length, kind: relation.kind, weight: relation.weight))
+                    add(key: relatedTerms, relatedTerms: keyTerms, relation: Candidate(lexicon.words[Int(headword.word)], kind: relation.kind, weight: relation.weight))
                 }
             }
         }
@@ -145,6 +145,17 @@ public struct ExpansionTable: Sendable, Equatable {
         var length: Int
         var kind: Lexicon.Kind
         var weight: Double
+
+        init(word: String, length: Int, kind: Lexicon.Kind, weight: Double) {
+            self.word = word
+            self.length = length
+            self.kind = kind
+            self.weight = weight
+        }
+
+        init(_ word: AnalysedLexicon.Word, kind: Lexicon.Kind, weight: Double) {
+            self.init(word: word.text, length: word.length, kind: kind, weight: weight)
+        }
     }
 
     /// Whether `entry` should replace `other` for the same key and term: stronger, or as strong with a
@@ -200,7 +211,9 @@ public struct ExpansionTable: Sendable, Equatable {
                 let stem = analyzer.stem(prefix + word)
                 if vocabulary.contains(stem) { return stem }
             }
-            for prefix in ExpansionTable.prefixes where word.hasPrefix(prefix) && word.count >= prefix.count + 4 {
+            // A word starts with a prefix only if it starts with its first letter: most words are thus passed over at once.
+            let first = word.utf8.first
+            for prefix in ExpansionTable.prefixes where prefix.utf8.first == first && word.hasPrefix(prefix) && word.count >= prefix.count + 4 {
                 let shorter = word.dropFirst(prefix.count)
                 guard starts.contains(shorter.prefix(3)) else { continue }
                 let stem = analyzer.stem(String(shorter))
