@@ -38,7 +38,11 @@ public struct Analyzer: Sendable {
     ///
     /// - Parameter memo: Chunks analysed before, to reuse (see `AnalysisMemo`); the terms are the same without it.
     public func terms(_ text: String, memo: AnalysisMemo? = nil) -> [String] {
-        tokens(text, memo: memo).map(\.term)
+        // A word of lower-case ASCII letters, as most of the lexicon's, needs no chunking or folding.
+        if !text.isEmpty, text.utf8.allSatisfy({ (97...122).contains($0) }) {
+            return stopWords.contains(text) ? [] : [stemmer.stem(text)]
+        }
+        return tokens(text, memo: memo).map(\.term)
     }
 
     /// The tokens of `text`: one per kept word (and per joined compound), in order.
@@ -155,7 +159,7 @@ public struct Analyzer: Sendable {
         var start = 0
         for index in scalars.indices {
             let scalar = scalars[index]
-            if isWordScalar(scalar) || scalar == "-" || scalar == "\u{2013}" || scalar == "\u{2010}" || scalar == "\u{2011}" { continue }
+            if isWordScalar(scalar) || isCompoundSeparator(scalar) { continue }
             let previous = index > 0 ? scalars[index - 1] : " "
             let next = index + 1 < scalars.count ? scalars[index + 1] : " "
             let joinsWord = isWordScalar(previous) && isWordScalar(next)
@@ -171,7 +175,27 @@ public struct Analyzer: Sendable {
 
     /// Splits a chunk at hyphens and en dashes.
     static func compoundParts(_ chunk: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
-        chunk.split(whereSeparator: { $0 == "-" || $0 == "\u{2013}" || $0 == "\u{2010}" || $0 == "\u{2011}" }).map(Array.init)
+        chunk.split(whereSeparator: isCompoundSeparator).map(Array.init)
+    }
+
+    /// Whether `scalar` joins the parts of a compound: a hyphen or an en dash.
+    static func isCompoundSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "-" || scalar == "\u{2013}" || scalar == "\u{2010}" || scalar == "\u{2011}"
+    }
+
+    /// The most terms any analyser, whatever its stop words, makes of `text`: one per run of
+    /// letters and digits (a word has at least one) and one joined form per hyphen or dash. An
+    /// analysis with that many terms dropped no stop word.
+    package static func mostTerms(in text: String) -> Int {
+        var count = 0
+        var inRun = false
+        for scalar in text.unicodeScalars {
+            let isWord = isWordScalar(scalar)
+            if isWord, !inRun { count += 1 }
+            if isCompoundSeparator(scalar) { count += 1 }
+            inRun = isWord
+        }
+        return count
     }
 
     /// The tokens of one chunk, positions counted from the chunk's start, and how many words it held.

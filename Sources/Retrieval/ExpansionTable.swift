@@ -40,65 +40,131 @@ public struct ExpansionTable: Sendable, Equatable {
     ///   - lexicon: The general lexicon.
     ///   - vocabulary: The corpus's terms (any field).
     ///   - analyzer: The analyser the corpus was indexed with.
-    /// - Complexity: O(relations in the lexicon) analyses.
+    /// - Complexity: O(words in the lexicon) analyses.
     public init(lexicon: Lexicon, vocabulary: Set<String>, analyzer: Analyzer) {
-        var entries: [String: [String: Entry]] = [:]
-        var termsOfWord: [String: [String]] = [:]
-        func terms(of word: String) -> [String] {
-            if let known = termsOfWord[word] { return known }
-            let analysed = analyzer.terms(word)
-            termsOfWord[word] = analysed
-            return analysed
+        self.init(lexicon: AnalysedLexicon(lexicon, analyzer: analyzer), vocabulary: vocabulary)
+    }
+
+    /// The relations of `lexicon` that lead to terms in `vocabulary`.
+    ///
+    /// - Parameters:
+    ///   - lexicon: The general lexicon, analysed with the analyser the corpus was indexed with.
+    ///   - vocabulary: The corpus's terms (any field).
+    /// - Complexity: O(relations in the lexicon) lookups of numbers; O(words in the lexicon) hash
+    ///   lookups of terms, or O(terms in `vocabulary`) when there are fewer.
+    public init(lexicon: AnalysedLexicon, vocabulary: Set<String>) {
+        let lexiconTerms = lexicon.terms.count
+        // Whether the corpus has each term, by number: the lexicon's, then the affix variants it lacks.
+        var known = [Bool](repeating: false, count: lexiconTerms)
+        if vocabulary.count < lexiconTerms {
+            for term in vocabulary { if let number = lexicon.termNumbers[term] { known[Int(number)] = true } }
+        } else {
+            for (number, term) in lexicon.terms.enumerated() where vocabulary.contains(term) { known[number] = true }
         }
-        func add(key keyTerms: [String], relatedTerms: [String], relation: Lexicon.Relation) {
-            guard !keyTerms.isEmpty, keyTerms.count <= Self.longestPhrase, !relatedTerms.isEmpty, relatedTerms.allSatisfy(vocabulary.contains) else { return }
-            let key = keyTerms.joined(separator: " ")
+        var variantTerms: [String] = []
+        var variantNumbers: [String: Int32] = [:]
+        func text(ofTerm number: Int32) -> String {
+            number < lexiconTerms ? lexicon.terms[Int(number)] : variantTerms[Int(number) - lexiconTerms]
+        }
+        func isKnown(_ number: Int32) -> Bool {
+            number >= lexiconTerms || known[Int(number)]
+        }
+        let affixes = AffixIndex(vocabulary: vocabulary, analyzer: lexicon.analyzer)
+        // Each word's affix variant, found once: `unsought`, `absent`, or a term's number.
+        let unsought: Int32 = -2, absent: Int32 = -1
+        var variants = [Int32](repeating: unsought, count: lexicon.words.count)
+        func variant(of word: Int32) -> Int32? {
+            if variants[Int(word)] == unsought {
+                variants[Int(word)] = affixes.variant(of: lexicon.words[Int(word)].text).map { term in
+                    if let number = lexicon.termNumbers[term] ?? variantNumbers[term] { return number }
+                    let number = Int32(lexiconTerms + variantTerms.count)
+                    variantTerms.append(term)
+                    variantNumbers[term] = number
+                    return number
+                } ?? absent
+            }
+            return variants[Int(word)] == absent ? nil : variants[Int(word)]
+        }
+        var entries: [Key: [Int32: Candidate]] = [:]
+        // The relation is made only for the few that lead to the corpus.
+        func add(key keyTerms: [Int32], relatedTerms: [Int32], relation makeRelation: @autoclosure () -> Candidate) {
+            guard !keyTerms.isEmpty, keyTerms.count <= Self.longestPhrase, !relatedTerms.isEmpty, relatedTerms.allSatisfy(isKnown) else { return }
+            let key = Key(keyTerms)
+            let relation = makeRelation()
             for term in relatedTerms where !keyTerms.contains(term) {
                 // The strongest relation wins; between equals, the shorter related word ("Iran" over
                 // "capital of Iran": the term then stands alone, not as part of a phrase), then the
                 // first in alphabetical order, so that the table does not depend on the lexicon's order.
-                let candidate = Entry(term: term, weight: relation.weight, kind: relation.kind, word: relation.word)
-                if let existing = entries[key]?[term], !Self.precedes(candidate, existing) { continue }
-                entries[key, default: [:]][term] = candidate
+                if let existing = entries[key]?[term], !Self.precedes(relation, existing) { continue }
+                entries[key, default: [:]][term] = relation
             }
         }
-        let affixes = AffixIndex(vocabulary: vocabulary, analyzer: analyzer)
-        let phrases = Self.phraseAnalyzer
-        for (headword, relations) in lexicon.entries {
-            var keyTerms = terms(of: headword)
-            let surface = phrases.terms(headword)
-            if surface.count > keyTerms.count {
-                // A phrase with function words ("make up", "give in"): only the phrase as written means it.
-                guard surface.count <= Self.longestPhrase else { continue }
-                keyTerms = surface
+        for headword in lexicon.headwords {
+            let keyTerms = headword.key
+            if keyTerms.count == 1, !isKnown(keyTerms[0]), let affixed = variant(of: headword.word) {
+                add(key: keyTerms, relatedTerms: [affixed], relation: Candidate(word: text(ofTerm: affixed), length: 1, kind: .derived, weight: Self.affixWeight))
             }
-            if keyTerms.count == 1, !vocabulary.contains(keyTerms[0]), let affixed = affixes.variant(of: headword) {
-                add(key: keyTerms, relatedTerms: [affixed], relation: Lexicon.Relation(word: affixed, kind: .derived, weight: Self.affixWeight))
-            }
-            for relation in relations {
-                var relatedTerms = terms(of: relation.word)
-                // A related phrase that loses function words ("kind of", "make it") would match its bare word.
-                if relation.kind != .alias, relation.word.split(separator: " ").count > relatedTerms.count { continue }
-                if relatedTerms.count == 1, !vocabulary.contains(relatedTerms[0]), let affixed = affixes.variant(of: relation.word) {
+            for relation in headword.relations {
+                var relatedTerms = lexicon.words[Int(relation.word)].terms
+                if relatedTerms.count == 1, !isKnown(relatedTerms[0]), let affixed = variant(of: relation.word) {
                     relatedTerms = [affixed]
                 }
-                add(key: keyTerms, relatedTerms: relatedTerms, relation: relation)
+                add(key: keyTerms, relatedTerms: relatedTerms, relation: Candidate(lexicon.words[Int(relation.word)], kind: relation.kind, weight: relation.weight))
                 if relation.kind == .derived || relation.kind == .alias {
-                    add(key: relatedTerms, relatedTerms: keyTerms, relation: Lexicon.Relation(word: headword, kind: relation.kind, weight: relation.weight))
+                    add(key: relatedTerms, relatedTerms: keyTerms, relation: Candidate(lexicon.words[Int(headword.word)], kind: relation.kind, weight: relation.weight))
                 }
             }
         }
-        self.entries = entries.mapValues { $0.values.sorted { ($0.weight, $1.term) > ($1.weight, $0.term) } }
+        var table: [String: [Entry]] = [:]
+        table.reserveCapacity(entries.count)
+        for (key, candidates) in entries {
+            let entries = candidates.map { Entry(term: text(ofTerm: $0.key), weight: $0.value.weight, kind: $0.value.kind, word: $0.value.word) }
+            table[key.terms.map(text(ofTerm:)).joined(separator: " ")] = entries.sorted { ($0.weight, $1.term) > ($1.weight, $0.term) }
+        }
+        self.entries = table
+    }
+
+    /// A key of one to three (`longestPhrase`) term numbers, hashed without an array.
+    struct Key: Hashable {
+        var first: Int32, second: Int32, third: Int32
+
+        init(_ terms: [Int32]) {
+            assert((1...3).contains(terms.count) && ExpansionTable.longestPhrase == 3)
+            first = terms[0]
+            second = terms.count > 1 ? terms[1] : -1
+            third = terms.count > 2 ? terms[2] : -1
+        }
+
+        var terms: [Int32] { [first, second, third].filter { $0 >= 0 } }
+    }
+
+    /// What an entry is, but its term, with the number of words of its related word.
+    struct Candidate {
+        var word: String
+        /// How many space-separated words `word` has.
+        var length: Int
+        var kind: Lexicon.Kind
+        var weight: Double
+
+        init(word: String, length: Int, kind: Lexicon.Kind, weight: Double) {
+            self.word = word
+            self.length = length
+            self.kind = kind
+            self.weight = weight
+        }
+
+        init(_ word: AnalysedLexicon.Word, kind: Lexicon.Kind, weight: Double) {
+            self.init(word: word.text, length: word.length, kind: kind, weight: weight)
+        }
     }
 
     /// Whether `entry` should replace `other` for the same key and term: stronger, or as strong with a
     /// related word of fewer words, or as strong and as long and first alphabetically, or the same
     /// word by the kind first alphabetically ("spark" is a synonym of "sparkle" and "sparkle" a
     /// derived form of "spark"; the lexicon's headwords are read in hash order).
-    static func precedes(_ entry: Entry, _ other: Entry) -> Bool {
+    static func precedes(_ entry: Candidate, _ other: Candidate) -> Bool {
         if entry.weight != other.weight { return entry.weight > other.weight }
-        let words = entry.word.split(separator: " ").count, otherWords = other.word.split(separator: " ").count
-        if words != otherWords { return words < otherWords }
+        if entry.length != other.length { return entry.length < other.length }
         if entry.word != other.word { return entry.word < other.word }
         return entry.kind.rawValue < other.kind.rawValue
     }
@@ -140,12 +206,14 @@ public struct ExpansionTable: Sendable, Equatable {
 
         /// The corpus term of the word `word` with a prefix added or removed ("reaction" → "overreact").
         func variant(of word: String) -> String? {
-            guard word.count >= 4, !word.contains(" ") else { return nil }
+            guard word.count >= 4, !word.utf8.contains(UInt8(ascii: " ")) else { return nil }
             for prefix in prefixesByStart[word.prefix(3)] ?? [] {
                 let stem = analyzer.stem(prefix + word)
                 if vocabulary.contains(stem) { return stem }
             }
-            for prefix in ExpansionTable.prefixes where word.hasPrefix(prefix) && word.count >= prefix.count + 4 {
+            // A word starts with a prefix only if it starts with its first letter: most words are thus passed over at once.
+            let first = word.utf8.first
+            for prefix in ExpansionTable.prefixes where prefix.utf8.first == first && word.hasPrefix(prefix) && word.count >= prefix.count + 4 {
                 let shorter = word.dropFirst(prefix.count)
                 guard starts.contains(shorter.prefix(3)) else { continue }
                 let stem = analyzer.stem(String(shorter))
@@ -165,25 +233,5 @@ public struct ExpansionTable: Sendable, Equatable {
         /// Only known to be English: a word WordNet has with no relations kept, mostly rare ("wat",
         /// "chian"), so one may still be a misspelling of a common word; but no name.
         case rare = 2
-    }
-
-    /// The terms of every single-word headword of `lexicon` — the words known to be English — and
-    /// what each is (`WordKind`); a term of several headwords is a word if any is.
-    public static func dictionary(of lexicon: Lexicon, analyzer: Analyzer) -> [String: WordKind] {
-        var keys: [String: WordKind] = [:]
-        for (headword, relations) in lexicon.entries where !headword.contains(" ") {
-            let kind: WordKind = relations.isEmpty ? .rare
-                : relations.contains { $0.kind == .alias } && !relations.contains { $0.kind == .synonym } ? .name : .word
-            // A hyphenated word is known in each of the forms the analyser gives it ("long-range").
-            for term in analyzer.terms(headword) {
-                switch (keys[term], kind) {
-                case (nil, _): keys[term] = kind
-                case (.word?, _), (_, .word): keys[term] = .word
-                case (.name?, .name): keys[term] = .name
-                default: keys[term] = .rare
-                }
-            }
-        }
-        return keys
     }
 }

@@ -14,7 +14,7 @@ import Foundation
 ///
 /// where `kind` is one of `syn`, `der`, `alias` or `lemma` and `weight` is a
 /// decimal number in (0, 1]; a single word with nothing after the tab has no
-/// relations and is only known to be English (`ExpansionTable.dictionary`). Empty lines and lines starting with `#` are
+/// relations and is only known to be English (`AnalysedLexicon.dictionary`). Empty lines and lines starting with `#` are
 /// ignored. The whole table is parsed and validated when it is loaded, so a
 /// lexicon that loaded successfully never fails later.
 public struct Lexicon: Sendable {

@@ -114,14 +114,18 @@ public struct StoreBuilder: Sendable {
                     meter.tick(BuildProgress(phase: .reading, passages: count, total: corpus.knownCount, fraction: corpus.fractionRead, elapsed: meter.elapsed))
                 }
             }
+            // The lexicon's analysis does not depend on the corpus: it runs while the corpus is read.
+            let analysedLexicon = lexicon.map { lexicon in Pending(on: .global()) { [analyzer] in AnalysedLexicon(lexicon, analyzer: analyzer) } }
             let contentHash = try corpus.forEachPassage { try analyser.add($0, store) }
             try analyser.finish(store)
             try records.finish()
             meter.tick(BuildProgress(phase: .reading, passages: count, total: count, fraction: 1, elapsed: meter.elapsed), force: true)
             let vocabulary = Self.vocabulary(fields)
-            let expansions = Pending(on: .global()) { [lexicon, analyzer] in
-                lexicon.map { Expansions(table: ExpansionTable(lexicon: $0, vocabulary: Set(vocabulary.keys), analyzer: analyzer),
-                                         dictionary: ExpansionTable.dictionary(of: $0, analyzer: analyzer)) }
+            let expansions = Pending(on: .global()) {
+                analysedLexicon.map { pending in
+                    let lexicon = pending.wait()
+                    return Expansions(table: ExpansionTable(lexicon: lexicon, vocabulary: Set(vocabulary.keys)), dictionary: lexicon.dictionary)
+                }
             }
             try spill.rewindForReading()
             let runs = try gatherPostings(from: spill, fields: fields, passageCount: count, meter: meter)
@@ -233,12 +237,18 @@ public struct StoreBuilder: Sendable {
         }
     }
 
-    /// The lexicon's expansions narrowed to the vocabulary, and its dictionary; built on another
-    /// thread while the postings are written.
+    /// The lexicon's expansions narrowed to the vocabulary, and its dictionary, in the order they
+    /// are written: built and sorted on another thread while the postings are written.
     struct Expansions: Sendable {
-        var table: ExpansionTable
-        /// Each English word's term, with what it is.
-        var dictionary: [String: ExpansionTable.WordKind]
+        /// The expansion table's entries, by key in order.
+        var entries: [(key: String, value: [ExpansionTable.Entry])]
+        /// Each English word's term, with what it is, in order.
+        var dictionary: [(key: String, value: ExpansionTable.WordKind)]
+
+        init(table: ExpansionTable, dictionary: [String: ExpansionTable.WordKind]) {
+            entries = table.entries.sorted { $0.key < $1.key }
+            self.dictionary = dictionary.sorted { $0.key < $1.key }
+        }
     }
 
     /// Writes the expansions and the dictionary.
@@ -247,7 +257,7 @@ public struct StoreBuilder: Sendable {
     func writeExpansions(_ expansions: Expansions, database: Database) throws -> Int {
         var expansionCount = 0
         let insertExpansion = try database.statement("INSERT INTO expansions(key, term, weight, kind, word) VALUES (?, ?, ?, ?, ?)")
-        for (key, entries) in expansions.table.entries.sorted(by: { $0.key < $1.key }) {
+        for (key, entries) in expansions.entries {
             for entry in entries {
                 insertExpansion.reset()
                 try insertExpansion.bind(key, entry.term, entry.weight, entry.kind.rawValue, entry.word)
@@ -256,7 +266,7 @@ public struct StoreBuilder: Sendable {
             }
         }
         let insertDictionaryWord = try database.statement("INSERT INTO dictionary(term, name) VALUES (?, ?)")
-        for (term, kind) in expansions.dictionary.sorted(by: { $0.key < $1.key }) {
+        for (term, kind) in expansions.dictionary {
             insertDictionaryWord.reset()
             try insertDictionaryWord.bind(term, kind.rawValue)
             try insertDictionaryWord.run()

@@ -43,4 +43,21 @@ import Testing
         #expect(tokens.map(\.word) == ["sanctions", "hurt", "economy"])
         #expect(tokens.map(\.position) == [1, 2, 4])
     }
+
+    /// `AnalysedLexicon` analyses a headword again with its function words only when it has fewer
+    /// terms than `mostTerms`: no analyser may give more.
+    @Test(arguments: ["make up for", "up-to-date", "U.S. and the U.K.", "it's", "Übersee café", "4,200 – 5,000", "nuclear–capable",
+                      "the", "a-b-c-d", "kind of", "o'clock", "...", ""])
+    func noAnalyserGivesMoreThanTheMostTerms(text: String) {
+        let most = Analyzer.mostTerms(in: text)
+        #expect(analyzer.terms(text).count <= most)
+        #expect(ExpansionTable.phraseAnalyzer.terms(text).count <= most)
+    }
+
+    /// A lower-case word takes a shorter way to its terms: the same as its tokens'.
+    @Test(arguments: ["sanctions", "the", "running", "us", "it", "a", "generously", "economy", "nuclearcapable", "z"])
+    func aLowerCaseWordHasTheTermsOfItsTokens(word: String) {
+        #expect(analyzer.terms(word) == analyzer.tokens(word).map(\.term))
+        #expect(ExpansionTable.phraseAnalyzer.terms(word) == ExpansionTable.phraseAnalyzer.tokens(word).map(\.term))
+    }
 }

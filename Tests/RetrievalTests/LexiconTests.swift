@@ -69,7 +69,7 @@ import Retrieval
         #expect(lexicon.headwordCount == 2)
         #expect(lexicon.related(to: "afraid").isEmpty)
         #expect(lexicon.related(to: "economy").count == 1)
-        #expect(ExpansionTable.dictionary(of: lexicon, analyzer: Analyzer())["afraid"] == .rare)
+        #expect(AnalysedLexicon(lexicon, analyzer: Analyzer()).dictionary["afraid"] == .rare)
     }
 
     @Test func emptyTextIsAnEmptyLexicon() throws {
