@@ -3,6 +3,20 @@ import Foundation
 @testable import Retrieval
 import Testing
 
+/// Numbers from a fixed seed (a linear congruential generator): the same in every run.
+private struct SeededNumbers {
+    var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int(state >> 33)
+    }
+}
+
 /// MaxScore pruning returns exactly what scoring every posting returns.
 @Suite struct MaxScoreTests {
     /// Scores every posting into a dictionary, as the scorer did before pruning.
@@ -20,11 +34,8 @@ import Testing
 
     /// Passages with Zipf-like word choice over a few hundred words, duplicates included for ties.
     func corpus() -> [Passage] {
-        var state: UInt64 = 42
-        func next() -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(state >> 33)
-        }
+        var numbers = SeededNumbers(seed: 42)
+        func next() -> Int { numbers.next() }
         let words = (0..<300).map { "w\($0)x" }
         var passages = (0..<1500).map { index in
             let length = 5 + next() % 40
@@ -46,11 +57,8 @@ import Testing
     @Test func prunedRankingEqualsExhaustiveScoring() throws {
         let index = InMemoryIndex(passages: corpus())
         let scorer = Scorer()
-        var state: UInt64 = 9
-        func next() -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(state >> 33)
-        }
+        var numbers = SeededNumbers(seed: 9)
+        func next() -> Int { numbers.next() }
         var checked = 0
         for _ in 0..<300 {
             let words = (0..<(1 + next() % 8)).map { _ in "w\(next() % 300)x" }
@@ -74,11 +82,8 @@ import Testing
     @Test func aBonusRanksAsIfAddedToEveryFoundPassage() throws {
         let index = InMemoryIndex(passages: corpus())
         let scorer = Scorer()
-        var state: UInt64 = 5
-        func next() -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(state >> 33)
-        }
+        var numbers = SeededNumbers(seed: 5)
+        func next() -> Int { numbers.next() }
         for _ in 0..<200 {
             let words = (0..<(1 + next() % 5)).map { _ in "w\(next() % 300)x" }
             let plan = try scorer.plan(Query(text: words.joined(separator: " "), analyzer: Analyzer()), in: index)
