@@ -47,7 +47,16 @@ public struct TopicCoverage: Sendable {
         self.weights = weights
         self.standIns = standIns
         self.informative = informative.map { ($0.term, $0.word) }
+        topics = standIns.keys.sorted().map { ($0, Array(standIns[$0] ?? []), weights[$0] ?? 0) }
+        plainTotal = topics.map(\.weight).orderIndependentSum()
+        squaredTotal = topics.map { $0.weight * $0.weight }.orderIndependentSum()
     }
+
+    /// The topics with their stand-ins and weights, as arrays: `coverage` runs for every passage of a pool.
+    private let topics: [(term: String, standIns: [String], weight: Double)]
+    /// The sums of the topics' weights (`orderIndependentSum`) and of their squares.
+    private let plainTotal: Double
+    private let squaredTotal: Double
 
     /// The words of informative terms that none of `passages` matches, itself or through an expansion.
     public func unmatchedWords(in passages: [RankedPassage]) -> [String] {
@@ -72,16 +81,27 @@ public struct TopicCoverage: Sendable {
     ///   - exponent: The power each term's weight is raised to before shares are taken.
     /// - Returns: The coverage, 0…1, and how many informative terms matched at all.
     public func coverage(of contributions: [Contribution], exponent: Double) -> (share: Double, matchedTerms: Int) {
-        let matched = Set(contributions.filter { $0.field != .expert }.map(\.term))
-        var all: [Double] = []
+        // A passage matches a dozen terms at most: a list is quicker to search than a set is to build.
+        let matched = contributions.filter { $0.field != .expert }.map(\.term)
         var covered: [Double] = []
-        for (term, terms) in standIns {
-            let weight = pow(weights[term] ?? 0, exponent)
-            let credit = matched.contains(term) ? 1 : (terms.isDisjoint(with: matched) ? 0 : Self.expansionCredit)
-            all.append(weight)
-            if credit > 0 { covered.append(credit * weight) }
+        for topic in topics {
+            let credit = matched.contains(topic.term) ? 1 : (topic.standIns.contains(where: matched.contains) ? Self.expansionCredit : 0)
+            if credit > 0 { covered.append(credit * Self.power(topic.weight, exponent)) }
         }
-        let total = all.orderIndependentSum()
+        let total = switch exponent {
+        case 1: plainTotal
+        case 2: squaredTotal
+        default: topics.map { Self.power($0.weight, exponent) }.orderIndependentSum()
+        }
         return (total > 0 ? covered.orderIndependentSum() / total : 0, covered.count)
+    }
+
+    /// `weight` to the power `exponent`, by multiplying for the exponents used (as `pow` gives them).
+    static func power(_ weight: Double, _ exponent: Double) -> Double {
+        switch exponent {
+        case 1: weight
+        case 2: weight * weight
+        default: pow(weight, exponent)
+        }
     }
 }
