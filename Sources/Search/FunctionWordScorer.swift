@@ -9,7 +9,7 @@ import Store
 /// length). Only passages that match another word are scored (a stop word alone finds nothing):
 /// MaxScore adds this to each passage its lists find, and the most it can add to every bound, so
 /// the ranking stays exact.
-struct FunctionWordScorer {
+final class FunctionWordScorer {
     /// The query's stop words with their weights.
     let words: [(word: String, index: Int, weight: Double)]
     /// The same, as a set and by stop word, for scoring a passage with a few bit operations.
@@ -52,7 +52,7 @@ struct FunctionWordScorer {
 
     /// What the stop words add to each passage the other words find, for the scorer to rank by.
     var bonus: Scorer.Bonus {
-        Scorer.Bonus(bound: bound) { score(of: $0) }
+        Scorer.Bonus(bound: bound) { self.score(of: $0) }
     }
 
     /// The stop words' weight in passage `doc`.
