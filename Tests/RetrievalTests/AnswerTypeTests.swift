@@ -1,4 +1,4 @@
-import Retrieval
+@testable import Retrieval
 import Testing
 
 @Suite struct AnswerTypeTests {
@@ -43,5 +43,12 @@ import Testing
         #expect(AnswerType.time.isAnswered(by: "the 1987 arms pact"))
         #expect(!AnswerType.time.isAnswered(by: "the 4,200-kilometer border"))
         #expect(!AnswerType.time.isAnswered(by: "Putin wants a privileged relationship."))
+    }
+
+    /// ASCII text is split from its bytes exactly as Unicode's properties split it.
+    @Test(arguments: ["the 4,200-kilometer border", "In SUMMER 2017, a4 b,c ,abc 12,,3 x9y", "", "   ", "U.S.-China talks (1987)!",
+                      "Tabs\tand\nlines; semi;colons: 40%", "ALL CAPS and MiXeD 3rd 21st"])
+    func asciiWordsAreTheUnicodeWords(text: String) {
+        #expect(AnswerType.asciiWords(text) == AnswerType.unicodeWords(text))
     }
 }
