@@ -89,8 +89,8 @@ public struct FunctionWordSet: Sendable, Hashable {
 
     /// Appends the set's `byteCount` bytes to `bytes`.
     public func append(to bytes: inout [UInt8]) {
-        for word in [words.0, words.1, words.2] {
-            withUnsafeBytes(of: word.littleEndian) { bytes.append(contentsOf: $0) }
-        }
+        withUnsafeBytes(of: words.0.littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: words.1.littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: words.2.littleEndian) { bytes.append(contentsOf: $0) }
     }
 }

@@ -44,7 +44,7 @@ public struct FunctionWordTable: Sendable {
             let stored = UInt16(min(length, Int(UInt16.max)))
             records.append(UInt8(stored & 0xff))
             records.append(UInt8(stored >> 8))
-            for index in set.indices { frequencies[index] += 1 }
+            set.forEach { frequencies[$0] += 1 }
             totalLength += length
             passagesWithText += length > 0 ? 1 : 0
         }
