@@ -37,17 +37,6 @@ public struct ExpansionTable: Sendable, Equatable {
     /// The relations of `lexicon` that lead to terms in `vocabulary`.
     ///
     /// - Parameters:
-    ///   - lexicon: The general lexicon.
-    ///   - vocabulary: The corpus's terms (any field).
-    ///   - analyzer: The analyser the corpus was indexed with.
-    /// - Complexity: O(words in the lexicon) analyses.
-    public init(lexicon: Lexicon, vocabulary: Set<String>, analyzer: Analyzer) {
-        self.init(lexicon: AnalysedLexicon(lexicon, analyzer: analyzer), vocabulary: vocabulary)
-    }
-
-    /// The relations of `lexicon` that lead to terms in `vocabulary`.
-    ///
-    /// - Parameters:
     ///   - lexicon: The general lexicon, analysed with the analyser the corpus was indexed with.
     ///   - vocabulary: The corpus's terms (any field).
     /// - Complexity: O(relations in the lexicon) lookups of numbers; O(words in the lexicon) hash

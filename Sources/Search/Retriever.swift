@@ -171,7 +171,8 @@ public final class Retriever {
     /// repeats a single word of it. A question that asks for a quantity, a measure or a time
     /// (`Query.answerType`) counts the expected answer as one more topic, covered by a passage that
     /// states such a value. Before that, a multi-word expansion found only in part in a field is
-    /// taken out of a passage's score (`PhraseExpansions`).
+    /// taken out of a passage's score (`PhraseExpansions`). A search's stop words (`Query.functionWords`)
+    /// add their weight to every passage its other words find, and count as topics (`FunctionWordScorer`).
     ///
     /// By meaning, when the store has vectors (`meaning`): the pool also takes the passages whose
     /// vectors are closest to the question's, their lexical scores are computed exactly, and every

@@ -1,6 +1,13 @@
 import Retrieval
 import Testing
 
+extension ExpansionTable {
+    /// The table of a lexicon analysed here, as a store build makes it in two steps.
+    init(lexicon: Lexicon, vocabulary: Set<String>, analyzer: Analyzer) {
+        self.init(lexicon: AnalysedLexicon(lexicon, analyzer: analyzer), vocabulary: vocabulary)
+    }
+}
+
 @Suite struct ExpansionTableTests {
     let analyzer = Analyzer()
 
