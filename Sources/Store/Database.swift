@@ -107,6 +107,22 @@ public final class Database {
         return statement.int64(at: 0)
     }
 
+    /// The first `count` bytes of the BLOB in `column` of row `row` of `table`, read straight into
+    /// the array: a large BLOB read as a column is first gathered by SQLite, then copied again.
+    public func blob(in table: String, column: String, row: Int64, count: Int) throws -> [UInt8] {
+        var blob: OpaquePointer?
+        var status = sqlite3_blob_open(handle, "main", table, column, row, 0, &blob)
+        defer { sqlite3_blob_close(blob) }
+        guard status == SQLITE_OK else { throw error(status: status, sql: "read \(table).\(column)") }
+        guard count > 0 else { return [] }
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            status = sqlite3_blob_read(blob, buffer.baseAddress, Int32(count), 0)
+            initialized = status == SQLITE_OK ? count : 0
+        }
+        guard status == SQLITE_OK else { throw error(status: status, sql: "read \(table).\(column)") }
+        return bytes
+    }
+
     var lastErrorMessage: String {
         handle.map { String(cString: sqlite3_errmsg($0)) } ?? "no connection"
     }

@@ -62,13 +62,16 @@ public struct FunctionWordTable: Sendable {
     /// The table of `database`, nil when it has none or it was numbered by another list of stop
     /// words or does not hold `passageCount` passages.
     static func read(from database: Database, passageCount: Int) throws -> FunctionWordTable? {
-        let statement = try database.statement("SELECT words, frequencies, average_length, passages FROM function_words")
-        guard try statement.step(), statement.string(at: 0) == StopWords.ordered.joined(separator: " ") else { return nil }
-        let frequencies = statement.withBlob(at: 1) { bytes in
+        // `length()` of a BLOB reads only the row's header: the records are read once, below.
+        let statement = try database.statement("SELECT rowid, words, frequencies, average_length, length(passages) FROM function_words")
+        defer { statement.reset() }
+        guard try statement.step(), statement.string(at: 1) == StopWords.ordered.joined(separator: " "),
+              statement.int(at: 4) == passageCount * recordSize else { return nil }
+        let frequencies = statement.withBlob(at: 2) { bytes in
             stride(from: 0, to: bytes.count - 3, by: 4).map { Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: $0, as: UInt32.self))) }
         }
-        let records = statement.withBlob(at: 3) { [UInt8]($0) }
-        guard frequencies.count == StopWords.ordered.count, records.count == passageCount * recordSize else { return nil }
-        return FunctionWordTable(records: records, frequencies: frequencies, averageLength: statement.double(at: 2))
+        guard frequencies.count == StopWords.ordered.count else { return nil }
+        let records = try database.blob(in: "function_words", column: "passages", row: statement.int64(at: 0), count: passageCount * recordSize)
+        return FunctionWordTable(records: records, frequencies: frequencies, averageLength: statement.double(at: 3))
     }
 }
