@@ -58,7 +58,7 @@ public struct ContributionOutput: Codable, Sendable, Equatable {
         word = contribution.word
         field = contribution.field.description
         origin = contribution.origin.rawValue
-        value = (contribution.value * 1_000_000).rounded() / 1_000_000
+        value = PassageOutput.rounded(contribution.value)
     }
 }
 

@@ -16,8 +16,6 @@ final class FunctionWordScorer {
     let querySet: FunctionWordSet
     let weightByIndex: [Double]
     let table: FunctionWordTable
-    /// A stop word's weight in a passage of each text length below `lengthTable.count`.
-    let lengthTable: [Double]
     /// The most the stop words can add to a passage.
     let bound: Double
 
@@ -33,17 +31,9 @@ final class FunctionWordScorer {
         for word in words { weightByIndex[word.index] = word.weight }
         self.weightByIndex = weightByIndex
         self.table = table
-        lengthTable = (0..<Self.tabulatedLengths).map { Self.weight(length: $0, averageLength: table.averageLength) }
-        bound = words.reduce(0) { $0 + $1.weight } * lengthTable[0]
+        bound = words.reduce(0) { $0 + $1.weight } * table.weight(length: 0)
     }
 
-    /// Text lengths whose weight is looked up rather than computed.
-    static let tabulatedLengths = 1_024
-
-    /// A stop word's weight in a passage whose text has `length` terms: as if it occurred once.
-    static func weight(length: Int, averageLength: Double) -> Double {
-        Double(WeightQuantization.quantised(TermSaturation.standard.weight(count: 1, length: length, averageLength: averageLength)))
-    }
 
     /// The stop words as topics of the query (`TopicCoverage`), with their weights.
     var topics: [(word: String, weight: Double)] {
@@ -61,21 +51,16 @@ final class FunctionWordScorer {
         guard !shared.isEmpty else { return 0 }
         var sum = 0.0
         shared.forEach { sum += weightByIndex[$0] }
-        return sum * passageWeight(of: doc)
+        return sum * table.weight(of: doc)
     }
 
-    /// A stop word's weight in passage `doc`.
-    func passageWeight(of doc: Int32) -> Double {
-        let length = table.length(of: doc)
-        return length < lengthTable.count ? lengthTable[length] : Self.weight(length: length, averageLength: table.averageLength)
-    }
 
     /// `hit`, scored with its stop words, with their contributions (none for a passage found by
     /// meaning alone, which the stop words did not score).
     func explaining(_ hit: Hit) -> Hit {
         guard hit.score > 0 else { return hit }
         let set = table.set(of: hit.passage)
-        let passageWeight = self.passageWeight(of: hit.passage)
+        let passageWeight = table.weight(of: hit.passage)
         var result = hit
         for word in words where set.contains(word.index) {
             result.contributions.append(Contribution(term: word.word, word: word.word, field: .text, origin: .user,

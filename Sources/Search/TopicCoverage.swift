@@ -14,10 +14,6 @@ import Retrieval
 /// passages that cover more of the question's topics above those that match one word strongly
 /// (shares of plain weights, `exponent` 1).
 public struct TopicCoverage: Sendable {
-    /// For each informative term, the terms that count for it: itself and its expansions.
-    let standIns: [String: Set<String>]
-    /// Each informative term's IDF-only weight in the normalised query vector.
-    let weights: [String: Double]
     /// The informative terms with the words they were written as, in query order.
     let informative: [(term: String, word: String)]
 
@@ -44,15 +40,14 @@ public struct TopicCoverage: Sendable {
             standIns[word] = [word]
             weights[word] = weight
         }
-        self.weights = weights
-        self.standIns = standIns
         self.informative = informative.map { ($0.term, $0.word) }
         topics = standIns.keys.sorted().map { ($0, Array(standIns[$0] ?? []), weights[$0] ?? 0) }
         plainTotal = topics.map(\.weight).orderIndependentSum()
         squaredTotal = topics.map { $0.weight * $0.weight }.orderIndependentSum()
     }
 
-    /// The topics with their stand-ins and weights, as arrays: `coverage` runs for every passage of a pool.
+    /// Each informative term, the terms that count for it (itself and its expansions) and its IDF-only
+    /// weight in the normalised query vector; arrays, as `coverage` runs for every passage of a pool.
     private let topics: [(term: String, standIns: [String], weight: Double)]
     /// The sums of the topics' weights (`orderIndependentSum`) and of their squares.
     private let plainTotal: Double
@@ -61,14 +56,15 @@ public struct TopicCoverage: Sendable {
     /// The words of informative terms that none of `passages` matches, itself or through an expansion.
     public func unmatchedWords(in passages: [RankedPassage]) -> [String] {
         let matched = Set(passages.flatMap { $0.contributions.map(\.term) })
-        return informative.filter { standIns[$0.term, default: []].isDisjoint(with: matched) }.map(\.word)
+        let standIns = Dictionary(uniqueKeysWithValues: topics.map { ($0.term, $0.standIns) })
+        return informative.filter { !(standIns[$0.term] ?? []).contains(where: matched.contains) }.map(\.word)
     }
 
     /// How many informative terms (topics) the question has.
-    public var topicCount: Int { standIns.count }
+    public var topicCount: Int { topics.count }
 
     /// Whether the question has no informative term with any weight.
-    public var isEmpty: Bool { !weights.values.contains { $0 > 0 } }
+    public var isEmpty: Bool { !topics.contains { $0.weight > 0 } }
 
     /// The share of the question's informative weight that a passage with these matches covers.
     ///

@@ -18,6 +18,34 @@ public struct FunctionWordTable: Sendable {
 
     static let recordSize = FunctionWordSet.byteCount + 2
 
+    /// A stop word's weight in a passage of each text length below its count, as if it occurred once
+    /// (`TermSaturation`, quantised as posting weights are): computed once per store, not per query.
+    private let weightByLength: [Double]
+
+    init(records: [UInt8], frequencies: [Int], averageLength: Double) {
+        self.records = records
+        self.frequencies = frequencies
+        self.averageLength = averageLength
+        weightByLength = (0..<Self.tabulatedLengths).map { Self.weight(length: $0, averageLength: averageLength) }
+    }
+
+    /// Text lengths whose weight is looked up rather than computed.
+    static let tabulatedLengths = 1_024
+
+    static func weight(length: Int, averageLength: Double) -> Double {
+        Double(WeightQuantization.quantised(TermSaturation.standard.weight(count: 1, length: length, averageLength: averageLength)))
+    }
+
+    /// A stop word's weight in passage `doc`, as if it occurred once.
+    public func weight(of doc: Int32) -> Double {
+        weight(length: length(of: doc))
+    }
+
+    /// A stop word's weight in a passage of `length` terms; the largest is at length 0.
+    public func weight(length: Int) -> Double {
+        length < weightByLength.count ? weightByLength[length] : Self.weight(length: length, averageLength: averageLength)
+    }
+
     /// How many passages the table holds.
     public var passageCount: Int { records.count / Self.recordSize }
 
