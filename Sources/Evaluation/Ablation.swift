@@ -26,6 +26,7 @@ public struct Variant: Sendable {
             variant("reciprocal-rank fusion") { $0.settings.fusion = .reciprocalRank(k: 60) },
             variant("sentences by words only") { $0.settings.sentenceMeaning = false },
             variant("without WordNet expansion") { $0.settings.lexicalExpansion = false },
+            variant("every expansion of a word") { $0.settings.expansionsPerKey = .max },
             variant("without typo/name variants") { $0.settings.typoTolerance = false },
             variant("without topic coordination") { $0.settings.coordination = 0 },
             variant("without phrase matching") { $0.settings.phraseMatching = false },

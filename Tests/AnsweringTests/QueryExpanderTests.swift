@@ -61,6 +61,21 @@ import Testing
         #expect(try weights(Retriever(store: PassageStore(path: SeedStore.path), settings: settings), question)["will"] == nil)
     }
 
+    @Test func aWordBringsOnlyItsStrongestRelatedWords() throws {
+        let related = try retriever.store.expansions(for: "govern")
+        var strongest: [String] = []
+        for entry in related where !strongest.contains(entry.word) { strongest.append(entry.word) }
+        #expect(strongest.count > RetrievalSettings().expansionsPerKey)
+        func expansions(_ retriever: Retriever) throws -> Set<String> {
+            Set(try retriever.query(for: "Does the government matter?").terms.filter { $0.origin == .expansion && $0.sources == ["govern"] }.map(\.term))
+        }
+        let kept = Set(related.filter { strongest.prefix(RetrievalSettings().expansionsPerKey).contains($0.word) }.map(\.term))
+        #expect(try expansions(retriever) == kept)
+        var settings = RetrievalSettings()
+        settings.expansionsPerKey = .max
+        #expect(try expansions(Retriever(store: PassageStore(path: SeedStore.path), settings: settings)) == Set(related.map(\.term)))
+    }
+
     @Test func literalSettingsAddNothing() throws {
         var settings = RetrievalSettings()
         settings.lexicalExpansion = false
