@@ -42,6 +42,11 @@ public struct TopicCoverage: Sendable {
         }
         self.informative = informative.map { ($0.term, $0.word) }
         topics = standIns.keys.sorted().map { ($0, Array(standIns[$0] ?? []), weights[$0] ?? 0) }
+        var credits: [String: [(topic: Int, credit: Double)]] = [:]
+        for (index, topic) in topics.enumerated() {
+            for term in topic.standIns { credits[term, default: []].append((index, term == topic.term ? 1 : Self.expansionCredit)) }
+        }
+        creditsByTerm = credits
         plainTotal = topics.map(\.weight).orderIndependentSum()
         squaredTotal = topics.map { $0.weight * $0.weight }.orderIndependentSum()
     }
@@ -49,6 +54,10 @@ public struct TopicCoverage: Sendable {
     /// Each informative term, the terms that count for it (itself and its expansions) and its IDF-only
     /// weight in the normalised query vector; arrays, as `coverage` runs for every passage of a pool.
     private let topics: [(term: String, standIns: [String], weight: Double)]
+    /// For each term that covers a topic, the topics it covers and by how much (1 itself,
+    /// `expansionCredit` as a stand-in): a passage's matches are looked up here, not compared with
+    /// every topic's stand-ins.
+    private let creditsByTerm: [String: [(topic: Int, credit: Double)]]
     /// The sums of the topics' weights (`orderIndependentSum`) and of their squares.
     private let plainTotal: Double
     private let squaredTotal: Double
@@ -68,7 +77,7 @@ public struct TopicCoverage: Sendable {
 
     /// The share of the question's informative weight that a passage with these matches covers.
     ///
-    /// The weights are summed by `orderIndependentSum`, so that two passages that cover equal
+    /// The weights are summed in ascending order (as `orderIndependentSum` does), so that two passages that cover equal
     /// weights (each a different but equally rare word) get the same share to the last bit, and the
     /// share is the same in every process: it re-ranks passages, where a last bit can decide a tie.
     ///
@@ -77,19 +86,26 @@ public struct TopicCoverage: Sendable {
     ///   - exponent: The power each term's weight is raised to before shares are taken.
     /// - Returns: The coverage, 0…1, and how many informative terms matched at all.
     public func coverage(of contributions: [Contribution], exponent: Double) -> (share: Double, matchedTerms: Int) {
-        // A passage matches a dozen terms at most: a list is quicker to search than a set is to build.
-        let matched = contributions.filter { $0.field != .expert }.map(\.term)
-        var covered: [Double] = []
-        for topic in topics {
-            let credit = matched.contains(topic.term) ? 1 : (topic.standIns.contains(where: matched.contains) ? Self.expansionCredit : 0)
-            if credit > 0 { covered.append(credit * Self.power(topic.weight, exponent)) }
-        }
         let total = switch exponent {
         case 1: plainTotal
         case 2: squaredTotal
         default: topics.map { Self.power($0.weight, exponent) }.orderIndependentSum()
         }
-        return (total > 0 ? covered.orderIndependentSum() / total : 0, covered.count)
+        // Runs for every passage of a pool: the topics' credits are kept on the stack.
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: topics.count) { credits in
+            credits.initialize(repeating: 0)
+            for contribution in contributions where contribution.field != .expert {
+                for (topic, credit) in creditsByTerm[contribution.term] ?? [] { credits[topic] = max(credits[topic], credit) }
+            }
+            var matched = 0
+            for (index, topic) in topics.enumerated() where credits[index] > 0 {
+                credits[matched] = credits[index] * Self.power(topic.weight, exponent)
+                matched += 1
+            }
+            var covered = UnsafeMutableBufferPointer(rebasing: credits[..<matched])
+            covered.sort()
+            return (total > 0 ? covered.reduce(0, +) / total : 0, matched)
+        }
     }
 
     /// `weight` to the power `exponent`, by multiplying for the exponents used (as `pow` gives them).

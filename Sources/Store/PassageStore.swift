@@ -250,14 +250,15 @@ public final class PassageStore: PostingSource {
     /// The query expansions stored for `key` (a stem, or two stems joined by a space), strongest first.
     public func expansions(for key: String) throws -> [ExpansionTable.Entry] {
         try reading {
-            let statement = try database.statement("SELECT term, weight, kind, word FROM expansions WHERE key = ? ORDER BY weight DESC, term")
+            // Sorted here: SQLite would open a sorter for every lookup, most of which find nothing.
+            let statement = try database.statement("SELECT term, weight, kind, word FROM expansions WHERE key = ?")
             try statement.bind(key)
             var entries: [ExpansionTable.Entry] = []
             while try statement.step() {
                 guard let kind = Lexicon.Kind(rawValue: statement.string(at: 2)) else { continue }
                 entries.append(ExpansionTable.Entry(term: statement.string(at: 0), weight: statement.double(at: 1), kind: kind, word: statement.string(at: 3)))
             }
-            return entries
+            return entries.sorted { ($0.weight, $1.term) > ($1.weight, $0.term) }
         }
     }
 
