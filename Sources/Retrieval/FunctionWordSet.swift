@@ -2,25 +2,16 @@
 ///
 /// The index leaves stop words out of its posting lists, where the commonest would cost a query
 /// most of its time and the store a tenth of its size; but a search for a span of a passage ("herself
-/// on the rock") is told apart from the many passages that share its one rare word by them. So each
-/// passage keeps this set, and search adds a stop word's BM25 weight (as if it occurred once) to
-/// the passages its other words found (`FunctionWordScorer`).
+/// on the rock") is told apart from the many passages that share its one rare word by them. So the analyser
+/// reports each text's set, and search adds a stop word's BM25 weight (as if it occurred once) to
+/// the passages its other words found (`FunctionWordScorer`); the store keeps, for each stop word,
+/// the passages whose sets have it (`FunctionWordTable`).
 public struct FunctionWordSet: Sendable, Hashable {
     /// The bits, word `i` of `StopWords.ordered` at bit `i % 64` of `words[i / 64]`.
     public private(set) var words: (UInt64, UInt64, UInt64)
 
-    /// How many bytes a stored set takes.
-    public static let byteCount = 24
-
     public init() {
         words = (0, 0, 0)
-    }
-
-    /// The set stored in `bytes` at `offset` (`byteCount` bytes, little-endian words).
-    public init(bytes: UnsafeRawBufferPointer, at offset: Int) {
-        words = (UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)),
-                 UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)),
-                 UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self)))
     }
 
     public static func == (lhs: FunctionWordSet, rhs: FunctionWordSet) -> Bool {
@@ -43,13 +34,6 @@ public struct FunctionWordSet: Sendable, Hashable {
         case 1: words.1 |= bit
         default: words.2 |= bit
         }
-    }
-
-    /// The words in both sets.
-    public func intersection(_ other: FunctionWordSet) -> FunctionWordSet {
-        var both = FunctionWordSet()
-        both.words = (words.0 & other.words.0, words.1 & other.words.1, words.2 & other.words.2)
-        return both
     }
 
     /// Calls `body` with each index in the set, ascending.
@@ -85,12 +69,5 @@ public struct FunctionWordSet: Sendable, Hashable {
         var indices: [Int] = []
         forEach { indices.append($0) }
         return indices
-    }
-
-    /// Appends the set's `byteCount` bytes to `bytes`.
-    public func append(to bytes: inout [UInt8]) {
-        withUnsafeBytes(of: words.0.littleEndian) { bytes.append(contentsOf: $0) }
-        withUnsafeBytes(of: words.1.littleEndian) { bytes.append(contentsOf: $0) }
-        withUnsafeBytes(of: words.2.littleEndian) { bytes.append(contentsOf: $0) }
     }
 }

@@ -10,30 +10,29 @@ import Store
 /// MaxScore adds this to each passage its lists find, and the most it can add to every bound, so
 /// the ranking stays exact.
 final class FunctionWordScorer {
-    /// The query's stop words with their weights.
+    /// The query's stop words with their weights, in `StopWords.ordered` order.
     let words: [(word: String, index: Int, weight: Double)]
-    /// The same, as a set and by stop word, for scoring a passage with a few bit operations.
-    let querySet: FunctionWordSet
-    let weightByIndex: [Double]
+    /// The passages that have each of `words`, in the same order.
+    let bitmaps: [PassageBitmap]
     let table: FunctionWordTable
     /// The most the stop words can add to a passage.
     let bound: Double
 
-    /// The scorer of `query`'s stop words, nil when it has none or the plan has no other word.
-    init?(query: Query, plan: Scorer.Plan, table: FunctionWordTable, passageCount: Int, fieldWeight: Double) {
-        guard !query.functionWords.isEmpty, plan.textNorm > 0 else { return nil }
+    /// The scorer of `query`'s stop words, nil when it has none, the plan has no other word or the
+    /// store keeps no stop words.
+    ///
+    /// - Throws: `DatabaseError` when the store's bitmaps cannot be read.
+    init?(query: Query, plan: Scorer.Plan, store: PassageStore, fieldWeight: Double) throws {
+        guard !query.functionWords.isEmpty, plan.textNorm > 0, let table = try store.functionWords() else { return nil }
         words = query.functionWords.indices.map { index in
-            let idf = TFIDF.inverseDocumentFrequency(documentFrequency: table.frequencies[index], passageCount: passageCount)
+            let idf = TFIDF.inverseDocumentFrequency(documentFrequency: table.frequencies[index], passageCount: store.passageCount)
             return (StopWords.ordered[index], index, fieldWeight * idf / plan.textNorm)
         }
-        querySet = query.functionWords
-        var weightByIndex = [Double](repeating: 0, count: StopWords.ordered.count)
-        for word in words { weightByIndex[word.index] = word.weight }
-        self.weightByIndex = weightByIndex
+        bitmaps = try words.compactMap { try store.passages(withFunctionWord: $0.index) }
+        guard bitmaps.count == words.count else { return nil }
         self.table = table
         bound = words.reduce(0) { $0 + $1.weight } * table.weight(length: 0)
     }
-
 
     /// The stop words as topics of the query (`TopicCoverage`), with their weights.
     var topics: [(word: String, weight: Double)] {
@@ -47,22 +46,18 @@ final class FunctionWordScorer {
 
     /// The stop words' weight in passage `doc`.
     func score(of doc: Int32) -> Double {
-        let shared = table.set(of: doc).intersection(querySet)
-        guard !shared.isEmpty else { return 0 }
         var sum = 0.0
-        shared.forEach { sum += weightByIndex[$0] }
-        return sum * table.weight(of: doc)
+        for (word, bitmap) in zip(words, bitmaps) where bitmap.contains(doc) { sum += word.weight }
+        return sum > 0 ? sum * table.weight(of: doc) : 0
     }
-
 
     /// `hit`, scored with its stop words, with their contributions (none for a passage found by
     /// meaning alone, which the stop words did not score).
     func explaining(_ hit: Hit) -> Hit {
         guard hit.score > 0 else { return hit }
-        let set = table.set(of: hit.passage)
         let passageWeight = table.weight(of: hit.passage)
         var result = hit
-        for word in words where set.contains(word.index) {
+        for (word, bitmap) in zip(words, bitmaps) where bitmap.contains(hit.passage) {
             result.contributions.append(Contribution(term: word.word, word: word.word, field: .text, origin: .user,
                                                      queryWeight: word.weight, passageWeight: passageWeight, value: word.weight * passageWeight))
         }

@@ -192,9 +192,7 @@ public final class Retriever {
         let question = settings.fusion.usesMeaning ? try meaning?.vector(of: query.meaningText) : nil
         let dense = question.flatMap { meaning?.similarities(to: $0, allowed: allowed) }
         let needsContributions = explain || settings.coordination > 0 || settings.phraseMatching || dense != nil
-        let functionWords = try query.functionWords.isEmpty ? nil : store.functionWords().flatMap {
-            FunctionWordScorer(query: query, plan: plan, table: $0, passageCount: store.passageCount, fieldWeight: scorer.weights[.text])
-        }
+        let functionWords = try FunctionWordScorer(query: query, plan: plan, store: store, fieldWeight: scorer.weights[.text])
         var hits: [Hit] = []
         if settings.fusion.usesWords || dense == nil {
             let wanted = dense == nil && settings.coordination == 0 ? k : pool

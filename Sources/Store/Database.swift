@@ -107,20 +107,24 @@ public final class Database {
         return statement.int64(at: 0)
     }
 
-    /// The first `count` bytes of the BLOB in `column` of row `row` of `table`, read straight into
-    /// the array: a large BLOB read as a column is first gathered by SQLite, then copied again.
-    public func blob(in table: String, column: String, row: Int64, count: Int) throws -> [UInt8] {
+    /// `count` little-endian integers of the BLOB in `column` of row `row` of `table`, from byte
+    /// `offset`, read straight into the array: a large BLOB read as a column is first gathered by
+    /// SQLite, then copied again.
+    public func blob<Element: FixedWidthInteger>(in table: String, column: String, row: Int64, count: Int, offset: Int = 0,
+                                                 as type: Element.Type = Element.self) throws -> [Element] {
         var blob: OpaquePointer?
         var status = sqlite3_blob_open(handle, "main", table, column, row, 0, &blob)
         defer { sqlite3_blob_close(blob) }
         guard status == SQLITE_OK else { throw error(status: status, sql: "read \(table).\(column)") }
         guard count > 0 else { return [] }
-        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            status = sqlite3_blob_read(blob, buffer.baseAddress, Int32(count), 0)
-            initialized = status == SQLITE_OK ? count : 0
+        let values = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            status = sqlite3_blob_read(blob, buffer.baseAddress, Int32(count * MemoryLayout<Element>.size), Int32(offset))
+            guard status == SQLITE_OK else { return initialized = 0 }
+            for index in 0..<count { buffer[index] = Element(littleEndian: buffer[index]) }
+            initialized = count
         }
         guard status == SQLITE_OK else { throw error(status: status, sql: "read \(table).\(column)") }
-        return bytes
+        return values
     }
 
     var lastErrorMessage: String {

@@ -26,6 +26,8 @@ public final class PassageStore: PostingSource {
     private let indexedFields: Set<Field>
     /// The `FunctionWordTable` once read (`.some(nil)`: the store has none).
     private var functionWordTable: FunctionWordTable??
+    /// The stop words' bitmaps read so far, by index in `StopWords.ordered`.
+    private var functionWordBitmaps: [Int: PassageBitmap] = [:]
 
     /// Opens the store at `path` read-only and checks that it is a store this build can read.
     ///
@@ -156,12 +158,23 @@ public final class PassageStore: PostingSource {
         }
     }
 
-    /// Each passage's stop words and text length, read on first use; nil for a store without them.
+    /// Each passage's text length and how many passages have each stop word, read on first use; nil
+    /// for a store without them.
     public func functionWords() throws -> FunctionWordTable? {
         if let loaded = functionWordTable { return loaded }
         let table = try reading { try FunctionWordTable.read(from: database, passageCount: passageCount) }
         functionWordTable = .some(table)
         return table
+    }
+
+    /// The passages that have the stop word at `index` of `StopWords.ordered`, read on first use;
+    /// nil for a store without a `FunctionWordTable`.
+    public func passages(withFunctionWord index: Int) throws -> PassageBitmap? {
+        if let loaded = functionWordBitmaps[index] { return loaded }
+        guard let table = try functionWords() else { return nil }
+        let bitmap = try reading { try table.bitmap(of: index, from: database) }
+        functionWordBitmaps[index] = bitmap
+        return bitmap
     }
 
     /// In how many passages `term` occurs in `field`, from its `terms` row without reading the postings.

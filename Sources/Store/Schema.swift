@@ -11,8 +11,9 @@ public enum Schema {
     /// blocks are zstd frames rather than zlib streams; 4: passage vectors (`vectors`, `QuantizedVector`), and
     /// which dictionary words are only names; 5: sentence vectors (`sentence_vectors`); 6: each
     /// passage compressed alone against a dictionary (`PassageRecord`), in its `passages` row; 7: each
-    /// passage's stop words and text length (`function_words`, `FunctionWordTable`).
-    public static let currentVersion: Int64 = 7
+    /// passage's stop words and text length (`function_words`, `FunctionWordTable`); 8: the stop words
+    /// kept as a bitmap of passages for each, read one by one.
+    public static let currentVersion: Int64 = 8
 
     /// The tables a store of the current version has; a store missing one is damaged.
     static let tables = ["meta", "passages", "passage_dictionary", "experts", "terms", "vocabulary", "expansions", "dictionary", "vectors", "sentence_vectors", "function_words"]
@@ -57,7 +58,7 @@ public enum Schema {
         CREATE TABLE dictionary(term TEXT PRIMARY KEY, name INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE vectors(doc INTEGER PRIMARY KEY, vector BLOB NOT NULL);
         CREATE TABLE sentence_vectors(doc INTEGER PRIMARY KEY, vectors BLOB NOT NULL);
-        CREATE TABLE function_words(words TEXT NOT NULL, frequencies BLOB NOT NULL, average_length REAL NOT NULL, passages BLOB NOT NULL);
+        CREATE TABLE function_words(words TEXT NOT NULL, frequencies BLOB NOT NULL, average_length REAL NOT NULL, lengths BLOB NOT NULL, bitmaps BLOB NOT NULL);
         """
 
     /// Makes the tables in `database`, a new empty file, and marks it as a store of this version.
