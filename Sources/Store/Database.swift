@@ -119,7 +119,10 @@ public final class Database {
         guard count > 0 else { return [] }
         let values = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
             status = sqlite3_blob_read(blob, buffer.baseAddress, Int32(count * MemoryLayout<Element>.size), Int32(offset))
-            guard status == SQLITE_OK else { return initialized = 0 }
+            guard status == SQLITE_OK else {
+                initialized = 0
+                return
+            }
             for index in 0..<count { buffer[index] = Element(littleEndian: buffer[index]) }
             initialized = count
         }

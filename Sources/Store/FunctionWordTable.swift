@@ -57,8 +57,10 @@ public struct FunctionWordTable: Sendable {
         Int(lengths[Int(doc)])
     }
 
-    /// The bytes of one stop word's bitmap in the `bitmaps` blob.
-    var bitmapSize: Int { PassageBitmap.wordCount(passageCount: passageCount) * 8 }
+    /// The bytes of one stop word's bitmap in the `bitmaps` blob of a table of `passageCount` passages.
+    static func bitmapSize(passageCount: Int) -> Int {
+        PassageBitmap.wordCount(passageCount: passageCount) * 8
+    }
 
     /// Collects the table while a store is built, a passage at a time.
     struct Builder {
@@ -89,7 +91,7 @@ public struct FunctionWordTable: Sendable {
             lengthBytes.reserveCapacity(lengths.count * 2)
             for length in lengths { withUnsafeBytes(of: length.littleEndian) { lengthBytes.append(contentsOf: $0) } }
             var bitmapBytes: [UInt8] = []
-            bitmapBytes.reserveCapacity(bitmaps.count * PassageBitmap.wordCount(passageCount: lengths.count) * 8)
+            bitmapBytes.reserveCapacity(bitmaps.count * FunctionWordTable.bitmapSize(passageCount: lengths.count))
             for bitmap in bitmaps {
                 for word in bitmap { withUnsafeBytes(of: word.littleEndian) { bitmapBytes.append(contentsOf: $0) } }
             }
@@ -106,7 +108,7 @@ public struct FunctionWordTable: Sendable {
         // `length()` of a BLOB reads only the row's header: the blobs are read below, the bitmaps one by one.
         let statement = try database.statement("SELECT rowid, words, frequencies, average_length, length(lengths), length(bitmaps) FROM function_words")
         defer { statement.reset() }
-        let bitmapSize = PassageBitmap.wordCount(passageCount: passageCount) * 8
+        let bitmapSize = Self.bitmapSize(passageCount: passageCount)
         guard try statement.step(), statement.string(at: 1) == StopWords.ordered.joined(separator: " "),
               statement.int(at: 4) == passageCount * 2, statement.int(at: 5) == StopWords.ordered.count * bitmapSize else { return nil }
         let frequencies = statement.withBlob(at: 2) { bytes in
@@ -120,7 +122,8 @@ public struct FunctionWordTable: Sendable {
 
     /// The bitmap of the stop word at `index` of `StopWords.ordered`, read from `database`.
     func bitmap(of index: Int, from database: Database) throws -> PassageBitmap {
-        PassageBitmap(words: try database.blob(in: "function_words", column: "bitmaps", row: row, count: bitmapSize / 8,
-                                               offset: index * bitmapSize, as: UInt64.self))
+        let size = Self.bitmapSize(passageCount: passageCount)
+        return PassageBitmap(words: try database.blob(in: "function_words", column: "bitmaps", row: row, count: size / 8,
+                                                      offset: index * size, as: UInt64.self))
     }
 }
