@@ -6,7 +6,7 @@
 /// reports each text's set, and search adds a stop word's BM25 weight (as if it occurred once) to
 /// the passages its other words found (`FunctionWordScorer`); the store keeps, for each stop word,
 /// the passages whose sets have it (`FunctionWordTable`).
-public struct FunctionWordSet: Sendable, Hashable {
+public struct FunctionWordSet: Sendable, Equatable {
     /// The bits, word `i` of `StopWords.ordered` at bit `i % 64` of `words[i / 64]`.
     public private(set) var words: (UInt64, UInt64, UInt64)
 
@@ -16,12 +16,6 @@ public struct FunctionWordSet: Sendable, Hashable {
 
     public static func == (lhs: FunctionWordSet, rhs: FunctionWordSet) -> Bool {
         lhs.words == rhs.words
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(words.0)
-        hasher.combine(words.1)
-        hasher.combine(words.2)
     }
 
     public var isEmpty: Bool { words == (0, 0, 0) }

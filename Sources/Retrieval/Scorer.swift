@@ -137,7 +137,7 @@ public struct Scorer: Sendable {
     }
 
     /// A score added to each passage that the query's terms find, which is at most `bound`: the
-    /// weight of a search's stop words, which have no posting lists (`FunctionWordSet`).
+    /// weight of a search's stop words, which have no posting lists (`FunctionWordScorer`).
     public struct Bonus {
         public var bound: Double
         public var score: (Int32) -> Double

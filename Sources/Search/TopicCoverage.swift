@@ -41,22 +41,22 @@ public struct TopicCoverage: Sendable {
             weights[word] = weight
         }
         self.informative = informative.map { ($0.term, $0.word) }
-        topics = standIns.keys.sorted().map { ($0, Array(standIns[$0] ?? []), weights[$0] ?? 0) }
+        let order = standIns.keys.sorted()
+        topics = order.map { ($0, weights[$0] ?? 0) }
         var credits: [String: [(topic: Int, credit: Double)]] = [:]
-        for (index, topic) in topics.enumerated() {
-            for term in topic.standIns { credits[term, default: []].append((index, term == topic.term ? 1 : Self.expansionCredit)) }
+        for (index, term) in order.enumerated() {
+            for standIn in standIns[term] ?? [] { credits[standIn, default: []].append((index, standIn == term ? 1 : Self.expansionCredit)) }
         }
         creditsByTerm = credits
         plainTotal = topics.map(\.weight).orderIndependentSum()
         squaredTotal = topics.map { $0.weight * $0.weight }.orderIndependentSum()
     }
 
-    /// Each informative term, the terms that count for it (itself and its expansions) and its IDF-only
-    /// weight in the normalised query vector; arrays, as `coverage` runs for every passage of a pool.
-    private let topics: [(term: String, standIns: [String], weight: Double)]
-    /// For each term that covers a topic, the topics it covers and by how much (1 itself,
-    /// `expansionCredit` as a stand-in): a passage's matches are looked up here, not compared with
-    /// every topic's stand-ins.
+    /// Each informative term with its IDF-only weight in the normalised query vector, in term order.
+    private let topics: [(term: String, weight: Double)]
+    /// For each term that covers a topic (itself, or one of its expansions or corrections), the topics
+    /// it covers, by index in `topics`, and by how much (1 itself, `expansionCredit` as a stand-in):
+    /// a passage's matches are looked up here, as `coverage` runs for every passage of a pool.
     private let creditsByTerm: [String: [(topic: Int, credit: Double)]]
     /// The sums of the topics' weights (`orderIndependentSum`) and of their squares.
     private let plainTotal: Double
@@ -64,9 +64,11 @@ public struct TopicCoverage: Sendable {
 
     /// The words of informative terms that none of `passages` matches, itself or through an expansion.
     public func unmatchedWords(in passages: [RankedPassage]) -> [String] {
-        let matched = Set(passages.flatMap { $0.contributions.map(\.term) })
-        let standIns = Dictionary(uniqueKeysWithValues: topics.map { ($0.term, $0.standIns) })
-        return informative.filter { !(standIns[$0.term] ?? []).contains(where: matched.contains) }.map(\.word)
+        var covered: Set<String> = []
+        for contribution in passages.flatMap(\.contributions) {
+            for (topic, _) in creditsByTerm[contribution.term] ?? [] { covered.insert(topics[topic].term) }
+        }
+        return informative.filter { !covered.contains($0.term) }.map(\.word)
     }
 
     /// How many informative terms (topics) the question has.

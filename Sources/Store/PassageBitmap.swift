@@ -4,7 +4,6 @@ public struct PassageBitmap: Sendable {
     let words: [UInt64]
 
     /// Whether passage `doc` is in the set.
-    @inline(__always)
     public func contains(_ doc: Int32) -> Bool {
         words.withUnsafeBufferPointer { $0[Int(doc) >> 6] >> UInt64(doc & 63) & 1 == 1 }
     }
