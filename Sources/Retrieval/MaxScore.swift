@@ -136,7 +136,7 @@ struct MaxScore {
                 var candidates = 0
                 for position in essential..<presentCount {
                     let list = present[position]
-                    let stop = Self.advance(cursor[list], to: end, end: ends[list], in: postings)
+                    let stop = PostingList.advance(cursor[list], to: end, end: ends[list], in: postings)
                     candidates += stop - cursor[list]
                     add(list, until: stop)
                 }
@@ -145,7 +145,7 @@ struct MaxScore {
                 var probed = 0
                 for position in 0..<essential {
                     let list = present[position]
-                    let stop = Self.advance(cursor[list], to: end, end: ends[list], in: postings)
+                    let stop = PostingList.advance(cursor[list], to: end, end: ends[list], in: postings)
                     if stop - cursor[list] <= candidates {
                         add(list, until: stop)
                     } else {
@@ -181,7 +181,7 @@ struct MaxScore {
                     while (bound + prefix[position]) * (1 + Self.slack) >= threshold, position > 0 {
                         position -= 1
                         let list = present[position]
-                        cursor[list] = Self.advance(cursor[list], to: Int64(candidate), end: ends[list], in: postings)
+                        cursor[list] = PostingList.advance(cursor[list], to: Int64(candidate), end: ends[list], in: postings)
                         if cursor[list] < ends[list], postings[cursor[list]].passage == candidate {
                             bound += weights[list] * Double(postings[cursor[list]].weight)
                         }
@@ -190,7 +190,7 @@ struct MaxScore {
                           allowed?.contains(candidate) ?? true else { continue }
                     var score = 0.0
                     for list in 0..<count {
-                        exact[list] = Self.advance(exact[list], to: Int64(candidate), end: ends[list], in: postings)
+                        exact[list] = PostingList.advance(exact[list], to: Int64(candidate), end: ends[list], in: postings)
                         if exact[list] < ends[list], postings[exact[list]].passage == candidate {
                             score += weights[list] * Double(postings[exact[list]].weight)
                         }
@@ -215,25 +215,5 @@ struct MaxScore {
         }
         }
         return top
-    }
-
-    /// The first position at or after `cursor` (and before `end`) whose passage is at least
-    /// `passage`, galloping then bisecting.
-    private static func advance(_ cursor: Int, to passage: Int64, end: Int, in postings: UnsafeBufferPointer<Posting>) -> Int {
-        guard cursor < end, Int64(postings[cursor].passage) < passage else { return cursor }
-        var step = 1
-        var low = cursor
-        var high = cursor + 1
-        while high < end, Int64(postings[high].passage) < passage {
-            low = high
-            step *= 2
-            high = low + step
-        }
-        high = min(high, end)
-        while low < high {
-            let middle = (low + high) / 2
-            if Int64(postings[middle].passage) < passage { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 }

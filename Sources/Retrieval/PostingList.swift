@@ -59,3 +59,25 @@ extension PostingSource {
         return (frequency, frequency > 0 && frequency <= limit ? try postingList(for: term, in: field) : nil)
     }
 }
+
+extension PostingList {
+    /// The first position at or after `cursor` (and before `end`) whose passage is at least
+    /// `passage`, galloping then bisecting.
+    static func advance(_ cursor: Int, to passage: Int64, end: Int, in postings: UnsafeBufferPointer<Posting>) -> Int {
+        guard cursor < end, Int64(postings[cursor].passage) < passage else { return cursor }
+        var step = 1
+        var low = cursor
+        var high = cursor + 1
+        while high < end, Int64(postings[high].passage) < passage {
+            low = high
+            step *= 2
+            high = low + step
+        }
+        high = min(high, end)
+        while low < high {
+            let middle = (low + high) / 2
+            if Int64(postings[middle].passage) < passage { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}

@@ -175,9 +175,10 @@ public struct Scorer: Sendable {
         } else {
             top = Self.exhaustive(plan, k: k, allowed: allowed, bonus: bonus)
         }
-        return top.sorted().map { item in
-            Hit(passage: item.passage, score: item.score,
-                contributions: explain ? Self.contributions(of: item.passage, in: plan) : [])
+        let ranked = top.sorted()
+        let contributions = explain ? Self.contributions(of: ranked.map(\.passage), in: plan) : []
+        return ranked.indices.map { index in
+            Hit(passage: ranked[index].passage, score: ranked[index].score, contributions: explain ? contributions[index] : [])
         }
     }
 
@@ -197,29 +198,27 @@ public struct Scorer: Sendable {
         return top
     }
 
-    /// Every entry of `plan` that matched `passage`, largest first.
-    public static func contributions(of passage: Int32, in plan: Plan) -> [Contribution] {
-        var result: [Contribution] = []
+    /// For each of `passages`, every entry of `plan` that matched it, largest first.
+    ///
+    /// Each list is walked once over the passages in ascending order, each posting found by galloping
+    /// from the last: a ranked pool of 30 against 40 lists made 1,200 binary searches over whole lists.
+    public static func contributions(of passages: [Int32], in plan: Plan) -> [[Contribution]] {
+        let ascending = passages.indices.sorted { passages[$0] < passages[$1] }
+        var result = [[Contribution]](repeating: [], count: passages.count)
         for entry in plan.entries {
-            guard let posting = entry.list.posting(for: passage) else { continue }
-            let weight = Double(posting.weight)
-            result.append(Contribution(
-                term: entry.term.term, word: entry.term.word, field: entry.field, origin: entry.term.origin,
-                queryWeight: entry.weight, passageWeight: weight, value: entry.weight * weight))
+            entry.list.postings.withUnsafeBufferPointer { postings in
+                var cursor = 0
+                for index in ascending {
+                    cursor = PostingList.advance(cursor, to: Int64(passages[index]), end: postings.count, in: postings)
+                    guard cursor < postings.count else { break }
+                    guard postings[cursor].passage == passages[index] else { continue }
+                    let weight = Double(postings[cursor].weight)
+                    result[index].append(Contribution(
+                        term: entry.term.term, word: entry.term.word, field: entry.field, origin: entry.term.origin,
+                        queryWeight: entry.weight, passageWeight: weight, value: entry.weight * weight))
+                }
+            }
         }
-        return result.sorted { $0.value > $1.value }
-    }
-}
-
-extension PostingList {
-    /// The posting of `passage`, found by binary search.
-    public func posting(for passage: Int32) -> Posting? {
-        var low = 0
-        var high = postings.count
-        while low < high {
-            let middle = (low + high) / 2
-            if postings[middle].passage < passage { low = middle + 1 } else { high = middle }
-        }
-        return low < postings.count && postings[low].passage == passage ? postings[low] : nil
+        return result.map { $0.sorted { $0.value > $1.value } }
     }
 }
