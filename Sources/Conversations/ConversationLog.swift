@@ -157,15 +157,13 @@ public final class ConversationLog {
                           match, limit)
     }
 
-    private func select(_ tail: String, _ values: (any Bindable)?...) throws -> [LoggedTurn] {
+    private func select<each Value: Bindable>(_ tail: String, _ values: repeat each Value) throws -> [LoggedTurn] {
         let query = try database.statement(
             """
             SELECT turns.conversation, turns.id, turns.time, turns.corpus, turns.mode, turns.question, turns.answer,
                 turns.abstained, turns.citations, turns.k, turns.expert FROM turns
             """ + " " + tail)
-        for (offset, value) in values.enumerated() {
-            try query.bind(at: offset + 1, value)
-        }
+        try query.bind(repeat each values)
         defer { query.reset() }
         var turns: [LoggedTurn] = []
         while try query.step() {

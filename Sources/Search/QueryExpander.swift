@@ -87,15 +87,22 @@ public struct QueryExpander {
         let nameCheck = NameCheck(store: store, analyzer: analyzer)
         let names = try nameCheck.names(in: tokens)
         if settings.lexicalExpansion {
+            // The terms of each related phrase, analysed once a query (each of them is an entry of its own).
+            var phraseTerms: [String: [String]] = [:]
             for (key, weight, word) in keys {
+                let sources = key.split(separator: " ").map(String.init)
                 for entry in try strongest(try store.expansions(for: key).filter { userWeights[$0.term] == nil }) {
                     // A name the corpus lacks stands only for its true aliases, written out in some passage.
                     if names.contains(key), try !store.contains(term: key), try !nameCheck.isAlias(entry) { continue }
                     let termWeight = weight * entry.weight * settings.expansionWeight
-                    added.append(QueryTerm(term: entry.term, word: "\(word) → \(entry.word)", weight: termWeight, origin: .expansion, sources: key.split(separator: " ").map(String.init)))
-                    expandedSources.formUnion(key.split(separator: " ").map(String.init))
+                    added.append(QueryTerm(term: entry.term, word: "\(word) → \(entry.word)", weight: termWeight, origin: .expansion, sources: sources))
+                    expandedSources.formUnion(sources)
                     // A word of letters alone is one term; only others need analysing to tell a phrase.
-                    let phrase = Self.isLetters(entry.word) ? [] : analyzer.terms(entry.word)
+                    var phrase: [String] = []
+                    if !Self.isLetters(entry.word) {
+                        phrase = phraseTerms[entry.word] ?? analyzer.terms(entry.word)
+                        phraseTerms[entry.word] = phrase
+                    }
                     if phrase.count < 2 {
                         standalone.insert(entry.term)
                     } else if termWeight > phrases[entry.term]?.weight ?? 0 {

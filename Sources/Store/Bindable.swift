@@ -55,3 +55,10 @@ extension Data: Bindable {
         withUnsafeBytes { sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), panelist_sqlite_transient()) }
     }
 }
+
+extension Optional: Bindable where Wrapped: Bindable {
+    /// Binds the value, or NULL for nil.
+    public func bind(to statement: OpaquePointer, at index: Int32) -> Int32 {
+        map { $0.bind(to: statement, at: index) } ?? sqlite3_bind_null(statement, index)
+    }
+}

@@ -27,16 +27,16 @@ public final class Statement {
     }
 
     /// Binds values to the parameters in order, starting at 1; nil binds NULL.
-    public func bind(_ values: (any Bindable)?...) throws {
-        for (offset, value) in values.enumerated() {
-            try bind(at: offset + 1, value)
+    ///
+    /// A parameter pack, not `any Bindable...`: a lookup binds without boxing its values in an array
+    /// (a search makes some forty lookups).
+    public func bind<each Value: Bindable>(_ values: repeat each Value) throws {
+        var index: Int32 = 0
+        for value in repeat each values {
+            index += 1
+            let status = value.bind(to: handle, at: index)
+            guard status == SQLITE_OK else { throw database.error(status: status, sql: sql) }
         }
-    }
-
-    /// Binds one value (nil binds NULL) to the 1-based parameter `index`.
-    public func bind(at index: Int, _ value: (any Bindable)?) throws {
-        let status = value.map { $0.bind(to: handle, at: Int32(index)) } ?? sqlite3_bind_null(handle, Int32(index))
-        guard status == SQLITE_OK else { throw database.error(status: status, sql: sql) }
     }
 
     /// Advances to the next row.
