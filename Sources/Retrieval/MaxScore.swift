@@ -7,11 +7,12 @@
 /// top k. Bounds per window rather than per list matter for expanded queries, whose many small
 /// lists would otherwise keep every long list essential.
 ///
-/// The essential lists' postings are added into a small array, list after list (so are the
-/// non-essential lists that have no more postings in the window: adding is cheaper than probing);
+/// The essential lists' postings are added into a small array, list after list in plan order (so are
+/// the non-essential lists that have no more postings in the window: adding is cheaper than probing);
 /// each passage found is then checked against the k-th score with the other lists' bounds, probing
 /// those lists, largest first, only while it can still enter. A passage that can is scored again over
-/// every list in plan order, as exhaustive scoring sums it, so the result is exactly the exhaustive top k.
+/// every list in plan order, as exhaustive scoring sums it, so the result is exactly the exhaustive top k;
+/// in a window where no list is probed its sum already is that score.
 ///
 /// - Complexity: O(p) for p postings of the essential lists, plus O(log) searches in the others.
 struct MaxScore {
@@ -82,12 +83,13 @@ struct MaxScore {
         var keptOffsets = [Int](repeating: 0, count: size)
         var keptSums = [Double](repeating: 0, count: size)
         // The lists with postings in the window by ascending bound, and the sums of those bounds
-        // (then only the probed lists' bounds, and where each probed list's postings here end).
+        // (then only the probed lists' bounds); where each list's postings here end; the lists added.
         var present = [Int](repeating: 0, count: count)
         var prefix = [Double](repeating: 0, count: count + 1)
         // Every sum of bounds starts from the bonus's.
         prefix[0] = bonus?.bound ?? 0
         var stops = [Int](repeating: 0, count: count)
+        var adding = [Int](repeating: 0, count: count)
         // The k-th best score so far (0 until there are k): a passage must exceed it to enter.
         var threshold = 0.0
         postings.withUnsafeBufferPointer { postings in
@@ -101,6 +103,7 @@ struct MaxScore {
         present.withUnsafeMutableBufferPointer { present in
         prefix.withUnsafeMutableBufferPointer { prefix in
         stops.withUnsafeMutableBufferPointer { stops in
+        adding.withUnsafeMutableBufferPointer { adding in
             while true {
                 var next = Int32.max
                 for list in 0..<count where cursor[list] < ends[list] { next = min(next, postings[cursor[list]].passage) }
@@ -133,28 +136,43 @@ struct MaxScore {
                     }
                     cursor[list] = stop
                 }
+                // The lists to add: every essential one, and a non-essential one with no more postings
+                // here than the essential ones (cheaper to add than to probe); the others are probed,
+                // and their bounds summed again.
+                var adds = 0
                 var candidates = 0
                 for position in essential..<presentCount {
                     let list = present[position]
-                    let stop = PostingList.advance(cursor[list], to: end, end: ends[list], in: postings)
-                    candidates += stop - cursor[list]
-                    add(list, until: stop)
+                    stops[list] = PostingList.advance(cursor[list], to: end, end: ends[list], in: postings)
+                    candidates += stops[list] - cursor[list]
+                    adding[adds] = list
+                    adds += 1
                 }
-                // A non-essential list with no more postings here than the essential ones is cheaper
-                // to add than to probe; the others are probed, and their bounds summed again.
                 var probed = 0
                 for position in 0..<essential {
                     let list = present[position]
-                    let stop = PostingList.advance(cursor[list], to: end, end: ends[list], in: postings)
-                    if stop - cursor[list] <= candidates {
-                        add(list, until: stop)
+                    stops[list] = PostingList.advance(cursor[list], to: end, end: ends[list], in: postings)
+                    if stops[list] - cursor[list] <= candidates {
+                        adding[adds] = list
+                        adds += 1
                     } else {
                         present[probed] = list
-                        stops[list] = stop
                         prefix[probed + 1] = prefix[probed] + bounds[list * windowCount + window]
                         probed += 1
                     }
                 }
+                // Added in plan order, as exhaustive scoring adds: when no list is probed, a sum is
+                // exactly the passage's score, and the passage need not be scored again.
+                for position in 1..<max(adds, 1) {
+                    let list = adding[position]
+                    var at = position
+                    while at > 0, adding[at - 1] > list {
+                        adding[at] = adding[at - 1]
+                        at -= 1
+                    }
+                    adding[at] = list
+                }
+                for position in 0..<adds { add(adding[position], until: stops[adding[position]]) }
                 // The passages found, with their sums, kept without a branch while they can still
                 // enter against the k-th score as it stood (it only rises): most cannot.
                 let least = threshold / (1 + Self.slack) - prefix[probed]
@@ -188,8 +206,8 @@ struct MaxScore {
                     }
                     guard (bound + prefix[position]) * (1 + Self.slack) >= threshold,
                           allowed?.contains(candidate) ?? true else { continue }
-                    var score = 0.0
-                    for list in 0..<count {
+                    var score = probed == 0 ? keptSums[index] : 0
+                    for list in 0..<count where probed > 0 {
                         exact[list] = PostingList.advance(exact[list], to: Int64(candidate), end: ends[list], in: postings)
                         if exact[list] < ends[list], postings[exact[list]].passage == candidate {
                             score += weights[list] * Double(postings[exact[list]].weight)
@@ -203,6 +221,7 @@ struct MaxScore {
                 }
                 for position in 0..<probed { cursor[present[position]] = stops[present[position]] }
             }
+        }
         }
         }
         }
