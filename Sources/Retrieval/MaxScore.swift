@@ -163,16 +163,9 @@ struct MaxScore {
                 }
                 // Added in plan order, as exhaustive scoring adds: when no list is probed, a sum is
                 // exactly the passage's score, and the passage need not be scored again.
-                for position in 1..<max(adds, 1) {
-                    let list = adding[position]
-                    var at = position
-                    while at > 0, adding[at - 1] > list {
-                        adding[at] = adding[at - 1]
-                        at -= 1
-                    }
-                    adding[at] = list
-                }
-                for position in 0..<adds { add(adding[position], until: stops[adding[position]]) }
+                var added = UnsafeMutableBufferPointer(rebasing: adding[..<adds])
+                added.sort()
+                for list in added { add(list, until: stops[list]) }
                 // The passages found, with their sums, kept without a branch while they can still
                 // enter against the k-th score as it stood (it only rises): most cannot.
                 let least = threshold / (1 + Self.slack) - prefix[probed]
@@ -206,11 +199,14 @@ struct MaxScore {
                     }
                     guard (bound + prefix[position]) * (1 + Self.slack) >= threshold,
                           allowed?.contains(candidate) ?? true else { continue }
-                    var score = probed == 0 ? keptSums[index] : 0
-                    for list in 0..<count where probed > 0 {
-                        exact[list] = PostingList.advance(exact[list], to: Int64(candidate), end: ends[list], in: postings)
-                        if exact[list] < ends[list], postings[exact[list]].passage == candidate {
-                            score += weights[list] * Double(postings[exact[list]].weight)
+                    var score = keptSums[index]
+                    if probed > 0 {
+                        score = 0
+                        for list in 0..<count {
+                            exact[list] = PostingList.advance(exact[list], to: Int64(candidate), end: ends[list], in: postings)
+                            if exact[list] < ends[list], postings[exact[list]].passage == candidate {
+                                score += weights[list] * Double(postings[exact[list]].weight)
+                            }
                         }
                     }
                     if score > 0 {
