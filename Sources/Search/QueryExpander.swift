@@ -91,7 +91,7 @@ public struct QueryExpander {
             var phraseTerms: [String: [String]] = [:]
             for (key, weight, word) in keys {
                 let sources = key.split(separator: " ").map(String.init)
-                for entry in try strongest(try store.expansions(for: key).filter { userWeights[$0.term] == nil }) {
+                for entry in strongest(try store.expansions(for: key).filter { userWeights[$0.term] == nil }) {
                     // A name the corpus lacks stands only for its true aliases, written out in some passage.
                     if names.contains(key), try !store.contains(term: key), try !nameCheck.isAlias(entry) { continue }
                     let termWeight = weight * entry.weight * settings.expansionWeight
