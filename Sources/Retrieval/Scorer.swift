@@ -176,10 +176,8 @@ public struct Scorer: Sendable {
             top = Self.exhaustive(plan, k: k, allowed: allowed, bonus: bonus)
         }
         let ranked = top.sorted()
-        let contributions = explain ? Self.contributions(of: ranked.map(\.passage), in: plan) : []
-        return ranked.indices.map { index in
-            Hit(passage: ranked[index].passage, score: ranked[index].score, contributions: explain ? contributions[index] : [])
-        }
+        let contributions = explain ? Self.contributions(of: ranked.map(\.passage), in: plan) : Array(repeating: [], count: ranked.count)
+        return zip(ranked, contributions).map { Hit(passage: $0.passage, score: $0.score, contributions: $1) }
     }
 
     /// Scores every posting of the plan into one dense array, then keeps the best `k`.

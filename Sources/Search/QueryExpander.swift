@@ -99,8 +99,10 @@ public struct QueryExpander {
                     expandedSources.formUnion(sources)
                     // A word of letters alone is one term; only others need analysing to tell a phrase.
                     var phrase: [String] = []
-                    if !Self.isLetters(entry.word) {
-                        phrase = phraseTerms[entry.word] ?? analyzer.terms(entry.word)
+                    if let known = phraseTerms[entry.word] {
+                        phrase = known
+                    } else if !Self.isLetters(entry.word) {
+                        phrase = analyzer.terms(entry.word)
                         phraseTerms[entry.word] = phrase
                     }
                     if phrase.count < 2 {
