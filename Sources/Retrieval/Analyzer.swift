@@ -35,72 +35,30 @@ public struct Analyzer: Sendable {
     }
 
     /// The index terms of `text`, in order, repeated as often as they occur.
-    ///
-    /// - Parameter memo: Chunks analysed before, to reuse (see `AnalysisMemo`); the terms are the same without it.
-    public func terms(_ text: String, memo: AnalysisMemo? = nil) -> [String] {
+    public func terms(_ text: String) -> [String] {
         // A word of lower-case ASCII letters, as most of the lexicon's, needs no chunking or folding.
         if !text.isEmpty, text.utf8.allSatisfy({ (97...122).contains($0) }) {
             return stopWords.contains(text) ? [] : [stemmer.stem(text)]
         }
-        return tokens(text, memo: memo).map(\.term)
+        return tokens(text).map(\.term)
     }
 
     /// The tokens of `text`: one per kept word (and per joined compound), in order.
     ///
-    /// ASCII text is read from its UTF-8 bytes; any other text from its Unicode scalars. Both go
-    /// through the same chunking and word rules, so they give the same tokens. A chunk's text is
-    /// taken from the UTF-8 bytes whenever it holds no curly apostrophe to straighten.
-    ///
-    /// - Parameters:
-    ///   - text: Any text.
-    ///   - memo: Chunks analysed before, to reuse (see `AnalysisMemo`); the tokens are the same without it.
+    /// - Parameter text: Any text.
     /// - Returns: Terms with their folded words and positions; stop words are left out.
     /// - Complexity: O(n) in the length of `text`.
-    public func tokens(_ text: String, memo: AnalysisMemo? = nil) -> [Token] {
-        analysis(text, memo: memo).tokens
+    public func tokens(_ text: String) -> [Token] {
+        analysis(text).tokens
     }
 
     /// The tokens of `text` (see `tokens`) and the stop words it has.
-    public func analysis(_ text: String, memo: AnalysisMemo? = nil) -> (tokens: [Token], functionWords: FunctionWordSet) {
-        var text = text
-        text.makeContiguousUTF8()
-        // A string with contiguous UTF-8 always lends its storage.
-        return text.utf8.withContiguousStorageIfAvailable { bytes in
-            if !bytes.contains(where: { $0 >= 0x80 }) {
-                return tokens(of: bytes.lazy.map { Unicode.Scalar($0) }, memo: memo) { range in
-                    String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-                }
-            }
-            let scalars = Array(text.unicodeScalars)
-            var offsets = [0]
-            offsets.reserveCapacity(scalars.count + 1)
-            for scalar in scalars { offsets.append(offsets[offsets.count - 1] + UTF8.width(scalar)) }
-            return tokens(of: scalars, memo: memo) { range in
-                let isApostropheToStraighten = { (scalar: Unicode.Scalar) in Self.isApostrophe(scalar) && !Self.isWordScalar(scalar) }
-                guard scalars[range].contains(where: isApostropheToStraighten) else {
-                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[offsets[range.lowerBound]..<offsets[range.upperBound]]), as: UTF8.self)
-                }
-                var chunk = ""
-                chunk.unicodeScalars.append(contentsOf: scalars[range].map { isApostropheToStraighten($0) ? "'" : $0 })
-                return chunk
-            }
-        }!
-    }
-
-    /// The tokens of the chunks of `scalars`, each chunk analysed once per `memo`.
-    ///
-    /// - Parameter chunkText: The text of the chunk at a range of `scalars`, apostrophes made straight.
-    private func tokens<Scalars: RandomAccessCollection<Unicode.Scalar>>(
-        of scalars: Scalars, memo: AnalysisMemo?, chunkText: (Range<Int>) -> String
-    ) -> (tokens: [Token], functionWords: FunctionWordSet) where Scalars.Index == Int {
+    public func analysis(_ text: String) -> (tokens: [Token], functionWords: FunctionWordSet) {
         var tokens: [Token] = []
         var functionWords = FunctionWordSet()
         var position = 0
-        let hasLowercase = scalars.contains { $0.isASCII ? (97...122).contains($0.value) : $0.properties.isLowercase }
-        for range in Self.chunkRanges(scalars) {
-            let text = chunkText(range)
-            let chunk = memo?.analysis(of: text, hasLowercase: hasLowercase) { analyse(chunk: text, hasLowercase: hasLowercase) }
-                ?? analyse(chunk: text, hasLowercase: hasLowercase)
+        forEachChunk(of: text) { text, hasLowercase in
+            let chunk = analyse(chunk: text, hasLowercase: hasLowercase)
             for token in chunk.tokens {
                 tokens.append(Token(term: token.term, word: token.word, position: position + token.position, isCapitalized: token.isCapitalized))
             }
@@ -110,10 +68,48 @@ public struct Analyzer: Sendable {
         return (tokens, functionWords)
     }
 
+    /// Calls `body` with the text of each chunk of `text` (a run of word characters, apostrophes
+    /// made straight; see `chunkRanges`), in order, and whether `text` has lower-case letters: what
+    /// `analyse(chunk:hasLowercase:)` takes, so that a caller may keep the analyses of chunks it meets again.
+    ///
+    /// ASCII text is read from its UTF-8 bytes; any other text from its Unicode scalars. Both go
+    /// through the same chunking, so they give the same chunks. A chunk's text is taken from the
+    /// UTF-8 bytes whenever it holds no curly apostrophe to straighten.
+    package func forEachChunk(of text: String, _ body: (_ chunk: String, _ hasLowercase: Bool) -> Void) {
+        var text = text
+        text.makeContiguousUTF8()
+        // A string with contiguous UTF-8 always lends its storage.
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            if !bytes.contains(where: { $0 >= 0x80 }) {
+                let scalars = bytes.lazy.map { Unicode.Scalar($0) }
+                let hasLowercase = bytes.contains { (97...122).contains($0) }
+                for range in Self.chunkRanges(scalars) {
+                    body(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self), hasLowercase)
+                }
+                return
+            }
+            let scalars = Array(text.unicodeScalars)
+            var offsets = [0]
+            offsets.reserveCapacity(scalars.count + 1)
+            for scalar in scalars { offsets.append(offsets[offsets.count - 1] + UTF8.width(scalar)) }
+            let hasLowercase = scalars.contains { $0.isASCII ? (97...122).contains($0.value) : $0.properties.isLowercase }
+            let isApostropheToStraighten = { (scalar: Unicode.Scalar) in Self.isApostrophe(scalar) && !Self.isWordScalar(scalar) }
+            for range in Self.chunkRanges(scalars) {
+                guard scalars[range].contains(where: isApostropheToStraighten) else {
+                    body(String(decoding: UnsafeBufferPointer(rebasing: bytes[offsets[range.lowerBound]..<offsets[range.upperBound]]), as: UTF8.self), hasLowercase)
+                    continue
+                }
+                var chunk = ""
+                chunk.unicodeScalars.append(contentsOf: scalars[range].map { isApostropheToStraighten($0) ? "'" : $0 })
+                body(chunk, hasLowercase)
+            }
+        }!
+    }
+
     /// The tokens of one chunk, positions counted from the chunk's start.
     ///
     /// - Parameter hasLowercase: Whether the whole text has lower-case letters (else capitals mark no acronym).
-    func analyse(chunk: String, hasLowercase: Bool) -> ChunkTokens {
+    package func analyse(chunk: String, hasLowercase: Bool) -> ChunkTokens {
         var tokens: [Token] = []
         var functionWords = FunctionWordSet()
         var position = 0
@@ -199,11 +195,11 @@ public struct Analyzer: Sendable {
     }
 
     /// The tokens of one chunk, positions counted from the chunk's start, and how many words it held.
-    struct ChunkTokens {
-        var tokens: [Token]
-        var words: Int
+    package struct ChunkTokens {
+        package var tokens: [Token]
+        package var words: Int
         /// The stop words of `StopWords.ordered` left out.
-        var functionWords = FunctionWordSet()
+        package var functionWords = FunctionWordSet()
     }
 
     /// A folded word and whether it was a dotted abbreviation.

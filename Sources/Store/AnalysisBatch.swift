@@ -7,7 +7,7 @@ final class AnalysisBatch: @unchecked Sendable {
     private let lock = NSLock()
     // Guarded by `lock`.
     private var claimed = false
-    private let result = Pending<[AnalysedPassage]>()
+    private let result = Pending<AnalysedBatch>()
 
     init(_ passages: [Passage]) {
         self.passages = passages
@@ -33,7 +33,7 @@ final class AnalysisBatch: @unchecked Sendable {
     }
 
     /// The analysed passages, in order, once they are done.
-    func wait() -> [AnalysedPassage] {
+    func wait() -> AnalysedBatch {
         result.wait()
     }
 }

@@ -21,6 +21,7 @@ public final class Database {
     /// - Throws: `DatabaseError` when SQLite cannot open it.
     public init(path: String, mode: Mode) throws {
         self.path = path
+        _ = Self.configured
         let flags = mode == .readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         let status = sqlite3_open_v2(path, &handle, flags | SQLITE_OPEN_NOMUTEX, nil)
         guard status == SQLITE_OK else {
@@ -30,6 +31,13 @@ public final class Database {
             throw DatabaseError(.sqlite, message: "cannot open \(path): \(message)", resultCode: status)
         }
     }
+
+    /// Process-wide settings, made once before the first connection: no memory statistics, which
+    /// Panelist never reads and which cost a lock around each of SQLite's allocations (measured in
+    /// docs/PERFORMANCE.md).
+    private static let configured: Void = {
+        _ = panelist_sqlite_skip_memory_statistics()
+    }()
 
     deinit {
         cache.removeAll()

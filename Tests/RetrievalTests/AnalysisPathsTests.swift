@@ -2,8 +2,8 @@ import Foundation
 import Retrieval
 import Testing
 
-/// The analyser reads ASCII text from its bytes and other text from its Unicode scalars, and may
-/// reuse chunks through an `AnalysisMemo`: every way must give the same tokens.
+/// The analyser reads ASCII text from its bytes and other text from its Unicode scalars: both ways
+/// must give the same tokens.
 @Suite struct AnalysisPathsTests {
     let analyzer = Analyzer()
 
@@ -27,20 +27,6 @@ import Testing
     func asciiBytesAndUnicodeScalarsGiveTheSameTokens(_ text: String) {
         // A leading no-break space (a separator, like the start of the text) sends the text down the Unicode path.
         #expect(analyzer.tokens(text) == analyzer.tokens("\u{00A0} " + text))
-    }
-
-    @Test func memoGivesTheSameTokensAsAFreshAnalysis() throws {
-        let corpus = try String(contentsOf: Self.bundledCorpus, encoding: .utf8)
-        let texts = corpus.split(separator: "\n").map(String.init) + Self.trickyASCII + Self.trickyUnicode
-        let memo = AnalysisMemo()
-        let tinyMemo = AnalysisMemo(limit: 3)
-        for pass in 1...2 {
-            for text in texts {
-                let fresh = analyzer.tokens(text)
-                #expect(analyzer.tokens(text, memo: memo) == fresh, "pass \(pass): \(text)")
-                #expect(analyzer.tokens(text, memo: tinyMemo) == fresh, "pass \(pass): \(text)")
-            }
-        }
     }
 
     @Test func bundledCorpusLinesAgreeOnBothPaths() throws {

@@ -22,10 +22,12 @@ func generatedCorpus(count: Int) -> LoadedCorpus {
 }
 
 @Suite struct BatchedBuildTests {
-    func expectStoreEqualsMemory(_ corpus: LoadedCorpus, runPostings: Int, analysisBatch: Int = 512) throws -> StoreBuilder.Summary {
+    func expectStoreEqualsMemory(_ corpus: LoadedCorpus, runPostings: Int, analysisBatch: Int = 512,
+                                 chunkLimit: Int = StoreBuilder().analysisChunkLimit) throws -> StoreBuilder.Summary {
         let path = try temporaryDirectory().appendingPathComponent("s.sqlite").path
         var builder = StoreBuilder(runPostings: runPostings)
         builder.analysisBatch = analysisBatch
+        builder.analysisChunkLimit = chunkLimit
         let summary = try builder.build(corpus, at: path, origin: "test")
         let store = try PassageStore(path: path)
         let memory = InMemoryIndex(passages: corpus.passages)
@@ -58,6 +60,12 @@ func generatedCorpus(count: Int) -> LoadedCorpus {
     func seedCorpusEqualsTheInMemoryIndexWhateverTheAnalysisBatch(analysisBatch: Int) throws {
         let summary = try expectStoreEqualsMemory(try seedCorpus(), runPostings: 1_000_000, analysisBatch: analysisBatch)
         #expect(summary.passages == (try seedCorpus()).passages.count)
+    }
+
+    /// Chunks forgotten and analysed again get the numbers they had: the store does not change.
+    @Test(arguments: [1, 50])
+    func seedCorpusEqualsTheInMemoryIndexWhateverTheChunkMemory(chunkLimit: Int) throws {
+        _ = try expectStoreEqualsMemory(try seedCorpus(), runPostings: 1_000_000, analysisBatch: 3, chunkLimit: chunkLimit)
     }
 
     @Test func progressIsReportedForEveryPhase() throws {
