@@ -5,8 +5,9 @@ import Retrieval
 /// term by term, in term order.
 ///
 /// Passages arrive in ascending order, so each run covers later passages than the one before and
-/// a term's list is its runs' lists concatenated.
-final class PostingRuns {
+/// a term's list is its runs' lists concatenated. One thread uses it at a time: the build may hand
+/// it to another (`handOff`), never share it.
+final class PostingRuns: @unchecked Sendable {
     /// Where each field's terms begin among the keys: field `f`'s term ranked `t` has key `firsts[f] + t`.
     private let firsts: [Int]
     private let keyCount: Int

@@ -4,8 +4,9 @@ import Foundation
 /// read back from the start.
 ///
 /// The file is unlinked as soon as it is opened, so it disappears with the process however the
-/// process ends; only the open descriptor keeps it alive.
-final class SpillFile {
+/// process ends; only the open descriptor keeps it alive. One thread uses it at a time: the build
+/// may hand it to another (`handOff`), never share it.
+final class SpillFile: @unchecked Sendable {
     private let file: UnsafeMutablePointer<FILE>
     private var buffer: [UInt8] = []
     private var readOffset = 0

@@ -180,49 +180,97 @@ public struct StoreBuilder: Sendable {
         }
     }
 
+    /// A term's posting in a passage, weighed, on its way to `PostingRuns`.
+    struct WeighedPosting {
+        var field: Int
+        var rank: Int32
+        var posting: Posting
+    }
+
+    /// A term's row of the store's `terms` table, encoded.
+    struct TermRow {
+        var field: Int
+        var term: String
+        var documentFrequency: Int
+        var maxWeight: Double
+        var postings: [UInt8]
+    }
+
+    /// How many passages' postings, and how many terms' rows, are handed from one thread to the other at a time.
+    static let passagesPerHandoff = 1_024
+    static let rowsPerHandoff = 256
+
     /// The second pass: each passage's posting weights per field (`TermSaturation`), from its spilled counts.
+    ///
+    /// Reading and weighing the counts, and gathering the postings into runs, take about as long as
+    /// each other: the first half runs on another thread (`handOff`).
     func gatherPostings(from spill: SpillFile, fields: [FieldTerms], passageCount: Int, meter: ProgressMeter) throws -> PostingRuns {
         let runs = PostingRuns(termCounts: fields.map(\.terms.count), limit: runPostings)
         let ranks = fields.map { $0.ranks() }
         let averageLength = fields.map { TermSaturation.averageLength(totalLength: $0.totalLength, passages: $0.passagesWithTerms) }
         meter.begin()
-        var counts: [(rank: Int32, count: Int)] = []
-        for doc in 0..<passageCount {
-            let lead = Double(bitPattern: try spill.read())
-            for field in Field.allCases {
-                let f = field.rawValue
-                counts.removeAll(keepingCapacity: true)
-                var length = 0
-                for _ in 0..<Int(try spill.read()) {
-                    let id = Int(try spill.read())
-                    let termCount = Int(try spill.read())
-                    counts.append((ranks[f][id], termCount))
-                    length += termCount
+        var gathered = 0
+        try handOff(produce: { put in
+            var batch: [WeighedPosting] = []
+            var counts: [(rank: Int32, count: Int)] = []
+            for doc in 0..<passageCount {
+                let lead = Double(bitPattern: try spill.read())
+                for field in Field.allCases {
+                    let f = field.rawValue
+                    counts.removeAll(keepingCapacity: true)
+                    var length = 0
+                    for _ in 0..<Int(try spill.read()) {
+                        let id = Int(try spill.read())
+                        let termCount = Int(try spill.read())
+                        counts.append((ranks[f][id], termCount))
+                        length += termCount
+                    }
+                    let factor = field == .question ? lead : 1
+                    for (rank, count) in counts {
+                        let weight = TermSaturation.standard.weight(count: count, length: length, averageLength: averageLength[f])
+                        batch.append(WeighedPosting(field: f, rank: rank, posting: Posting(passage: Int32(doc), weight: WeightQuantization.quantised(weight * factor))))
+                    }
                 }
-                let factor = field == .question ? lead : 1
-                for (rank, count) in counts {
-                    let weight = TermSaturation.standard.weight(count: count, length: length, averageLength: averageLength[f])
-                    try runs.append(Posting(passage: Int32(doc), weight: WeightQuantization.quantised(weight * factor)), field: f, term: rank)
+                if (doc + 1) % Self.passagesPerHandoff == 0 || doc + 1 == passageCount {
+                    try put((batch, doc + 1))
+                    batch = []
                 }
             }
-            if doc & 255 == 0 {
-                meter.tick(BuildProgress(phase: .weighing, passages: doc, total: passageCount, fraction: nil, elapsed: meter.elapsed))
-            }
-        }
+        }, consume: { (batch: [WeighedPosting], passages: Int) in
+            for weighed in batch { try runs.append(weighed.posting, field: weighed.field, term: weighed.rank) }
+            gathered = passages
+            meter.tick(BuildProgress(phase: .weighing, passages: gathered, total: passageCount, fraction: nil, elapsed: meter.elapsed))
+        })
         return runs
     }
 
+    /// Writes every term's posting list into `terms`; merging the runs and encoding the lists runs
+    /// on another thread (`handOff`) while this one inserts the rows.
     func writeTerms(_ runs: PostingRuns, fields: [FieldTerms], database: Database) throws -> Int {
-        let sortedTerms = fields.map { $0.terms.sorted() }
+        let terms = fields.map(\.terms)
         let insertTerm = try database.statement("INSERT INTO terms(field, term, df, max_weight, postings) VALUES (?, ?, ?, ?, ?)")
         var termCount = 0
-        try runs.merge { field, rank, postings in
-            let list = PostingList(postings: postings)
-            insertTerm.reset()
-            try insertTerm.bind(field, sortedTerms[field][Int(rank)], list.documentFrequency, Double(list.maxWeight), PostingCodec.encode(list.postings))
-            try insertTerm.run()
-            termCount += 1
-        }
+        try handOff(produce: { put in
+            let sortedTerms = terms.map { $0.sorted() }
+            var rows: [TermRow] = []
+            try runs.merge { field, rank, postings in
+                let list = PostingList(postings: postings)
+                rows.append(TermRow(field: field, term: sortedTerms[field][Int(rank)], documentFrequency: list.documentFrequency,
+                                    maxWeight: Double(list.maxWeight), postings: PostingCodec.encode(list.postings)))
+                if rows.count == Self.rowsPerHandoff {
+                    try put(rows)
+                    rows = []
+                }
+            }
+            try put(rows)
+        }, consume: { (rows: [TermRow]) in
+            for row in rows {
+                insertTerm.reset()
+                try insertTerm.bind(row.field, row.term, row.documentFrequency, row.maxWeight, row.postings)
+                try insertTerm.run()
+            }
+            termCount += rows.count
+        })
         return termCount
     }
 
