@@ -8,14 +8,17 @@ one warm-up pass, then a timed pass, in one process per engine) and reports buil
 on disk, query latency percentiles, queries/s, build peak RSS, the ranking check (the share of queries
 whose source passage comes back in the top 10, and the mean reciprocal rank of that passage in the top
 10), and the one-shot `panelist search --json` process time and peak RSS. FTS5's build is also timed
-before its `optimize`.
+before its `optimize`. Every engine builds `--build-rounds` times (3 by default) in turns, and its build
+figures are the medians: one build on a shared machine can be 20 % off. The queries run after the last
+build.
 
 The 10k and 100k sizes use the shared queries (drawn from the first 10k passages, which every size
 holds); the full corpus, rebuilt from the Debian archive of the day, uses the queries make_corpus.sh
 wrote beside it (`corpus/queries.jsonl`), drawn from its own first 10k passages.
 
 Usage: benchmark.py --panelist .build/release/panelist [--sizes 10k,100k] [--out results.json]
-Engine workers (run as child processes so each has its own peak RSS): benchmark.py fts5|tantivy CORPUS WORKDIR QUERIES
+Engine workers (run as child processes so each has its own peak RSS): benchmark.py fts5|tantivy CORPUS WORKDIR QUERIES LIMIT
+(QUERIES "-": build only)
 """
 import argparse
 import gzip
@@ -91,7 +94,7 @@ def fts5_worker(corpus, workdir, queries_path, limit):
         match = " OR ".join('"%s"' % term for term in terms)
         return [row[0] for row in db.execute("SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT 10", (match,))]
 
-    seconds, hits = timed_queries(read_queries(queries_path), search)
+    seconds, hits = timed_queries(read_queries(queries_path), search) if queries_path != "-" else ([], {})
     return {"build_s": built - started, "index_s": built - loaded, "build_without_optimize_s": committed - started,
             "size_bytes": os.path.getsize(path), "sqlite_version": sqlite3.sqlite_version, "seconds": seconds, "hits": hits}
 
@@ -125,7 +128,7 @@ def tantivy_worker(corpus, workdir, queries_path, limit):
         query = index.parse_query(" ".join(terms), ["text"])
         return [searcher.doc(address)["id"][0] for _, address in searcher.search(query, 10).hits]
 
-    seconds, hits = timed_queries(read_queries(queries_path), search)
+    seconds, hits = timed_queries(read_queries(queries_path), search) if queries_path != "-" else ([], {})
     size = sum(os.path.getsize(os.path.join(root, name)) for root, _, names in os.walk(path) for name in names)
     return {"build_s": built - started, "index_s": built - loaded, "size_bytes": size,
             "tantivy_version": getattr(tantivy, "__version__", "?"), "seconds": seconds, "hits": hits}
@@ -168,7 +171,18 @@ def bench_size(label, corpus, limit, queries_path, args, workdir):
     store = os.path.join(workdir, "panelist_%s.sqlite" % label)
     # The lexical engine against the lexical peers: without --semantic off, a store of up to 20,000
     # passages would also be given sentence vectors (docs/PERFORMANCE.md, "Questions with meaning").
-    _, wall, rss = run_measured([args.panelist, "index", source, "--store", store, "--semantic", "off"])
+    # Each engine builds in turn, `build_rounds` times; the figures are the medians (peak RSS the highest).
+    builds = {"panelist": [], "fts5": [], "tantivy": []}
+    for round in range(args.build_rounds):
+        last = round == args.build_rounds - 1
+        _, wall, rss = run_measured([args.panelist, "index", source, "--store", store, "--semantic", "off"])
+        builds["panelist"].append({"build_s": wall, "rss": rss})
+        for engine in ("fts5", "tantivy"):
+            python = args.venv_python if engine == "tantivy" else sys.executable
+            out, _, rss = run_measured([python, os.path.abspath(__file__), engine, corpus, workdir, queries_path if last else "-", str(count)])
+            builds[engine].append(dict(json.loads(out), rss=rss))
+    median = lambda engine, key: statistics.median(b[key] for b in builds[engine])
+    wall, rss = median("panelist", "build_s"), max(b["rss"] for b in builds["panelist"])
     timing = {}
     for mode, extra in (("literal", ["--literal"]), ("default", [])):
         out, _, _ = run_measured([args.panelist, "bench-queries", queries_path, "--store", store] + extra)
@@ -177,18 +191,19 @@ def bench_size(label, corpus, limit, queries_path, args, workdir):
     for mode in ("literal", "default"):
         samples = timing[mode]
         rows["panelist" if mode == "literal" else "panelist (expansions)"] = dict(
-            build_s=wall, passages_per_s=count / wall, size_mb=os.path.getsize(store) / 1e6, build_rss_mb=rss,
+            build_s=wall, builds_s=[b["build_s"] for b in builds["panelist"]], passages_per_s=count / wall,
+            size_mb=os.path.getsize(store) / 1e6, build_rss_mb=rss,
             **ranking(queries, {s["qid"]: s["ids"] for s in samples}),
             **percentiles([s["seconds"] for s in samples]))
     for engine in ("fts5", "tantivy"):
-        python = args.venv_python if engine == "tantivy" else sys.executable
-        out, _, rss = run_measured([python, os.path.abspath(__file__), engine, corpus, workdir, queries_path, str(count)])
-        result = json.loads(out)
-        rows[engine] = dict(build_s=result["build_s"], index_s=result["index_s"], passages_per_s=count / result["build_s"],
-                            size_mb=result["size_bytes"] / 1e6, build_rss_mb=rss, **ranking(queries, result["hits"]),
+        result = builds[engine][-1]
+        build = median(engine, "build_s")
+        rows[engine] = dict(build_s=build, index_s=median(engine, "index_s"), passages_per_s=count / build,
+                            size_mb=result["size_bytes"] / 1e6, build_rss_mb=max(b["rss"] for b in builds[engine]),
+                            builds_s=[b["build_s"] for b in builds[engine]], **ranking(queries, result["hits"]),
                             **percentiles(result["seconds"]))
         if "build_without_optimize_s" in result:
-            rows[engine]["build_without_optimize_s"] = result["build_without_optimize_s"]
+            rows[engine]["build_without_optimize_s"] = median(engine, "build_without_optimize_s")
     one_shot = []
     for query in queries[:20]:
         _, wall, rss = run_measured([args.panelist, "search", query["query"], "--json", "--k", "10", "--store", store])
@@ -198,7 +213,7 @@ def bench_size(label, corpus, limit, queries_path, args, workdir):
 
 
 def table(results):
-    lines = ["| passages | engine | build s | passages/s | size MB | p50 ms | p95 ms | p99 ms | queries/s | build RSS MB | source in top 10 | MRR@10 |",
+    lines = ["| passages | engine | build s (median) | passages/s | size MB | p50 ms | p95 ms | p99 ms | queries/s | build RSS MB | source in top 10 | MRR@10 |",
              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for label, result in results.items():
         for engine, r in result["engines"].items():
@@ -233,6 +248,7 @@ def main():
     parser.add_argument("--scale-dir", default=os.environ.get("SCALE_DIR", "/tmp/scale"))
     parser.add_argument("--queries", default=os.path.join(SHARED, "queries.jsonl"),
                         help="queries for 10k and 100k (the full corpus uses the queries.jsonl beside it)")
+    parser.add_argument("--build-rounds", type=int, default=3, help="builds per engine; the build figures are their medians")
     parser.add_argument("--venv-python", default=os.path.expanduser("~/.cache/panelist-bench-venv/bin/python"))
     parser.add_argument("--workdir", default=os.path.join(tempfile.gettempdir(), "panelist-bench"))
     parser.add_argument("--out", default=os.path.join(tempfile.gettempdir(), "panelist-bench", "results.json"))
