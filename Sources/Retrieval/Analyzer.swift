@@ -57,8 +57,8 @@ public struct Analyzer: Sendable {
         var tokens: [Token] = []
         var functionWords = FunctionWordSet()
         var position = 0
-        forEachChunk(of: text) { text, hasLowercase in
-            let chunk = analyse(chunk: text, hasLowercase: hasLowercase)
+        forEachChunk(of: text) { bytes, hasLowercase in
+            let chunk = analyse(chunk: String(decoding: bytes, as: UTF8.self), hasLowercase: hasLowercase)
             for token in chunk.tokens {
                 tokens.append(Token(term: token.term, word: token.word, position: position + token.position, isCapitalized: token.isCapitalized))
             }
@@ -68,14 +68,15 @@ public struct Analyzer: Sendable {
         return (tokens, functionWords)
     }
 
-    /// Calls `body` with the text of each chunk of `text` (a run of word characters, apostrophes
-    /// made straight; see `chunkRanges`), in order, and whether `text` has lower-case letters: what
-    /// `analyse(chunk:hasLowercase:)` takes, so that a caller may keep the analyses of chunks it meets again.
+    /// Calls `body` with the UTF-8 bytes of each chunk of `text` (a run of word characters,
+    /// apostrophes made straight; see `chunkRanges`), in order, and whether `text` has lower-case
+    /// letters: what `analyse(chunk:hasLowercase:)` takes, so that a caller may keep the analyses of
+    /// chunks it meets again without making a string of each. The bytes are valid only during the call.
     ///
     /// ASCII text is read from its UTF-8 bytes; any other text from its Unicode scalars. Both go
-    /// through the same chunking, so they give the same chunks. A chunk's text is taken from the
-    /// UTF-8 bytes whenever it holds no curly apostrophe to straighten.
-    package func forEachChunk(of text: String, _ body: (_ chunk: String, _ hasLowercase: Bool) -> Void) {
+    /// through the same chunking, so they give the same chunks. A chunk's bytes are the text's own
+    /// whenever it holds no curly apostrophe to straighten.
+    package func forEachChunk(of text: String, _ body: (_ chunk: UnsafeBufferPointer<UInt8>, _ hasLowercase: Bool) -> Void) {
         var text = text
         text.makeContiguousUTF8()
         // A string with contiguous UTF-8 always lends its storage.
@@ -83,9 +84,7 @@ public struct Analyzer: Sendable {
             if !bytes.contains(where: { $0 >= 0x80 }) {
                 let scalars = bytes.lazy.map { Unicode.Scalar($0) }
                 let hasLowercase = bytes.contains { (97...122).contains($0) }
-                for range in Self.chunkRanges(scalars) {
-                    body(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self), hasLowercase)
-                }
+                for range in Self.chunkRanges(scalars) { body(UnsafeBufferPointer(rebasing: bytes[range]), hasLowercase) }
                 return
             }
             let scalars = Array(text.unicodeScalars)
@@ -96,12 +95,12 @@ public struct Analyzer: Sendable {
             let isApostropheToStraighten = { (scalar: Unicode.Scalar) in Self.isApostrophe(scalar) && !Self.isWordScalar(scalar) }
             for range in Self.chunkRanges(scalars) {
                 guard scalars[range].contains(where: isApostropheToStraighten) else {
-                    body(String(decoding: UnsafeBufferPointer(rebasing: bytes[offsets[range.lowerBound]..<offsets[range.upperBound]]), as: UTF8.self), hasLowercase)
+                    body(UnsafeBufferPointer(rebasing: bytes[offsets[range.lowerBound]..<offsets[range.upperBound]]), hasLowercase)
                     continue
                 }
                 var chunk = ""
                 chunk.unicodeScalars.append(contentsOf: scalars[range].map { isApostropheToStraighten($0) ? "'" : $0 })
-                body(chunk, hasLowercase)
+                chunk.withUTF8 { body($0, hasLowercase) }
             }
         }!
     }

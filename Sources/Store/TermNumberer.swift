@@ -3,7 +3,8 @@ import Retrieval
 /// A term of an analysed text as a number: which of the analysing thread's terms it is, and whether
 /// its word was written with a capital first letter.
 struct NumberedTerm: Sendable, Equatable {
-    private let bits: UInt32
+    /// The number, with `capitalFlag` when capitalised.
+    let bits: UInt32
 
     /// The number `TermNumberer` gave the term.
     var number: Int { Int(bits & ~Self.capitalFlag) }
@@ -12,6 +13,10 @@ struct NumberedTerm: Sendable, Equatable {
     init(number: Int, isCapitalized: Bool) {
         precondition(number < Int(Self.capitalFlag), "more distinct terms than a build numbers")
         bits = UInt32(number) | (isCapitalized ? Self.capitalFlag : 0)
+    }
+
+    init(bits: UInt32) {
+        self.bits = bits
     }
 
     private static let capitalFlag: UInt32 = 1 << 31
@@ -24,33 +29,23 @@ struct NumberedTerm: Sendable, Equatable {
 /// Numbers are given in order of first appearance on this thread; `takeNewTerms` hands over the
 /// terms numbered since it was last called, to be read in the same order the texts are. A chunk's
 /// terms depend only on the chunk and on whether its text has lower-case letters, so a chunk met
-/// again is not analysed again. Memory for chunks is bounded: they are kept in two generations of
-/// at most `chunkLimit` each; when the recent one is full it becomes the older one and the chunks of
+/// again is not analysed again (`ChunkMemo`). Memory for chunks is bounded: they are kept in two
+/// generations of at most `chunkLimit` each; when the recent one is full it becomes the older one and the chunks of
 /// the older one not used since are forgotten. Not thread-safe: give each thread its own.
 final class TermNumberer {
-    private struct ChunkKey: Hashable {
-        var chunk: String
-        var hasLowercase: Bool
-    }
-
-    /// A chunk's terms: most chunks are one word, with one term or none, kept without an array.
-    private enum NumberedChunk {
-        case none(FunctionWordSet)
-        case one(NumberedTerm)
-        case several([NumberedTerm], FunctionWordSet)
-    }
-
     let analyzer: Analyzer
     /// How many distinct chunks each generation keeps at most.
     let chunkLimit: Int
     private var numbers: [String: Int] = [:]
     private var newTerms: [String] = []
-    private var recent: [ChunkKey: NumberedChunk] = [:]
-    private var older: [ChunkKey: NumberedChunk] = [:]
+    private var recent: ChunkMemo
+    private var older: ChunkMemo
 
     init(analyzer: Analyzer, chunkLimit: Int) {
         self.analyzer = analyzer
         self.chunkLimit = max(1, chunkLimit)
+        recent = ChunkMemo(limit: self.chunkLimit)
+        older = ChunkMemo(limit: self.chunkLimit)
     }
 
     /// Appends the numbered terms of `text` to `terms`, in order, and returns its stop words.
@@ -75,16 +70,15 @@ final class TermNumberer {
         return newTerms
     }
 
-    private func chunk(_ chunk: String, hasLowercase: Bool) -> NumberedChunk {
-        let key = ChunkKey(chunk: chunk, hasLowercase: hasLowercase)
-        if let known = recent[key] { return known }
-        let numbered = older[key] ?? analyse(chunk, hasLowercase: hasLowercase)
-        if recent.count >= chunkLimit {
-            older = recent
-            recent = [:]
-            recent.reserveCapacity(chunkLimit)
+    private func chunk(_ chunk: UnsafeBufferPointer<UInt8>, hasLowercase: Bool) -> NumberedChunk {
+        if let known = recent.value(for: chunk, hasLowercase: hasLowercase) { return known }
+        let numbered = older.value(for: chunk, hasLowercase: hasLowercase)
+            ?? analyse(String(decoding: chunk, as: UTF8.self), hasLowercase: hasLowercase)
+        if recent.isFull {
+            swap(&recent, &older)
+            recent.removeAll()
         }
-        recent[key] = numbered
+        recent.insert(numbered, for: chunk, hasLowercase: hasLowercase)
         return numbered
     }
 
