@@ -28,8 +28,8 @@ public struct StoreBuilder: Sendable {
     /// How many passages are handed at a time to the thread that analyses them.
     public var analysisBatch = 512
     /// How many distinct chunks of text each analysing thread keeps the terms of, per generation
-    /// (`TermNumberer`). 2^17 rather than 2^15 took the build of 603,832 passages from 13.5 to 11.0 s,
-    /// for 55 MB more memory; 2^18 was no faster (docs/PERFORMANCE.md).
+    /// (`TermNumberer`). 2^17 rather than 2^15 took the build of 603,832 passages from 13.5 to 11.0 s;
+    /// 2^18 was no faster and took more memory (docs/PERFORMANCE.md).
     package var analysisChunkLimit = 1 << 17
     /// How often, in seconds, `progress` is called during a build.
     public var progressInterval: Double = 1
@@ -209,7 +209,6 @@ public struct StoreBuilder: Sendable {
         let ranks = fields.map { $0.ranks() }
         let averageLength = fields.map { TermSaturation.averageLength(totalLength: $0.totalLength, passages: $0.passagesWithTerms) }
         meter.begin()
-        var gathered = 0
         try handOff(produce: { put in
             var batch: [WeighedPosting] = []
             var counts: [(rank: Int32, count: Int)] = []
@@ -238,8 +237,7 @@ public struct StoreBuilder: Sendable {
             }
         }, consume: { (batch: [WeighedPosting], passages: Int) in
             for weighed in batch { try runs.append(weighed.posting, field: weighed.field, term: weighed.rank) }
-            gathered = passages
-            meter.tick(BuildProgress(phase: .weighing, passages: gathered, total: passageCount, fraction: nil, elapsed: meter.elapsed))
+            meter.tick(BuildProgress(phase: .weighing, passages: passages, total: passageCount, fraction: nil, elapsed: meter.elapsed))
         })
         return runs
     }
