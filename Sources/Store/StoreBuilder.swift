@@ -196,9 +196,12 @@ public struct StoreBuilder: Sendable {
         var postings: [UInt8]
     }
 
-    /// How many passages' postings, and how many terms' rows, are handed from one thread to the other at a time.
+    /// How many passages' postings, and how many terms' rows (or rows of how many bytes of postings,
+    /// whichever comes first: a common term's list is large), are handed from one thread to the other
+    /// at a time.
     static let passagesPerHandoff = 1_024
     static let rowsPerHandoff = 256
+    static let rowBytesPerHandoff = 1 << 20
 
     /// The second pass: each passage's posting weights per field (`TermSaturation`), from its spilled counts.
     ///
@@ -251,13 +254,17 @@ public struct StoreBuilder: Sendable {
         try handOff(produce: { put in
             let sortedTerms = terms.map { $0.sorted() }
             var rows: [TermRow] = []
+            var bytes = 0
             try runs.merge { field, rank, postings in
                 let list = PostingList(postings: postings)
-                rows.append(TermRow(field: field, term: sortedTerms[field][Int(rank)], documentFrequency: list.documentFrequency,
-                                    maxWeight: Double(list.maxWeight), postings: PostingCodec.encode(list.postings)))
-                if rows.count == Self.rowsPerHandoff {
+                let row = TermRow(field: field, term: sortedTerms[field][Int(rank)], documentFrequency: list.documentFrequency,
+                                  maxWeight: Double(list.maxWeight), postings: PostingCodec.encode(list.postings))
+                rows.append(row)
+                bytes += row.postings.count
+                if rows.count == Self.rowsPerHandoff || bytes >= Self.rowBytesPerHandoff {
                     try put(rows)
                     rows = []
+                    bytes = 0
                 }
             }
             try put(rows)
