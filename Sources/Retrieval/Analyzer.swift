@@ -109,6 +109,42 @@ public struct Analyzer: Sendable {
     ///
     /// - Parameter hasLowercase: Whether the whole text has lower-case letters (else capitals mark no acronym).
     package func analyse(chunk: String, hasLowercase: Bool) -> ChunkTokens {
+        analyseASCIIWord(chunk, hasLowercase: hasLowercase) ?? analyseWords(chunk: chunk, hasLowercase: hasLowercase)
+    }
+
+    /// The tokens of a chunk of ASCII letters and digits alone — most chunks: one word, lowered,
+    /// dropped when a stop word, stemmed unless it has digits — exactly as `analyseWords` makes them,
+    /// without the arrays of scalars its rules for compounds, abbreviations and apostrophes need; nil
+    /// for any other chunk. (Half the analysis time of a build's new words went to those arrays.)
+    func analyseASCIIWord(_ chunk: String, hasLowercase: Bool) -> ChunkTokens? {
+        var uppercase = 0
+        var hasDigit = false
+        for byte in chunk.utf8 {
+            switch byte {
+            case 65...90: uppercase += 1
+            case 97...122: continue
+            case 48...57: hasDigit = true
+            default: return nil
+            }
+        }
+        guard let first = chunk.utf8.first else { return nil }
+        let text = uppercase == 0 ? chunk : String(decoding: chunk.utf8.map { (65...90).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        let isCapitalized = (65...90).contains(first)
+        var tokens: [Token] = []
+        var functionWords = FunctionWordSet()
+        if hasLowercase, uppercase >= 2, uppercase == chunk.utf8.count, stopWords.contains(text) {
+            tokens.append(Token(term: text, word: text, position: 1, isCapitalized: isCapitalized))
+        } else if !stopWords.contains(text) {
+            tokens.append(Token(term: hasDigit ? text : stemmer.stem(text), word: text, position: 1, isCapitalized: isCapitalized))
+        } else if let index = StopWords.index[text] {
+            functionWords.insert(index)
+        }
+        return ChunkTokens(tokens: tokens, words: 1, functionWords: functionWords)
+    }
+
+    /// The tokens of any chunk, by the word rules: compounds split at hyphens and dashes and joined,
+    /// abbreviations, apostrophes, folding.
+    func analyseWords(chunk: String, hasLowercase: Bool) -> ChunkTokens {
         var tokens: [Token] = []
         var functionWords = FunctionWordSet()
         var position = 0
@@ -194,7 +230,7 @@ public struct Analyzer: Sendable {
     }
 
     /// The tokens of one chunk, positions counted from the chunk's start, and how many words it held.
-    package struct ChunkTokens {
+    package struct ChunkTokens: Equatable {
         package var tokens: [Token]
         package var words: Int
         /// The stop words of `StopWords.ordered` left out.
