@@ -34,18 +34,16 @@ struct NumberedTerm: Sendable, Equatable {
 /// the older one not used since are forgotten. Not thread-safe: give each thread its own.
 final class TermNumberer {
     let analyzer: Analyzer
-    /// How many distinct chunks each generation keeps at most.
-    let chunkLimit: Int
     private var numbers: [String: Int] = [:]
     private var newTerms: [String] = []
     private var recent: ChunkMemo
     private var older: ChunkMemo
 
+    /// A numberer whose memory of chunks keeps at most `chunkLimit` in each generation.
     init(analyzer: Analyzer, chunkLimit: Int) {
         self.analyzer = analyzer
-        self.chunkLimit = max(1, chunkLimit)
-        recent = ChunkMemo(limit: self.chunkLimit)
-        older = ChunkMemo(limit: self.chunkLimit)
+        recent = ChunkMemo(limit: chunkLimit)
+        older = ChunkMemo(limit: chunkLimit)
     }
 
     /// Appends the numbered terms of `text` to `terms`, in order, and returns its stop words.
