@@ -132,9 +132,10 @@ public struct Analyzer: Sendable {
         let isCapitalized = (65...90).contains(first)
         var tokens: [Token] = []
         var functionWords = FunctionWordSet()
-        if hasLowercase, uppercase >= 2, uppercase == chunk.utf8.count, stopWords.contains(text) {
+        let isStopWord = stopWords.contains(text)
+        if hasLowercase, uppercase >= 2, uppercase == chunk.utf8.count, isStopWord {
             tokens.append(Token(term: text, word: text, position: 1, isCapitalized: isCapitalized))
-        } else if !stopWords.contains(text) {
+        } else if !isStopWord {
             tokens.append(Token(term: hasDigit ? text : stemmer.stem(text), word: text, position: 1, isCapitalized: isCapitalized))
         } else if let index = StopWords.index[text] {
             functionWords.insert(index)

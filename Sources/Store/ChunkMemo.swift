@@ -42,12 +42,6 @@ struct ChunkMemo {
     private static let otherFlag: UInt32 = 1 << 31
     private static let lowercaseFlag: UInt32 = 1 << 30
 
-    /// A slot's `length` without `otherFlag`.
-    private static func length(of chunk: UnsafeBufferPointer<UInt8>, hasLowercase: Bool) -> UInt32 {
-        precondition(chunk.count < Int(lowercaseFlag), "a chunk of a gigabyte")
-        return UInt32(chunk.count) | (hasLowercase ? lowercaseFlag : 0)
-    }
-
     init(limit: Int) {
         self.limit = max(1, limit)
         var size = 2
@@ -57,17 +51,15 @@ struct ChunkMemo {
 
     var isFull: Bool { count >= limit }
 
-    /// The value kept for `chunk`.
-    func value(for chunk: UnsafeBufferPointer<UInt8>, hasLowercase: Bool) -> NumberedChunk? {
-        let key = Key(chunk, hasLowercase: hasLowercase)
-        let length = Self.length(of: chunk, hasLowercase: hasLowercase)
+    /// The value kept for the chunk of `key`.
+    func value(for key: Key) -> NumberedChunk? {
         let mask = slots.count - 1
         var index = Int(truncatingIfNeeded: key.hash) & mask
         return slots.withUnsafeBufferPointer { slots in
             while true {
                 let slot = slots[index]
                 if slot.hash == 0 { return nil }
-                if slot.hash == key.hash, slot.length & ~Self.otherFlag == length, holds(chunk, key, in: slot) {
+                if slot.hash == key.hash, slot.length & ~Self.otherFlag == key.length, holds(key, in: slot) {
                     return slot.length & Self.otherFlag != 0 ? others[Int(slot.payload)] : .one(NumberedTerm(bits: slot.payload))
                 }
                 index = (index + 1) & mask
@@ -75,14 +67,13 @@ struct ChunkMemo {
         }
     }
 
-    /// Keeps `value` for `chunk`, which must not be kept yet, in a table that is not full.
-    mutating func insert(_ value: NumberedChunk, for chunk: UnsafeBufferPointer<UInt8>, hasLowercase: Bool) {
+    /// Keeps `value` for the chunk of `key`, which must not be kept yet, in a table that is not full.
+    mutating func insert(_ value: NumberedChunk, for key: Key) {
         precondition(!isFull, "insert into a full ChunkMemo")
-        let key = Key(chunk, hasLowercase: hasLowercase)
-        var slot = Slot(hash: key.hash, low: key.low, high: key.high, length: Self.length(of: chunk, hasLowercase: hasLowercase))
-        if chunk.count > 16 {
+        var slot = Slot(hash: key.hash, low: key.low, high: key.high, length: key.length)
+        if key.chunk.count > 16 {
             slot.low = UInt64(longChunks.count)
-            longChunks.append(contentsOf: chunk)
+            longChunks.append(contentsOf: key.chunk)
         }
         if case .one(let term) = value {
             slot.payload = term.bits
@@ -106,22 +97,29 @@ struct ChunkMemo {
         count = 0
     }
 
-    private func holds(_ chunk: UnsafeBufferPointer<UInt8>, _ key: Key, in slot: Slot) -> Bool {
-        guard chunk.count > 16 else { return slot.low == key.low && slot.high == key.high }
+    private func holds(_ key: Key, in slot: Slot) -> Bool {
+        guard key.chunk.count > 16 else { return slot.low == key.low && slot.high == key.high }
         return longChunks.withUnsafeBufferPointer { stored in
-            memcmp(stored.baseAddress! + Int(slot.low), chunk.baseAddress!, chunk.count) == 0
+            memcmp(stored.baseAddress! + Int(slot.low), key.chunk.baseAddress!, key.chunk.count) == 0
         }
     }
 
-    /// A chunk's hash, and its bytes as two words when it has at most 16.
+    /// A chunk as the table looks it up, made once for the lookups and the insert of one chunk: its
+    /// bytes (valid while the key is used), hash, length with the case flag, and its bytes as two
+    /// words when it has at most 16.
     struct Key {
+        let chunk: UnsafeBufferPointer<UInt8>
         var hash: UInt64
+        var length: UInt32
         var low: UInt64 = 0
         var high: UInt64 = 0
 
         /// FNV-1a over the bytes, then the flag, finished with a multiply-xorshift so that the low
         /// bits the table indexes by depend on every byte; the same in every process.
         init(_ chunk: UnsafeBufferPointer<UInt8>, hasLowercase: Bool) {
+            precondition(chunk.count < Int(ChunkMemo.lowercaseFlag), "a chunk of a gigabyte")
+            self.chunk = chunk
+            length = UInt32(chunk.count) | (hasLowercase ? ChunkMemo.lowercaseFlag : 0)
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for byte in chunk { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
             hash = (hash ^ (hasLowercase ? 1 : 2)) &* 0x100_0000_01b3

@@ -69,14 +69,14 @@ final class TermNumberer {
     }
 
     private func chunk(_ chunk: UnsafeBufferPointer<UInt8>, hasLowercase: Bool) -> NumberedChunk {
-        if let known = recent.value(for: chunk, hasLowercase: hasLowercase) { return known }
-        let numbered = older.value(for: chunk, hasLowercase: hasLowercase)
-            ?? analyse(String(decoding: chunk, as: UTF8.self), hasLowercase: hasLowercase)
+        let key = ChunkMemo.Key(chunk, hasLowercase: hasLowercase)
+        if let known = recent.value(for: key) { return known }
+        let numbered = older.value(for: key) ?? analyse(String(decoding: chunk, as: UTF8.self), hasLowercase: hasLowercase)
         if recent.isFull {
             swap(&recent, &older)
             recent.removeAll()
         }
-        recent.insert(numbered, for: chunk, hasLowercase: hasLowercase)
+        recent.insert(numbered, for: key)
         return numbered
     }
 
