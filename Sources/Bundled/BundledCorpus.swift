@@ -1,6 +1,7 @@
 import Corpus
 import Foundation
 import Retrieval
+import Store
 
 /// The seed corpus and the lexicon shipped with Panelist (store/carnegie-moscow-experts.txt, store/lexicon.tsv).
 public enum BundledCorpus {
@@ -21,9 +22,21 @@ public enum BundledCorpus {
     ///
     /// - Throws: `CorpusError` when the file is missing, or the lexicon's parse error.
     public static func lexicon() throws -> Lexicon {
-        guard let url = Bundle.module.url(forResource: "lexicon", withExtension: "tsv") else {
-            throw CorpusError(.unreadable, "the bundled lexicon lexicon.tsv is missing from this installation; reinstall Panelist")
-        }
+        guard let url = lexiconURL else { throw missingLexicon }
         return try Lexicon(contentsOf: url)
     }
+
+    /// The bundled lexicon for a build, its analysis kept in `cache` (`LexiconCache`).
+    ///
+    /// - Throws: `CorpusError` when the file is missing.
+    public static func lexiconSource(cache: CacheFolder = CacheFolder()) throws -> LexiconSource {
+        guard let url = lexiconURL else { throw missingLexicon }
+        return .file(url, cache: LexiconCache(in: cache))
+    }
+
+    static var lexiconURL: URL? {
+        Bundle.module.url(forResource: "lexicon", withExtension: "tsv")
+    }
+
+    static let missingLexicon = CorpusError(.unreadable, "the bundled lexicon lexicon.tsv is missing from this installation; reinstall Panelist")
 }

@@ -13,21 +13,23 @@ import Store
 public struct DefaultStore: Sendable {
     /// The store's path.
     public let path: String
+    /// Where the bundled lexicon's analysis is kept between builds.
+    let cache: CacheFolder
 
     /// A default store kept at `path` instead of the usual place.
-    public init(path: String) {
+    public init(path: String, cache: CacheFolder = CacheFolder()) {
         self.path = path
+        self.cache = cache
     }
 
     /// The default store's location in `environment`.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        cache = CacheFolder(environment: environment)
         if let explicit = environment["PANELIST_STORE"], !explicit.isEmpty {
             path = explicit
-            return
+        } else {
+            path = cache.file("default.sqlite")
         }
-        let cache = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.cache")
-        path = cache + "/panelist/default.sqlite"
     }
 
     /// Opens the default store, building or rebuilding it from the bundled corpus when needed.
@@ -77,7 +79,7 @@ public struct DefaultStore: Sendable {
     }
 
     func rebuild(from corpus: LoadedCorpus, embedder: (any TextEmbedder)? = nil) throws -> StoreBuilder.Summary {
-        try StoreBuilder(lexicon: BundledCorpus.lexicon())
+        try StoreBuilder(lexicon: BundledCorpus.lexiconSource(cache: cache))
             .build(corpus, at: path, origin: StoreMeta.bundledOrigin, semantic: SemanticIndexing(mode: .on, embedder: embedder))
     }
 

@@ -113,6 +113,19 @@ public struct AnalysedLexicon: Sendable {
         self.dictionary = dictionary
     }
 
+    /// A lexicon's analysis from its parts (`init?(archive:analyzer:)`), the terms' numbers derived.
+    init(terms: [String], words: [Word], headwords: [Headword], analyzer: Analyzer, dictionary: [String: ExpansionTable.WordKind]) {
+        var termNumbers: [String: Int32] = [:]
+        termNumbers.reserveCapacity(terms.count)
+        for (number, term) in terms.enumerated() { termNumbers[term] = Int32(number) }
+        self.terms = terms
+        self.termNumbers = termNumbers
+        self.words = words
+        self.headwords = headwords
+        self.analyzer = analyzer
+        self.dictionary = dictionary
+    }
+
     /// Counts a single-word headword of kind `kind` for each of its terms: a hyphenated word is
     /// known in each of the forms the analyser gives it ("long-range"); a term of several headwords
     /// is a word if any is, a name if all are.

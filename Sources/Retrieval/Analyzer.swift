@@ -27,7 +27,7 @@ public struct Token: Sendable, Equatable {
 /// Analyzer().terms("Russia’s U.S. sanctions")   // ["russia", "us", "sanction"]
 /// ```
 public struct Analyzer: Sendable {
-    let stopWords: Set<String>
+    package let stopWords: Set<String>
     let stemmer = EnglishStemmer()
 
     public init(stopWords: Set<String> = StopWords.english) {

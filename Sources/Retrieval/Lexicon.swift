@@ -102,7 +102,13 @@ public struct Lexicon: Sendable {
     ///   read, or a ``ParseError`` naming the first malformed line.
     /// - Complexity: O(n) in the size of the file.
     public init(contentsOf url: URL) throws {
-        let data = try Data(contentsOf: url)
+        try self.init(data: try Data(contentsOf: url))
+    }
+
+    /// Parses a lexicon from the bytes of a table file.
+    ///
+    /// - Throws: A ``ParseError`` naming the first malformed line.
+    public init(data: Data) throws {
         self = try data.withUnsafeBytes { raw in
             try Lexicon(bytes: raw.bindMemory(to: UInt8.self))
         }

@@ -28,6 +28,14 @@ struct BuildTarget {
         guard kind.isReplaceable else {
             throw DatabaseError(.notAStore, message: "\(requested) is \(kind.description); Panelist replaces only its own stores, so it was left as it is — choose another store path")
         }
+        try self.init(checkedPath: requested)
+    }
+
+    /// Prepares the folder of `path`, which the caller found to hold nothing or a file Panelist
+    /// wrote (a store, `LexiconCache`'s file).
+    ///
+    /// - Throws: `DatabaseError.cannotWrite` when the folder cannot be made.
+    init(checkedPath requested: String) throws {
         path = Self.followingSymbolicLinks(requested)
         let target = URL(fileURLWithPath: path)
         let folder = target.deletingLastPathComponent()

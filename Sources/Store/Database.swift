@@ -4,7 +4,7 @@ import CSQLite
 ///
 /// Owns the connection and closes it in `deinit`; statements are prepared once and cached.
 public final class Database {
-    private var handle: OpaquePointer?
+    private(set) var handle: OpaquePointer?
     private var cache: [String: Statement] = [:]
     /// The file's path.
     public let path: String

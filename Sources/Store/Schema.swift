@@ -47,6 +47,14 @@ public enum Schema {
             max_weight REAL NOT NULL,
             postings BLOB NOT NULL,
             PRIMARY KEY(field, term)) WITHOUT ROWID;
+        CREATE TABLE vectors(doc INTEGER PRIMARY KEY, vector BLOB NOT NULL);
+        CREATE TABLE sentence_vectors(doc INTEGER PRIMARY KEY, vectors BLOB NOT NULL);
+        CREATE TABLE function_words(words TEXT NOT NULL, frequencies BLOB NOT NULL, average_length REAL NOT NULL, lengths BLOB NOT NULL, bitmaps BLOB NOT NULL);
+        """ + lexicalDefinition
+
+    /// The tables of the corpus's words: the vocabulary, the lexicon's expansions narrowed to it and
+    /// the dictionary of English words; a build writes them apart first (`StagedTables`).
+    static let lexicalDefinition = """
         CREATE TABLE vocabulary(term TEXT PRIMARY KEY, df INTEGER NOT NULL, name INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE expansions(
             key TEXT NOT NULL,
@@ -56,10 +64,9 @@ public enum Schema {
             word TEXT NOT NULL,
             PRIMARY KEY(key, term)) WITHOUT ROWID;
         CREATE TABLE dictionary(term TEXT PRIMARY KEY, name INTEGER NOT NULL) WITHOUT ROWID;
-        CREATE TABLE vectors(doc INTEGER PRIMARY KEY, vector BLOB NOT NULL);
-        CREATE TABLE sentence_vectors(doc INTEGER PRIMARY KEY, vectors BLOB NOT NULL);
-        CREATE TABLE function_words(words TEXT NOT NULL, frequencies BLOB NOT NULL, average_length REAL NOT NULL, lengths BLOB NOT NULL, bitmaps BLOB NOT NULL);
         """
+    /// The tables `lexicalDefinition` makes.
+    static let lexicalTables = ["vocabulary", "expansions", "dictionary"]
 
     /// Makes the tables in `database`, a new empty file, and marks it as a store of this version.
     ///

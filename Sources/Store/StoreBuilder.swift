@@ -22,7 +22,7 @@ import Retrieval
 /// exactly those of `InMemoryIndex`.
 public struct StoreBuilder: Sendable {
     let analyzer: Analyzer
-    let lexicon: Lexicon?
+    let lexicon: LexiconSource?
     /// How many postings are held in memory before a run is written out.
     public var runPostings: Int
     /// How many passages are handed at a time to the thread that analyses them.
@@ -36,7 +36,7 @@ public struct StoreBuilder: Sendable {
 
     /// A builder that analyses text with `analyzer` and, given a `lexicon`, stores the query
     /// expansions that lead to the corpus's terms.
-    public init(analyzer: Analyzer = Analyzer(), lexicon: Lexicon? = nil, runPostings: Int = 4_000_000) {
+    public init(analyzer: Analyzer = Analyzer(), lexicon: LexiconSource? = nil, runPostings: Int = 4_000_000) {
         self.analyzer = analyzer
         self.lexicon = lexicon
         self.runPostings = runPostings
@@ -94,7 +94,7 @@ public struct StoreBuilder: Sendable {
         // The questions and texts to embed, kept out of memory until the lexical index is done (and the count known).
         let texts = semantic.wants(passages: 0) ? try SpillFile(path: path + ".texts") : nil
         let meter = ProgressMeter(interval: progressInterval, report: progress)
-        return try database.transaction {
+        var (summary, staged) = try database.transaction {
             var fields = [FieldTerms](repeating: FieldTerms(), count: Field.allCases.count)
             var experts = ExpertTally()
             var prior = LeadPrior()
@@ -124,25 +124,21 @@ public struct StoreBuilder: Sendable {
                     meter.tick(BuildProgress(phase: .reading, passages: count, total: corpus.knownCount, fraction: corpus.fractionRead, elapsed: meter.elapsed))
                 }
             }
-            // The lexicon's analysis does not depend on the corpus: it runs while the corpus is read.
-            let analysedLexicon = lexicon.map { lexicon in Pending(on: .global()) { [analyzer] in AnalysedLexicon(lexicon, analyzer: analyzer) } }
+            // The lexicon's analysis does not depend on the corpus: it is made or read while the corpus is read.
+            let analysedLexicon = try lexicon?.analysis(by: analyzer)
             let contentHash = try corpus.forEachPassage { try analyser.add($0, store) }
             try analyser.finish(store)
             try records.finish()
             meter.tick(BuildProgress(phase: .reading, passages: count, total: count, fraction: 1, elapsed: meter.elapsed), force: true)
             let vocabulary = Self.vocabulary(fields)
-            let expansions = Pending(on: .global()) {
-                analysedLexicon.map { pending in
-                    let lexicon = pending.wait()
-                    return Expansions(table: ExpansionTable(lexicon: lexicon, vocabulary: Set(vocabulary.keys)), dictionary: lexicon.dictionary)
-                }
+            let names = fields[Field.text.rawValue].names
+            let staged = Pending(on: .global()) {
+                Result { try StagedTables(vocabulary: vocabulary, names: names, lexicon: analysedLexicon?.wait().get()) }
             }
             try spill.rewindForReading()
             let runs = try gatherPostings(from: spill, fields: fields, passageCount: count, meter: meter)
             let termCount = try writeTerms(runs, fields: fields, database: database)
             meter.tick(BuildProgress(phase: .writing, passages: count, total: count, fraction: nil, elapsed: meter.elapsed), force: true)
-            try writeVocabulary(vocabulary, names: fields[Field.text.rawValue].names, database: database)
-            let expansionCount = try expansions.wait().map { try writeExpansions($0, database: database) } ?? 0
             try writeExperts(experts.summaries, database: database)
             try functionWords.write(to: database)
             var vectors = SemanticIndexing.Outcome.notRequested
@@ -155,9 +151,13 @@ public struct StoreBuilder: Sendable {
                 }
             }
             try writeMeta(passageCount: count, contentHash: contentHash, origin: origin, encoder: vectors, database: database)
-            return Summary(passages: count, experts: experts.summaries.count, terms: termCount, expansions: expansionCount, runs: runs.runsWritten,
-                           vectors: vectors)
+            return (Summary(passages: count, experts: experts.summaries.count, terms: termCount, expansions: 0, runs: runs.runsWritten,
+                            vectors: vectors), staged)
         }
+        let tables = try staged.wait().get()
+        try tables.copy(into: database)
+        summary.expansions = tables.expansionCount
+        return summary
     }
 
     /// Numbers and counts the terms of one passage's fields, and spills its term counts.
@@ -289,53 +289,6 @@ public struct StoreBuilder: Sendable {
             }
         }
         return vocabulary
-    }
-
-    /// Writes the vocabulary with each term's document frequency and whether it is a name.
-    func writeVocabulary(_ vocabulary: [String: Int], names: Set<String>, database: Database) throws {
-        let insertWord = try database.statement("INSERT INTO vocabulary(term, df, name) VALUES (?, ?, ?)")
-        for (term, df) in vocabulary.sorted(by: { $0.key < $1.key }) {
-            insertWord.reset()
-            try insertWord.bind(term, df, names.contains(term) ? 1 : 0)
-            try insertWord.run()
-        }
-    }
-
-    /// The lexicon's expansions narrowed to the vocabulary, and its dictionary, in the order they
-    /// are written: built and sorted on another thread while the postings are written.
-    struct Expansions: Sendable {
-        /// The expansion table's entries, by key in order.
-        var entries: [(key: String, value: [ExpansionTable.Entry])]
-        /// Each English word's term, with what it is, in order.
-        var dictionary: [(key: String, value: ExpansionTable.WordKind)]
-
-        init(table: ExpansionTable, dictionary: [String: ExpansionTable.WordKind]) {
-            entries = table.entries.sorted { $0.key < $1.key }
-            self.dictionary = dictionary.sorted { $0.key < $1.key }
-        }
-    }
-
-    /// Writes the expansions and the dictionary.
-    ///
-    /// - Returns: How many expansion entries were written.
-    func writeExpansions(_ expansions: Expansions, database: Database) throws -> Int {
-        var expansionCount = 0
-        let insertExpansion = try database.statement("INSERT INTO expansions(key, term, weight, kind, word) VALUES (?, ?, ?, ?, ?)")
-        for (key, entries) in expansions.entries {
-            for entry in entries {
-                insertExpansion.reset()
-                try insertExpansion.bind(key, entry.term, entry.weight, entry.kind.rawValue, entry.word)
-                try insertExpansion.run()
-                expansionCount += 1
-            }
-        }
-        let insertDictionaryWord = try database.statement("INSERT INTO dictionary(term, name) VALUES (?, ?)")
-        for (term, kind) in expansions.dictionary {
-            insertDictionaryWord.reset()
-            try insertDictionaryWord.bind(term, kind.rawValue)
-            try insertDictionaryWord.run()
-        }
-        return expansionCount
     }
 
     func writeExperts(_ experts: [ExpertSummary], database: Database) throws {

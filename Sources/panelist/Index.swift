@@ -83,7 +83,7 @@ extension Panelist {
                 let urls = paths.map { URL(fileURLWithPath: $0) }
                 let corpus = try DocumentStream(paths: urls)
                 let reporter = progress || isatty(STDERR_FILENO) != 0 ? ProgressLine() : nil
-                summary = try StoreBuilder(lexicon: BundledCorpus.lexicon())
+                summary = try StoreBuilder(lexicon: BundledCorpus.lexiconSource())
                     .build(corpus, at: path, origin: urls.map(\.path).joined(separator: "\n"), semantic: semanticIndexing,
                            progress: reporter.map { line in { line.show($0) } })
                 reporter?.finish()

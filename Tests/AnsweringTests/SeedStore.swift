@@ -12,7 +12,7 @@ enum SeedStore {
         let path = folder.appendingPathComponent("seed.sqlite").path
         do {
             let corpus = try DocumentLoader().load([BundledCorpus.url ?? URL(fileURLWithPath: "/missing")])
-            try StoreBuilder(lexicon: BundledCorpus.lexicon()).build(corpus, at: path, origin: "test")
+            try StoreBuilder(lexicon: .lexicon(BundledCorpus.lexicon())).build(corpus, at: path, origin: "test")
         } catch {
             fatalError("cannot build the seed store: \(error)")
         }

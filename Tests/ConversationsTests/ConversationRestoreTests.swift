@@ -13,7 +13,7 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("panelist-restore-\(UUID().uuidString)/seed.sqlite").path
         do {
             let corpus = try DocumentLoader().load([BundledCorpus.url ?? URL(fileURLWithPath: "/missing")])
-            try StoreBuilder(lexicon: BundledCorpus.lexicon()).build(corpus, at: path, origin: StoreMeta.bundledOrigin)
+            try StoreBuilder(lexicon: .lexicon(BundledCorpus.lexicon())).build(corpus, at: path, origin: StoreMeta.bundledOrigin)
         } catch {
             fatalError("cannot build the seed store: \(error)")
         }

@@ -15,7 +15,7 @@ enum GenerationStore {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("panelist-generation-\(UUID().uuidString)/seed.sqlite").path
         do {
             let corpus = try DocumentLoader().load([BundledCorpus.url ?? URL(fileURLWithPath: "/missing")])
-            try StoreBuilder(lexicon: BundledCorpus.lexicon()).build(corpus, at: path, origin: "test")
+            try StoreBuilder(lexicon: .lexicon(BundledCorpus.lexicon())).build(corpus, at: path, origin: "test")
         } catch {
             fatalError("cannot build the seed store: \(error)")
         }

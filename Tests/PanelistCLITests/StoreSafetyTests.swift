@@ -94,6 +94,32 @@ import Testing
         #expect(query.stderr.contains("a device, FIFO or socket"))
     }
 
+    /// `index` keeps the lexicon's analysis in the cache folder and the next build reads it there,
+    /// to the same store; a file there that is not such an analysis is left as it is.
+    @Test func theLexiconsAnalysisIsKeptInTheCacheFolderButNeverOverAnotherFile() throws {
+        let binary = try PanelistBinary()
+        let input = binary.home.appendingPathComponent("i.txt")
+        try "Q: What about wheat?\n\nWheat harvests fell after the sanctions.\n".write(to: input, atomically: true, encoding: .utf8)
+        let cache = ["XDG_CACHE_HOME": binary.home.appendingPathComponent("cache").path]
+        let kept = binary.home.appendingPathComponent("cache/panelist/analysed-lexicon").path
+        var results: [String] = []
+        for store in ["first.sqlite", "second.sqlite"] {
+            #expect(try binary.run(["index", input.path, "--store", store], environment: cache).status == 0)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: kept)).starts(with: LexiconCache.magic))
+            results.append(try binary.run(["search", "crop", "--json", "--explain", "--store", store]).stdout)
+        }
+        #expect(results[0] == results[1])
+        #expect(results[0].contains("harvest"))
+        let other = ["XDG_CACHE_HOME": binary.home.appendingPathComponent("other").path]
+        let notes = binary.home.appendingPathComponent("other/panelist/analysed-lexicon")
+        try FileManager.default.createDirectory(at: notes.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "My notes.\n".write(to: notes, atomically: true, encoding: .utf8)
+        let file = try Keepsake(notes.path)
+        #expect(try binary.run(["index", input.path, "--store", "third.sqlite"], environment: other).status == 0)
+        #expect(file.isIntact)
+        #expect(try binary.run(["search", "crop", "--json", "--explain", "--store", "third.sqlite"]).stdout == results[0])
+    }
+
     @Test func aSymbolicLinkIsFollowedAndPermissionsAreKept() throws {
         let binary = try PanelistBinary()
         let input = binary.home.appendingPathComponent("i.md")

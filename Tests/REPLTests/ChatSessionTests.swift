@@ -14,7 +14,7 @@ enum ChatStore {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("panelist-repl-\(UUID().uuidString)/seed.sqlite").path
         do {
             let corpus = try DocumentLoader().load([BundledCorpus.url ?? URL(fileURLWithPath: "/missing")])
-            try StoreBuilder(lexicon: BundledCorpus.lexicon()).build(corpus, at: path, origin: StoreMeta.bundledOrigin)
+            try StoreBuilder(lexicon: .lexicon(BundledCorpus.lexicon())).build(corpus, at: path, origin: StoreMeta.bundledOrigin)
         } catch {
             fatalError("cannot build the seed store: \(error)")
         }

@@ -78,4 +78,35 @@ import Testing
             "penalti:0", "rather:0", "reaction:0", "spark:0", "sparkl:0", "tehran:1",
         ])
     }
+
+    /// An archived analysis reads back as one that narrows every corpus as the original does and
+    /// has the same dictionary.
+    @Test func anArchiveReadsBackAsTheSameAnalysis() throws {
+        let analysed = AnalysedLexicon(try Lexicon(text: Self.lexicon), analyzer: analyzer)
+        let archive = analysed.archived()
+        let read = try #require(archive.withUnsafeBytes { AnalysedLexicon(archive: $0, analyzer: analyzer) })
+        for vocabulary: Set<String> in [["sanction", "america", "unit", "state", "compens", "overlook", "overreact", "sparkl", "capit", "iran"],
+                                        ["punish", "us", "kind", "react", "look", "economi", "read", "nuclear", "nuclearcap", "capabl", "save"]] {
+            #expect(rows(ExpansionTable(lexicon: read, vocabulary: vocabulary)) == rows(ExpansionTable(lexicon: analysed, vocabulary: vocabulary)))
+        }
+        #expect(read.dictionary == analysed.dictionary)
+        #expect(read.archived() == archive)
+    }
+
+    /// Bytes cut short anywhere, or with more after the end, are no archive: nil, never a crash.
+    @Test func aCutOrLengthenedArchiveIsRefused() throws {
+        let archive = AnalysedLexicon(try Lexicon(text: Self.lexicon), analyzer: analyzer).archived()
+        for length in 0..<archive.count {
+            #expect(archive.prefix(length).withUnsafeBytes { AnalysedLexicon(archive: $0, analyzer: analyzer) } == nil)
+        }
+        #expect((archive + [0]).withUnsafeBytes { AnalysedLexicon(archive: $0, analyzer: analyzer) } == nil)
+    }
+
+    /// A count or number out of range — here the term count, set to the largest — is refused
+    /// before anything is allocated for it.
+    @Test func anArchiveWithANumberOutOfRangeIsRefused() throws {
+        var archive = AnalysedLexicon(try Lexicon(text: Self.lexicon), analyzer: analyzer).archived()
+        archive.replaceSubrange(0..<4, with: [255, 255, 255, 255])
+        #expect(archive.withUnsafeBytes { AnalysedLexicon(archive: $0, analyzer: analyzer) } == nil)
+    }
 }

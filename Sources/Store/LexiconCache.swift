@@ -1,0 +1,90 @@
+import Corpus
+import Foundation
+import Retrieval
+
+/// A lexicon's analysis kept in a file between builds: analysing the bundled lexicon takes about
+/// 0.25 s of CPU, the same for every build with the same lexicon and analyser, and was most of the
+/// build of a small corpus; reading it back takes a tenth of that (docs/PERFORMANCE.md).
+///
+/// The file is a header — `magic`, the key, the body's length and checksum — and the body
+/// (`AnalysedLexicon.archived()`). The key is a hash of the lexicon's bytes, the analyser's
+/// version and its stop words, so a changed lexicon or analyser is analysed anew. A file that is
+/// cut short, changed or of another key is not used. The file is replaced only when it is absent,
+/// empty or starts with `magic` — never another file — through a temporary file, fsync and rename
+/// (`BuildTarget`); a cache that cannot be written fails nothing.
+public struct LexiconCache: Sendable, Equatable {
+    /// The cache file's path.
+    public let path: String
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// The cache file in `folder`.
+    public init(in folder: CacheFolder) {
+        path = folder.file("analysed-lexicon")
+    }
+
+    /// What every cache file starts with; the digit is the format's version.
+    package static let magic = Array("panelist analysed lexicon 1\n".utf8)
+    /// The header: magic, key, the body's length and its checksum (16 hex digits each).
+    static let headerLength = magic.count + 16 * 3
+
+    /// The key of the lexicon whose file holds `bytes`, analysed by `analyzer`.
+    package static func key(ofLexicon bytes: UnsafeRawBufferPointer, analyzer: Analyzer) -> String {
+        var hash = ContentHash()
+        hash.update(bytes)
+        hash.update(Array("\n\(StoreMeta.analyzerVersion)\n\(analyzer.stopWords.sorted().joined(separator: " "))".utf8))
+        return hash.hexDigest
+    }
+
+    /// The analysis kept for `key`, or nil when there is none (no file, another key, a damaged file).
+    package func analysis(forKey key: String, analyzer: Analyzer) -> AnalysedLexicon? {
+        guard let data = FileManager.default.contents(atPath: path), data.count >= Self.headerLength else { return nil }
+        return data.withUnsafeBytes { raw -> AnalysedLexicon? in
+            let header = Self.header(key: key, body: UnsafeRawBufferPointer(rebasing: raw[Self.headerLength...]))
+            guard raw.prefix(Self.headerLength).elementsEqual(header) else { return nil }
+            return AnalysedLexicon(archive: UnsafeRawBufferPointer(rebasing: raw[Self.headerLength...]), analyzer: analyzer)
+        }
+    }
+
+    /// Keeps `analysis` for `key`, unless the path holds something other than a cache file.
+    ///
+    /// - Returns: Whether the file was written.
+    @discardableResult
+    package func keep(_ analysis: AnalysedLexicon, forKey key: String) -> Bool {
+        guard holdsNothingOrCache else { return false }
+        let body = analysis.archived()
+        let header = body.withUnsafeBytes { Self.header(key: key, body: $0) }
+        do {
+            try BuildTarget(checkedPath: path).replace { temporary in
+                guard FileManager.default.createFile(atPath: temporary, contents: Data(header + body)) else {
+                    throw DatabaseError(.cannotWrite, message: "cannot write \(temporary)")
+                }
+            }
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// Whether the path holds nothing, an empty file or a file that starts with `magic`.
+    var holdsNothingOrCache: Bool {
+        switch StoreFile(at: path) {
+        case .absent, .empty: return true
+        case .otherFile:
+            guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+            defer { try? handle.close() }
+            return (try? handle.read(upToCount: Self.magic.count)).map { Array($0) == Self.magic } ?? false
+        default: return false
+        }
+    }
+
+    /// The header of a file of `key` with `body`.
+    static func header(key: String, body: UnsafeRawBufferPointer) -> [UInt8] {
+        var checksum = ContentHash()
+        checksum.update(body)
+        let length = String(body.count, radix: 16)
+        return magic + Array(key.utf8) + Array((String(repeating: "0", count: 16 - length.count) + length).utf8) + Array(checksum.hexDigest.utf8)
+    }
+}
