@@ -184,7 +184,9 @@ public struct ExpansionTable: Sendable, Equatable {
             self.analyzer = analyzer
             var prefixesByStart: [Substring: Set<String>] = [:]
             for term in vocabulary {
-                for prefix in ExpansionTable.prefixes where term.hasPrefix(prefix) && term.count >= prefix.count + 4 {
+                // As in `variant(of:)`: a term that does not start with a prefix's first letter is passed over at once.
+                let first = term.utf8.first
+                for prefix in ExpansionTable.prefixes where prefix.utf8.first == first && term.hasPrefix(prefix) && term.count >= prefix.count + 4 {
                     prefixesByStart[term.dropFirst(prefix.count).prefix(3), default: []].insert(prefix)
                 }
             }

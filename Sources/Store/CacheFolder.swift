@@ -9,9 +9,7 @@ public struct CacheFolder: Sendable, Equatable {
 
     /// The cache folder in `environment`.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        let cache = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.cache")
-        path = cache + "/panelist"
+        path = DataFolder.panelistFolder(in: "XDG_CACHE_HOME", else: ".cache", environment: environment)
     }
 
     /// The path of `name` inside the folder.

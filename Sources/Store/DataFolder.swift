@@ -10,9 +10,13 @@ public struct DataFolder: Sendable, Equatable {
 
     /// The data folder in `environment`.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
-        path = data + "/panelist"
+        path = Self.panelistFolder(in: "XDG_DATA_HOME", else: ".local/share", environment: environment)
+    }
+
+    /// `$variable/panelist` when `variable` is set and not empty, else `~/fallback/panelist`.
+    static func panelistFolder(in variable: String, else fallback: String, environment: [String: String]) -> String {
+        let base = environment[variable].flatMap { $0.isEmpty ? nil : $0 } ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/" + fallback)
+        return base + "/panelist"
     }
 
     /// The path of `name` inside the folder.

@@ -68,9 +68,10 @@ import TestSupport
         #expect(FileManager.default.fileExists(atPath: running.path))
     }
 
-    /// Runs `panelist index CORPUS --store STORE` under the shell's `ulimit` option `limit`.
-    static func indexUnderLimit(_ limit: String, corpus: URL, store: String) throws -> (process: Process, stderr: String) {
-        let limited = Process()
+    /// Runs `panelist index CORPUS --store STORE` under the shell's `ulimit` option `limit`, in
+    /// `binary`'s private environment.
+    static func indexUnderLimit(_ limit: String, corpus: URL, store: String, binary: PanelistBinary) throws -> (process: Process, stderr: String) {
+        let limited = binary.process([], environment: [:])
         limited.executableURL = URL(fileURLWithPath: "/bin/sh")
         limited.arguments = ["-c", "ulimit \(limit); exec \"$0\" index \"$1\" --store \"$2\"", PanelistBinary.url.path, corpus.path, store]
         let stderr = Pipe()
@@ -86,7 +87,7 @@ import TestSupport
         let binary = try PanelistBinary()
         let corpus = try Self.corpus(in: binary.home, passages: 2_000)
         let store = binary.home.appendingPathComponent("s.sqlite").path
-        let (limited, message) = try Self.indexUnderLimit("-f 512", corpus: corpus, store: store)
+        let (limited, message) = try Self.indexUnderLimit("-f 512", corpus: corpus, store: store, binary: binary)
         #expect(limited.terminationReason == .exit)
         #expect(limited.terminationStatus != 0)
         #expect(message.split(separator: "\n").count == 1)
@@ -102,9 +103,9 @@ import TestSupport
         let binary = try PanelistBinary()
         let corpus = try Self.corpus(in: binary.home, passages: 2_000)
         let store = binary.home.appendingPathComponent("s.sqlite").path
-        let (roomy, roomyMessage) = try Self.indexUnderLimit("-v 400000", corpus: corpus, store: store)
+        let (roomy, roomyMessage) = try Self.indexUnderLimit("-v 400000", corpus: corpus, store: store, binary: binary)
         #expect(roomy.terminationReason == .exit && roomy.terminationStatus == 0, "\(roomyMessage)")
-        let (tight, tightMessage) = try Self.indexUnderLimit("-v 150000", corpus: corpus, store: store)
+        let (tight, tightMessage) = try Self.indexUnderLimit("-v 150000", corpus: corpus, store: store, binary: binary)
         #expect(tight.terminationReason == .exit)
         #expect(tight.terminationStatus == 1)
         #expect(tightMessage.hasPrefix("Error: the address-space limit (ulimit -v 150000) leaves"))
