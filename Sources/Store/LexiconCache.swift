@@ -1,4 +1,3 @@
-import Corpus
 import Foundation
 import Retrieval
 
@@ -32,10 +31,31 @@ public struct LexiconCache: Sendable, Equatable {
 
     /// The key of the lexicon whose file holds `bytes`, analysed by `analyzer`.
     package static func key(ofLexicon bytes: UnsafeRawBufferPointer, analyzer: Analyzer) -> String {
-        var hash = ContentHash()
-        hash.update(bytes)
-        hash.update(Array("\n\(StoreMeta.analyzerVersion)\n\(analyzer.stopWords.sorted().joined(separator: " "))".utf8))
-        return hash.hexDigest
+        let analysis = Array("\(StoreMeta.analyzerVersion)\n\(analyzer.stopWords.sorted().joined(separator: " "))".utf8)
+        return analysis.withUnsafeBytes { hexDigest(of: bytes, seed: hash(of: $0, seed: 0)) }
+    }
+
+    /// A 64-bit hash of `bytes` after `seed`, eight bytes a step: it tells a changed lexicon or a
+    /// damaged file (any one changed word changes it), not a forged one; several times as fast as
+    /// `ContentHash`'s byte at a time, on the 12 MB a build reads.
+    static func hash(of bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
+        var state = seed ^ 0x9e37_79b9_7f4a_7c15
+        func mix(_ word: UInt64) {
+            state = (state ^ word) &* 0xff51_afd7_ed55_8ccd
+            state = (state << 29) | (state >> 35)
+        }
+        let words = bytes.count / 8
+        for index in 0..<words { mix(bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) }
+        var tail: UInt64 = 0
+        for (shift, byte) in bytes[(words * 8)...].enumerated() { tail |= UInt64(byte) << UInt64(shift * 8) }
+        mix(tail ^ UInt64(bytes.count) << 56)
+        return state
+    }
+
+    /// `hash(of:seed:)` as 16 hex digits.
+    static func hexDigest(of bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> String {
+        let digits = String(hash(of: bytes, seed: seed), radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     /// The analysis kept for `key`, or nil when there is none (no file, another key, a damaged file).
@@ -82,9 +102,7 @@ public struct LexiconCache: Sendable, Equatable {
 
     /// The header of a file of `key` with `body`.
     static func header(key: String, body: UnsafeRawBufferPointer) -> [UInt8] {
-        var checksum = ContentHash()
-        checksum.update(body)
         let length = String(body.count, radix: 16)
-        return magic + Array(key.utf8) + Array((String(repeating: "0", count: 16 - length.count) + length).utf8) + Array(checksum.hexDigest.utf8)
+        return magic + Array(key.utf8) + Array((String(repeating: "0", count: 16 - length.count) + length).utf8) + Array(hexDigest(of: body).utf8)
     }
 }
