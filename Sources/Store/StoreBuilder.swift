@@ -12,14 +12,15 @@ import Retrieval
 /// the work was divided. The analysing threads hand over numbered terms (`TermNumberer`), which
 /// this thread renumbers field by field (`TermRenumbering`).
 ///
-/// The store is built in a temporary file beside the target, in one transaction, and renamed
-/// over the target only when complete: an interrupted build leaves the previous store intact.
+/// The store is built in a temporary file beside the target and renamed over the target only
+/// when complete: an interrupted build leaves the previous store intact.
 ///
 /// Two passes: the first stores each passage, counts document frequencies and spills each
 /// passage's term counts to a scratch file; the second, with every document frequency known,
 /// weighs each passage's vector once and gathers posting lists in runs of at most
 /// `runPostings` postings, which are merged term by term into the store. The weights are
-/// exactly those of `InMemoryIndex`.
+/// exactly those of `InMemoryIndex`. Meanwhile another thread writes the vocabulary, the
+/// expansions and the dictionary apart (`StagedTables`); they are copied in at the end.
 public struct StoreBuilder: Sendable {
     let analyzer: Analyzer
     let lexicon: LexiconSource?
@@ -94,7 +95,7 @@ public struct StoreBuilder: Sendable {
         // The questions and texts to embed, kept out of memory until the lexical index is done (and the count known).
         let texts = semantic.wants(passages: 0) ? try SpillFile(path: path + ".texts") : nil
         let meter = ProgressMeter(interval: progressInterval, report: progress)
-        var (summary, staged) = try database.transaction {
+        let (written, staged) = try database.transaction {
             var fields = [FieldTerms](repeating: FieldTerms(), count: Field.allCases.count)
             var experts = ExpertTally()
             var prior = LeadPrior()
@@ -154,8 +155,10 @@ public struct StoreBuilder: Sendable {
             return (Summary(passages: count, experts: experts.summaries.count, terms: termCount, expansions: 0, runs: runs.runsWritten,
                             vectors: vectors), staged)
         }
+        // The word tables, written on another thread meanwhile, are copied in once nothing else writes.
         let tables = try staged.wait().get()
         try tables.copy(into: database)
+        var summary = written
         summary.expansions = tables.expansionCount
         return summary
     }
