@@ -3,7 +3,7 @@ import Retrieval
 
 /// A lexicon's analysis kept in a file between builds: analysing the bundled lexicon takes about
 /// 0.25 s of CPU, the same for every build with the same lexicon and analyser, and was most of the
-/// build of a small corpus; reading it back takes a tenth of that (docs/PERFORMANCE.md).
+/// build of a small corpus; reading it back takes about 45 ms (docs/PERFORMANCE.md).
 ///
 /// The file is a header — `magic`, the key, the body's length and checksum — and the body
 /// (`AnalysedLexicon.archived()`). The key is a hash of the lexicon's bytes, the analyser's
@@ -54,7 +54,12 @@ public struct LexiconCache: Sendable, Equatable {
 
     /// `hash(of:seed:)` as 16 hex digits.
     static func hexDigest(of bytes: UnsafeRawBufferPointer, seed: UInt64 = 0) -> String {
-        let digits = String(hash(of: bytes, seed: seed), radix: 16)
+        hex(hash(of: bytes, seed: seed))
+    }
+
+    /// `value` as 16 hex digits, the width of every field of the header after `magic`.
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
@@ -102,7 +107,6 @@ public struct LexiconCache: Sendable, Equatable {
 
     /// The header of a file of `key` with `body`.
     static func header(key: String, body: UnsafeRawBufferPointer) -> [UInt8] {
-        let length = String(body.count, radix: 16)
-        return magic + Array(key.utf8) + Array((String(repeating: "0", count: 16 - length.count) + length).utf8) + Array(hexDigest(of: body).utf8)
+        magic + Array(key.utf8) + Array(hex(UInt64(body.count)).utf8) + Array(hexDigest(of: body).utf8)
     }
 }
