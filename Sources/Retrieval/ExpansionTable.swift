@@ -38,10 +38,12 @@ public struct ExpansionTable: Sendable, Equatable {
     ///
     /// - Parameters:
     ///   - lexicon: The general lexicon, analysed with the analyser the corpus was indexed with.
-    ///   - vocabulary: The corpus's terms (any field).
+    ///   - vocabulary: The corpus's terms (any field): a collection whose `contains` is a hash lookup,
+    ///     such as a set or a dictionary's keys (a build's vocabulary is the latter: making a set of
+    ///     its 121,700 terms at 100k passages took 20 ms).
     /// - Complexity: O(relations in the lexicon) lookups of numbers; O(words in the lexicon) hash
     ///   lookups of terms, or O(terms in `vocabulary`) when there are fewer.
-    public init(lexicon: AnalysedLexicon, vocabulary: Set<String>) {
+    public init<Vocabulary: Collection<String>>(lexicon: AnalysedLexicon, vocabulary: Vocabulary) {
         let lexiconTerms = lexicon.terms.count
         // Whether the corpus has each term, by number: the lexicon's, then the affix variants it lacks.
         var known = [Bool](repeating: false, count: lexiconTerms)
@@ -173,13 +175,13 @@ public struct ExpansionTable: Sendable, Equatable {
     /// What makes affix matching cheap: for the corpus's prefixed terms, the prefixes each
     /// three-letter remainder start follows; and the three-letter starts of all its terms. A word
     /// is stemmed with a prefix only when the corpus could hold the result.
-    struct AffixIndex {
-        let vocabulary: Set<String>
+    struct AffixIndex<Vocabulary: Collection<String>> {
+        let vocabulary: Vocabulary
         let prefixesByStart: [Substring: [String]]
         let starts: Set<Substring>
         let analyzer: Analyzer
 
-        init(vocabulary: Set<String>, analyzer: Analyzer) {
+        init(vocabulary: Vocabulary, analyzer: Analyzer) {
             self.vocabulary = vocabulary
             self.analyzer = analyzer
             var prefixesByStart: [Substring: Set<String>] = [:]

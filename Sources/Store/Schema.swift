@@ -53,7 +53,7 @@ public enum Schema {
         """ + lexicalDefinition
 
     /// The tables of the corpus's words: the vocabulary, the lexicon's expansions narrowed to it and
-    /// the dictionary of English words; a build writes them apart first (`StagedTables`).
+    /// the dictionary of English words; a build writes each apart first (`StagedTable`).
     static let lexicalDefinition = """
         CREATE TABLE vocabulary(term TEXT PRIMARY KEY, df INTEGER NOT NULL, name INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE expansions(
@@ -65,8 +65,6 @@ public enum Schema {
             PRIMARY KEY(key, term)) WITHOUT ROWID;
         CREATE TABLE dictionary(term TEXT PRIMARY KEY, name INTEGER NOT NULL) WITHOUT ROWID;
         """
-    /// The tables `lexicalDefinition` makes.
-    static let lexicalTables = ["vocabulary", "expansions", "dictionary"]
 
     /// Makes the tables in `database`, a new empty file, and marks it as a store of this version.
     ///

@@ -19,8 +19,9 @@ import Retrieval
 /// passage's term counts to a scratch file; the second, with every document frequency known,
 /// weighs each passage's vector once and gathers posting lists in runs of at most
 /// `runPostings` postings, which are merged term by term into the store. The weights are
-/// exactly those of `InMemoryIndex`. Meanwhile another thread writes the vocabulary, the
-/// expansions and the dictionary apart (`StagedTables`); they are copied in at the end.
+/// exactly those of `InMemoryIndex`. Meanwhile other threads write the dictionary (while the
+/// corpus is read), the vocabulary and the expansions (while the postings are gathered) apart
+/// (`StagedTable`); they are copied in at the end.
 public struct StoreBuilder: Sendable {
     let analyzer: Analyzer
     let lexicon: LexiconSource?
@@ -125,16 +126,22 @@ public struct StoreBuilder: Sendable {
                     meter.tick(BuildProgress(phase: .reading, passages: count, total: corpus.knownCount, fraction: corpus.fractionRead, elapsed: meter.elapsed))
                 }
             }
-            // The lexicon's analysis does not depend on the corpus: it is made or read while the corpus is read.
+            // The lexicon's analysis and dictionary do not depend on the corpus: they are made while the corpus is read.
             let analysedLexicon = try lexicon?.analysis(by: analyzer)
+            let staged = analysedLexicon.map { analysis in
+                [Pending(on: .global()) { Result { try StagedTable.dictionary(of: analysis.wait().get()) } }]
+            } ?? []
             let contentHash = try corpus.forEachPassage { try analyser.add($0, store) }
             try analyser.finish(store)
             try records.finish()
             meter.tick(BuildProgress(phase: .reading, passages: count, total: count, fraction: 1, elapsed: meter.elapsed), force: true)
             let vocabulary = Self.vocabulary(fields)
             let names = fields[Field.text.rawValue].names
-            let staged = Pending(on: .global()) {
-                Result { try StagedTables(vocabulary: vocabulary, names: names, lexicon: analysedLexicon?.wait().get()) }
+            var stagedAfterReading = [Pending(on: .global()) { Result { try StagedTable.vocabulary(vocabulary, names: names) } }]
+            if let analysedLexicon {
+                stagedAfterReading.append(Pending(on: .global()) {
+                    Result { try StagedTable.expansions(of: analysedLexicon.wait().get(), narrowedTo: vocabulary.keys) }
+                })
             }
             try spill.rewindForReading()
             let runs = try gatherPostings(from: spill, fields: fields, passageCount: count, meter: meter)
@@ -153,13 +160,15 @@ public struct StoreBuilder: Sendable {
             }
             try writeMeta(passageCount: count, contentHash: contentHash, origin: origin, encoder: vectors, database: database)
             return (Summary(passages: count, experts: experts.summaries.count, terms: termCount, expansions: 0, runs: runs.runsWritten,
-                            vectors: vectors), staged)
+                            vectors: vectors), staged + stagedAfterReading)
         }
-        // The word tables, written on another thread meanwhile, are copied in once nothing else writes.
-        let tables = try staged.wait().get()
-        try tables.copy(into: database)
+        // The word tables, written on other threads meanwhile, are copied in once nothing else writes.
         var summary = written
-        summary.expansions = tables.expansionCount
+        for pending in staged {
+            let table = try pending.wait().get()
+            try table.copy(into: database)
+            if table.table == .expansions { summary.expansions = table.rowCount }
+        }
         return summary
     }
 

@@ -32,12 +32,16 @@ struct NumberedTerm: Sendable, Equatable {
 /// again is not analysed again (`ChunkMemo`). Memory for chunks is bounded: they are kept in two
 /// generations of at most `chunkLimit` each; when the recent one is full it becomes the older one and the chunks of
 /// the older one not used since are forgotten. Not thread-safe: give each thread its own.
+///
+/// Its stored state skips Swift's run-time exclusivity checks (`@exclusivity(unchecked)`): no
+/// method reaches a property while another access to it is open, and the checks on every chunk
+/// were a sixth of the 2 % of a 100k build's CPU time that such checks took.
 final class TermNumberer {
     let analyzer: Analyzer
-    private var numbers: [String: Int] = [:]
-    private var newTerms: [String] = []
-    private var recent: ChunkMemo
-    private var older: ChunkMemo
+    @exclusivity(unchecked) private var numbers: [String: Int] = [:]
+    @exclusivity(unchecked) private var newTerms: [String] = []
+    @exclusivity(unchecked) private var recent: ChunkMemo
+    @exclusivity(unchecked) private var older: ChunkMemo
 
     /// A numberer whose memory of chunks keeps at most `chunkLimit` in each generation.
     init(analyzer: Analyzer, chunkLimit: Int) {

@@ -12,6 +12,19 @@ enum Zstd {
     /// The magic number that starts every frame, little-endian.
     static let magic: [UInt8] = [0x28, 0xb5, 0x2f, 0xfd]
 
+    /// How the dictionary is trained: zstd's fastCover with its segment size fixed. `ZDICT_trainFromBuffer`
+    /// searches five segment sizes on three quarters of the samples and keeps the best (at 10k, 100k
+    /// and 603,832 passages it chose 50); one training with 100 on all of them took 45 ms instead of
+    /// 155 and made the records 0.4–0.6 % smaller at each of those sizes and on the bundled corpus.
+    static let training: ZDICT_fastCover_params_t = {
+        var parameters = ZDICT_fastCover_params_t()
+        parameters.k = 100
+        parameters.d = 8
+        parameters.f = 20
+        parameters.accel = 1
+        return parameters
+    }()
+
     /// A dictionary of at most `capacity` bytes trained on `samples`, or nil when they are too few or
     /// too small to train one (zstd refuses them).
     static func dictionary(trainedOn samples: [[UInt8]], capacity: Int) -> [UInt8]? {
@@ -24,7 +37,7 @@ enum Zstd {
         var dictionary = [UInt8](repeating: 0, count: size)
         let trained = dictionary.withUnsafeMutableBytes { output in
             joined.withUnsafeBytes { input in
-                ZDICT_trainFromBuffer(output.baseAddress, size, input.baseAddress, sizes, UInt32(sizes.count))
+                ZDICT_trainFromBuffer_fastCover(output.baseAddress, size, input.baseAddress, sizes, UInt32(sizes.count), training)
             }
         }
         guard ZDICT_isError(trained) == 0 else { return nil }
