@@ -45,6 +45,15 @@ struct SearchJSON: Decodable {
         #expect(output.passages.map(\.score) == output.passages.map(\.score).sorted(by: >))
     }
 
+    @Test(arguments: [["-k", "2"], ["-k2"], ["--k", "2"], ["--k=2"]])
+    func theNumberOfPassagesCanBeGivenShortOrLongAfterTheQuestion(option: [String]) throws {
+        let run = try PanelistBinary().run(["search", "Why", "is", "Putin", "so", "eager", "to", "court", "Trump?", "--json"] + option)
+        #expect(run.status == 0)
+        let output = try PanelistBinary.decode(SearchJSON.self, from: run)
+        #expect(output.query == "Why is Putin so eager to court Trump?")
+        #expect(output.passages.count == 2)
+    }
+
     @Test func explainListsMatchedTermsThatAddUpToTheScore() throws {
         let run = try PanelistBinary().run(["search", "sanctions relief", "--json", "--explain", "--k", "1"])
         let passage = try #require(try PanelistBinary.decode(SearchJSON.self, from: run).passages.first)
