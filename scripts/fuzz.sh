@@ -103,7 +103,7 @@ main() {
     local build=${FUZZ_BUILD:-.build-fuzz}
     mkdir -p "$build/modules" "$build/obj" "$build/bin" "$build/include/CCurl"
     local common=(-sanitize=fuzzer,address -O -g -swift-version 6 -package-name panelist
-        -I "$build/modules" -I Sources/CZlib -I "$build/include/CCurl")
+        -I "$build/modules" -I Sources/CISAL -I "$build/include/CCurl")
 
     local objects=() links=() module object sources
     for module in $modules; do
@@ -128,7 +128,7 @@ main() {
                     -c -o "$object" "${sources[@]}"
                 touch "$object" # swiftc leaves an unchanged object file as it was
             fi
-            if [ "$module" = Corpus ]; then links+=(-lz); fi
+            if [ "$module" = Corpus ]; then links+=(-lisal); fi
             ;;
         esac
         objects+=("$object")

@@ -4,7 +4,7 @@
 # fetches the sentence encoder's model (scripts/fetch-model.sh); python3-pip is added only when the
 # python3 on PATH has no pip of its own.
 set -euo pipefail
-packages=(pkg-config libsqlite3-dev libcurl4-openssl-dev libedit-dev zlib1g-dev libzstd-dev libopenblas-dev python3 python3-venv chromium haproxy)
+packages=(pkg-config libsqlite3-dev libcurl4-openssl-dev libedit-dev libisal-dev libzstd-dev libopenblas-dev python3 python3-venv chromium haproxy)
 python3 -m pip --version >/dev/null 2>&1 || packages+=(python3-pip)
 missing=()
 for package in "${packages[@]}"; do

@@ -1,12 +1,10 @@
-import CZlib
 import Foundation
 
-/// Reads a file line by line, decompressing it on the fly when it is gzip-compressed.
+/// Reads a file line by line, decompressing it on the fly when it is gzip-compressed (`FileBytes`).
 ///
-/// zlib's `gzread` passes a file that is not gzip through unchanged, so plain and `.gz` files are
-/// read alike. Memory is one buffer of `chunkSize` bytes plus the longest line.
+/// Memory is one buffer of `chunkSize` bytes plus the longest line.
 public final class LineReader {
-    private let file: gzFile
+    private let file: FileBytes
     private var buffer: [UInt8]
     private var start = 0
     private var end = 0
@@ -20,24 +18,16 @@ public final class LineReader {
     ///
     /// - Throws: `CorpusError.unreadable` when the file cannot be opened.
     public init(path: String, chunkSize: Int = 1 << 18) throws {
-        guard let file = gzopen(path, "rb") else {
-            throw CorpusError(.unreadable, "cannot read \(path): \(String(cString: strerror(errno))); check the path and its permissions")
-        }
-        gzbuffer(file, UInt32(min(chunkSize, 1 << 20)))
-        self.file = file
+        file = try FileBytes(path: path, bufferSize: min(chunkSize, 1 << 20))
         self.path = path
         buffer = [UInt8](repeating: 0, count: max(chunkSize, 16))
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         fileSize = (attributes?[.size] as? NSNumber)?.int64Value ?? 0
     }
 
-    deinit {
-        gzclose(file)
-    }
-
     /// How many bytes of the file on disk have been consumed (compressed bytes for a gzip file).
     public var bytesConsumed: Int64 {
-        Int64(gzoffset(file))
+        file.bytesConsumed
     }
 
     /// The next line without its terminating newline, or nil at the end of the file.
@@ -73,27 +63,11 @@ public final class LineReader {
         }
         if end == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
         let scanFrom = end
-        let count = buffer.withUnsafeMutableBytes { raw in
-            gzread(file, raw.baseAddress.map { $0 + end }, UInt32(raw.count - end))
+        let count = try buffer.withUnsafeMutableBytes { raw in
+            try file.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[end...]))
         }
-        guard count >= 0 else {
-            var code: Int32 = 0
-            let message = gzerror(file, &code).map { String(cString: $0) } ?? "read error"
-            throw CorpusError(.unreadable, "cannot read \(path): \(message); the file may be truncated or damaged")
-        }
-        if count == 0 {
-            var code: Int32 = 0
-            _ = gzerror(file, &code)
-            if code != Z_OK && code != Z_BUF_ERROR {
-                throw CorpusError(.unreadable, "cannot read \(path): damaged compressed data")
-            }
-            // zlib reports a truncated gzip stream as a clean end with Z_BUF_ERROR set.
-            if code == Z_BUF_ERROR {
-                throw CorpusError(.unreadable, "cannot read \(path): the compressed file is truncated")
-            }
-            finished = true
-        }
-        end += Int(count)
+        if count == 0 { finished = true }
+        end += count
         return scanFrom
     }
 }

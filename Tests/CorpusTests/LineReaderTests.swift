@@ -49,7 +49,43 @@ import Testing
         let compressed = try gzip(file)
         let data = try Data(contentsOf: compressed)
         try data.prefix(data.count / 2).write(to: compressed)
-        #expect(throws: CorpusError.self) { _ = try lines(of: compressed.path) }
+        #expect {
+            _ = try lines(of: compressed.path)
+        } throws: { error in
+            (error as? CorpusError)?.message.contains("the compressed file is truncated") == true
+        }
+    }
+
+    @Test func concatenatedGzipMembersReadAsOneFile() throws {
+        let root = try folder()
+        let first = root.appendingPathComponent("first.jsonl"), second = root.appendingPathComponent("second.jsonl")
+        try "one\ntwo\n".write(to: first, atomically: true, encoding: .utf8)
+        try (0..<3000).map { "line \($0)" }.joined(separator: "\n").write(to: second, atomically: true, encoding: .utf8)
+        let joined = root.appendingPathComponent("both.jsonl.gz")
+        try (Data(contentsOf: gzip(first)) + Data(contentsOf: gzip(second))).write(to: joined)
+        let expected = ["one", "two"] + (0..<3000).map { "line \($0)" }
+        #expect(try lines(of: joined.path) == expected)
+        #expect(try lines(of: joined.path, chunkSize: 16) == expected)
+    }
+
+    @Test func damagedGzipIsAnErrorThatSaysSo() throws {
+        let file = try folder().appendingPathComponent("big.jsonl")
+        try (0..<5000).map { "{\"text\": \"passage \($0) about wheat and tariffs\"}" }.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let compressed = try gzip(file)
+        var data = try Data(contentsOf: compressed)
+        for offset in stride(from: data.count / 3, to: data.count / 3 + 64, by: 1) { data[offset] ^= 0x5a }
+        try data.write(to: compressed)
+        #expect {
+            _ = try lines(of: compressed.path)
+        } throws: { error in
+            (error as? CorpusError)?.message.contains("damaged compressed data") == true
+        }
+    }
+
+    @Test func aFileThatOnlyStartsLikeGzipIsReadAsItIs() throws {
+        let file = try folder().appendingPathComponent("odd.jsonl")
+        try Data([0x1f, 0x41, 0x0a, 0x42]).write(to: file)
+        #expect(try lines(of: file.path) == ["\u{1f}A", "B"])
     }
 
     @Test func compressedJSONLinesLoadLikeThePlainFile() throws {
