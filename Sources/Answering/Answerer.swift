@@ -221,7 +221,7 @@ public final class Answerer {
             ranked.score >= Self.continuationFloor * (top?.score ?? 0)
                 || (ranked.passage.expert == top?.passage.expert && ranked.passage.question == top?.passage.question)
         }
-        let scored = selector.score(onTopic[...], weights: Self.topicalWeights(result), topics: Self.topics(of: result.query))
+        let scored = selector.score(onTopic[...], weights: Self.topicalWeights(result), topics: Self.topics(of: result.query)).candidates
         let candidates = scored
             .filter { !shown.contains($0.text) && $0.score > 0 }
             .sorted { ($0.score, -$0.passageRank, -$0.position) > ($1.score, -$1.passageRank, -$1.position) }

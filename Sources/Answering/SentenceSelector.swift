@@ -9,23 +9,29 @@ import Search
 /// - **term weight**: the summed query weights of the topics it contains;
 /// - **coverage**: the share of the question's (squared) weight those topics make up;
 /// - **passage score**: its passage's score relative to the best passage;
-/// - **meaning**, when the passages carry `sentenceSimilarities`: the sentence loses `meaningWeight` per unit
-///   of cosine with the question below the best sentence's, and one more than `meaningFloor` below it is
-///   left out, however many words it shares with the question. The vectors are late-chunked (made in
-///   the passage's own forward pass), so a sentence of the best-matching passage is closer than a
-///   sentence of an unrelated answer that shares a word ("Kremlin") with the question.
+/// - **meaning**, when every passage read carries `sentenceSimilarities`: the score by words, relative
+///   to the best sentence's, makes `lexicalWeight` of the score and the sentence's cosine with the
+///   question the rest, as passages are fused (`Fusion`); a sentence more than `meaningFloor` below the
+///   best cosine is left out, however many words it shares with the question. The vectors are
+///   late-chunked (made in the passage's own forward pass), so a sentence of the best-matching passage
+///   is closer than a sentence of an unrelated answer that shares a word ("Kremlin") with the question,
+///   and the sentence that says what the question asks in other words ("offset" for "compensate") is
+///   closest of all.
 /// The best sentence is taken, then up to `maxSentences − 1` more that score at least
-/// `followRatio` of it, are not near-duplicates of one already taken, and keep the answer short.
+/// `followRatio` of it (`followRatioWithMeaning` with meaning, whose scores lie closer together), are
+/// not near-duplicates of one already taken, and keep the answer short.
 /// The chosen sentences are put back in reading order: by passage rank, then by position.
 public struct SentenceSelector: Sendable {
     public var maxSentences = 3
     public var maxWords = 110
-    /// How close to the best sentence another must score to be added.
+    /// How close to the best sentence another must score to be added, by words alone.
     public var followRatio = 0.6
+    /// The same with meaning (dev and answer sets, docs/RETRIEVAL.md).
+    public var followRatioWithMeaning = 0.8
     /// How many top passages sentences are drawn from.
     public var passagesConsidered = 3
-    /// What a sentence loses per unit of cosine below the best sentence's (dev and answer sets, docs/RETRIEVAL.md).
-    public var meaningWeight = 1.0
+    /// The words' share of a sentence's score with meaning; its cosine makes the rest (dev and answer sets, docs/RETRIEVAL.md).
+    public var lexicalWeight = 0.4
     /// How far below the best sentence's cosine a sentence is left out.
     public var meaningFloor = 0.2
     let analyzer: Analyzer
@@ -54,7 +60,8 @@ public struct SentenceSelector: Sendable {
     ///   - topics: The topic of each term (an expansion's is its user term); a term not listed is its own.
     /// - Returns: One to `maxSentences` sentences; empty only when `passages` is empty.
     public func select(from passages: [RankedPassage], weights: [String: Double], topics: [String: String] = [:]) -> [Candidate] {
-        let candidates = score(passages.prefix(passagesConsidered), weights: weights, topics: topics)
+        let (candidates, usedMeaning) = score(passages.prefix(passagesConsidered), weights: weights, topics: topics)
+        let followRatio = usedMeaning ? followRatioWithMeaning : followRatio
         guard let best = candidates.max(by: { ($0.score, -$0.passageRank, -$0.position) < ($1.score, -$1.passageRank, -$1.position) }) else { return [] }
         var chosen = [best]
         var words = Chunker.wordCount(best.text)
@@ -69,8 +76,8 @@ public struct SentenceSelector: Sendable {
         return chosen.sorted { ($0.passageRank, $0.position) < ($1.passageRank, $1.position) }
     }
 
-    /// Every sentence of `passages` with its score.
-    func score(_ passages: ArraySlice<RankedPassage>, weights: [String: Double], topics: [String: String]) -> [Candidate] {
+    /// Every sentence of `passages` with its score, and whether the score weighs meaning.
+    func score(_ passages: ArraySlice<RankedPassage>, weights: [String: Double], topics: [String: String]) -> (candidates: [Candidate], usedMeaning: Bool) {
         let topScore = passages.first?.score ?? 0
         var topicWeights: [String: Double] = [:]
         for (term, weight) in weights { topicWeights[topics[term] ?? term] = max(topicWeights[topics[term] ?? term] ?? 0, weight) }
@@ -80,9 +87,6 @@ public struct SentenceSelector: Sendable {
         let similarities = zip(passages, sentences).map { ranked, sentences in
             ranked.sentenceSimilarities.flatMap { $0.count == sentences.count ? $0 : nil }
         }
-        let bestSimilarity = zip(sentences, similarities).flatMap { sentences, similarities in
-            zip(sentences, similarities ?? []).filter { !Self.isTooShort($0.0) }.map(\.1)
-        }.max()
         var candidates: [Candidate] = []
         for (rank, ranked) in passages.enumerated() {
             for (position, sentence) in sentences[rank].enumerated() {
@@ -97,14 +101,20 @@ public struct SentenceSelector: Sendable {
                 let termWeight = matchedTopics.values.orderIndependentSum()
                 let coverage = totalWeight > 0 ? matchedTopics.values.map { $0 * $0 }.orderIndependentSum() / totalWeight : 0
                 let passageFactor = topScore > 0 ? ranked.score / topScore : 0
-                var score = Self.isTooShort(sentence) ? 0 : termWeight + coverage + 0.5 * passageFactor * (matchedTopics.isEmpty ? 0.2 : 1)
-                if let similarity = similarities[rank]?[position], let bestSimilarity {
-                    score = similarity < bestSimilarity - meaningFloor ? 0 : max(0, score - meaningWeight * (bestSimilarity - similarity))
-                }
+                let score = Self.isTooShort(sentence) ? 0 : termWeight + coverage + 0.5 * passageFactor * (matchedTopics.isEmpty ? 0.2 : 1)
                 candidates.append(Candidate(passageRank: rank, position: position, text: sentence, terms: terms, score: score))
             }
         }
-        return candidates
+        let cosines = similarities.flatMap { $0 ?? [] }
+        let bestSimilarity = zip(sentences.joined(), cosines).filter { !Self.isTooShort($0.0) }.map(\.1).max()
+        guard similarities.allSatisfy({ $0 != nil }), let bestSimilarity, let bestByWords = candidates.map(\.score).max(), bestByWords > 0 else {
+            return (candidates, false)
+        }
+        for (index, cosine) in cosines.enumerated() where candidates[index].score > 0 {
+            candidates[index].score = cosine < bestSimilarity - meaningFloor
+                ? 0 : lexicalWeight * candidates[index].score / bestByWords + (1 - lexicalWeight) * cosine
+        }
+        return (candidates, true)
     }
 
     /// Whether `sentence` is too short to quote on its own ("Yes.").

@@ -63,11 +63,12 @@ public enum Ablation {
         let pad = ReportRenderer.pad
         let format = ReportRenderer.format
         var lines = [pad("variant", 30) + pad("Hit@1", 8) + pad("Hit@3", 8) + pad("MRR@10", 8) + pad("expert@1", 10)
-            + pad("cites-gold", 12) + pad("false-abst", 12) + "declined"]
+            + pad("cites-gold", 12) + pad("quotes-gold", 12) + pad("false-abst", 12) + "declined"]
         for (variant, report) in results {
             let metrics = report.overall
             lines.append(pad(variant.name, 30) + pad(format(metrics.hitAt1), 8) + pad(format(metrics.hitAt3), 8) + pad(format(metrics.mrrAt10), 8)
-                + pad(format(metrics.expertAt1), 10) + pad(format(metrics.citesGold), 12) + pad(format(metrics.falseAbstention), 12)
+                + pad(format(metrics.expertAt1), 10) + pad(format(metrics.citesGold), 12) + pad(format(metrics.quotesGold), 12)
+                + pad(format(metrics.falseAbstention), 12)
                 + format(metrics.abstention))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -11,6 +11,8 @@ public struct ItemOutcome: Sendable {
     public var citedExpert: String?
     /// Whether a cited passage holds a gold phrase.
     public var citesGold: Bool
+    /// Whether a sentence the answer quotes holds a gold phrase: the answer itself says it, not only a passage it cites.
+    public var quotesGold: Bool
     /// Whether Panelist declined to answer.
     public var abstained: Bool
     /// The evidence coverage of the best passage (see `Evidence`).
@@ -69,13 +71,14 @@ public struct Evaluator {
         do {
             answer = try conversation.ask(item.question)
         } catch is AnswerError {
-            return ItemOutcome(item: item, goldRank: nil, citedExpert: nil, citesGold: false, abstained: true, coverage: 0,
+            return ItemOutcome(item: item, goldRank: nil, citedExpert: nil, citesGold: false, quotesGold: false, abstained: true, coverage: 0,
                                answerPasses: item.gradesAnswer ? !item.isInScope : nil)
         }
         let rank = answer.retrieved.firstIndex { GoldMatcher.matches($0.passage.text, gold: item.gold) }.map { $0 + 1 }
         return ItemOutcome(
             item: item, goldRank: rank, citedExpert: answer.citations.first?.passage.passage.expert,
             citesGold: answer.citations.contains { GoldMatcher.matches($0.passage.passage.text, gold: item.gold) },
+            quotesGold: answer.citations.contains { $0.quotes.contains { GoldMatcher.matches($0, gold: item.gold) } },
             abstained: answer.abstained, coverage: answer.evidence.coverage,
             answerPasses: item.gradesAnswer ? AnswerGrade.passes(answer, item: item) : nil)
     }

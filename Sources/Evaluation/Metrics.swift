@@ -9,6 +9,7 @@ public struct Metrics: Sendable, Equatable {
     var reciprocalRanks = 0.0
     var expertHits = 0
     var citesGoldCount = 0
+    var quotesGoldCount = 0
     var falseAbstentions = 0
     var declined = 0
     /// Items graded on the answer, and how many passed.
@@ -30,6 +31,8 @@ public struct Metrics: Sendable, Equatable {
     public var expertAt1: Double { share(expertHits, of: inScope) }
     /// Share of in-scope items with a cited passage that holds a gold phrase.
     public var citesGold: Double { share(citesGoldCount, of: inScope) }
+    /// Share of in-scope items with a quoted sentence that holds a gold phrase.
+    public var quotesGold: Double { share(quotesGoldCount, of: inScope) }
     /// Share of in-scope items that Panelist wrongly declined.
     public var falseAbstention: Double { share(falseAbstentions, of: inScope) }
     /// Share of out-of-scope items that Panelist declined.
@@ -54,6 +57,7 @@ public struct Metrics: Sendable, Equatable {
         }
         if outcome.citedExpert == outcome.item.expert { expertHits += 1 }
         if outcome.citesGold { citesGoldCount += 1 }
+        if outcome.quotesGold { quotesGoldCount += 1 }
         if outcome.abstained { falseAbstentions += 1 }
     }
 

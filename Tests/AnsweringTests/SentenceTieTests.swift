@@ -31,7 +31,7 @@ import Testing
             let passage = RankedPassage(doc: Int32(number), passage: Passage(id: "p\(number)", expert: "", role: "", question: "",
                                         text: sentences.joined(separator: " "), source: "s", ordinal: 0), score: 0.5, contributions: [])
             ballast.append(weights.mapValues { _ in 0 })
-            if Set(selector.score([passage], weights: weights, topics: [:]).map(\.score)).count != 1 { unequal += 1 }
+            if Set(selector.score([passage], weights: weights, topics: [:]).candidates.map(\.score)).count != 1 { unequal += 1 }
             let chosen = selector.select(from: [passage], weights: weights).map(\.text)
             if chosen != [sentences[0]] { wrong.append(chosen.joined(separator: " ")) }
         }

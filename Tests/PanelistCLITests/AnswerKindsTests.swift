@@ -146,12 +146,18 @@ import Testing
 
     @Test func theGradedAnswerSetPasses() throws {
         struct EvalJSON: Decodable {
-            struct Overall: Decodable { var answers: Double? }
+            struct Overall: Decodable { var answers: Double?, cites_gold: Double, quotes_gold: Double }
+            struct Item: Decodable { var quotes_gold: Bool }
             var overall: Overall
+            var items: [Item]
         }
         let binary = try PanelistBinary()
         let run = try binary.run(["eval", Self.repository.appendingPathComponent("docs/eval/answers.jsonl").path, "--json"], environment: MeaningTests.model(binary))
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(try PanelistBinary.decode(EvalJSON.self, from: run).overall.answers ?? 0 >= 0.9)
+        let report = try PanelistBinary.decode(EvalJSON.self, from: run)
+        #expect(report.overall.answers ?? 0 >= 0.9)
+        // The answers' own sentences hold the gold phrases, not only the passages they cite.
+        #expect(report.overall.quotes_gold >= 0.9)
+        #expect(report.items.count == 60 && Double(report.items.filter(\.quotes_gold).count) / 49 == report.overall.quotes_gold, "49 in scope")
     }
 }
