@@ -15,7 +15,7 @@ import Search
 ///   best cosine is left out, however many words it shares with the question. The vectors are
 ///   late-chunked (made in the passage's own forward pass), so a sentence of the best-matching passage
 ///   is closer than a sentence of an unrelated answer that shares a word ("Kremlin") with the question,
-///   and the sentence that says what the question asks in other words ("offset" for "compensate") is
+///   and a sentence that says what the question asks in other words ("deteriorate" for "get worse") is
 ///   closest of all.
 /// The best sentence is taken, then up to `maxSentences − 1` more that score at least
 /// `followRatio` of it (`followRatioWithMeaning` with meaning, whose scores lie closer together), are

@@ -68,25 +68,22 @@ final class FileBytes {
         guard let inflater else { return try pass(into: output) }
         while !finished {
             if inputStart == inputEnd, !endOfFile { try fill() }
-            let available = inputEnd - inputStart
-            let state = inflater
-            state.pointee.next_in = input.baseAddress!.advanced(by: inputStart).assumingMemoryBound(to: UInt8.self)
-            state.pointee.avail_in = UInt32(available)
-            state.pointee.next_out = output.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            state.pointee.avail_out = UInt32(min(output.count, Int(UInt32.max)))
-            let status = isal_inflate(state)
-            let consumed = available - Int(state.pointee.avail_in)
-            let produced = min(output.count, Int(UInt32.max)) - Int(state.pointee.avail_out)
+            let available = inputEnd - inputStart, room = min(output.count, Int(UInt32.max))
+            inflater.pointee.next_in = input.baseAddress!.advanced(by: inputStart).assumingMemoryBound(to: UInt8.self)
+            inflater.pointee.avail_in = UInt32(available)
+            inflater.pointee.next_out = output.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            inflater.pointee.avail_out = UInt32(room)
+            let status = isal_inflate(inflater)
+            let consumed = available - Int(inflater.pointee.avail_in)
+            let produced = room - Int(inflater.pointee.avail_out)
             inputStart += consumed
-            guard status >= 0, status != ISAL_NEED_DICT else {
-                throw CorpusError(.unreadable, "cannot read \(path): damaged compressed data")
-            }
-            if state.pointee.block_state == ISAL_BLOCK_FINISH { try startNextMember() }
+            guard status >= 0, status != ISAL_NEED_DICT else { throw damaged }
+            if inflater.pointee.block_state == ISAL_BLOCK_FINISH { try startNextMember() }
             if produced > 0 { return produced }
             if consumed == 0, !finished {
                 // igzip needs more than the bytes left to go on: more of the file, unless it has ended.
-                guard !endOfFile else { throw CorpusError(.unreadable, "cannot read \(path): the compressed file is truncated") }
-                guard inputEnd - inputStart < input.count else { throw CorpusError(.unreadable, "cannot read \(path): damaged compressed data") }
+                guard !endOfFile else { throw truncated }
+                guard inputEnd - inputStart < input.count else { throw damaged }
                 try fill()
             }
         }
@@ -126,12 +123,20 @@ final class FileBytes {
             let count = Glibc.read(descriptor, input.baseAddress!.advanced(by: inputEnd), input.count - inputEnd)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw CorpusError(.unreadable, "cannot read \(path): \(String(cString: strerror(errno)))")
+                throw CorpusError(.unreadable, "cannot read \(path): \(String(cString: strerror(errno))); check the disk, or copy the file again")
             }
             if count == 0 { endOfFile = true }
             inputEnd += count
             bytesRead += Int64(count)
         }
+    }
+
+    private var damaged: CorpusError {
+        CorpusError(.unreadable, "cannot read \(path): damaged compressed data; check it with gzip -t, or compress the original again")
+    }
+
+    private var truncated: CorpusError {
+        CorpusError(.unreadable, "cannot read \(path): the compressed file is truncated; copy or download it again")
     }
 
     /// Whether `bytes` start with gzip's magic number.

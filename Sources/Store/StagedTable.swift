@@ -16,7 +16,7 @@ struct StagedTable: Sendable {
         case vocabulary, expansions, dictionary
     }
 
-    let table: Table
+    let name: Table
     /// How many rows were written.
     let rowCount: Int
     /// A database file with the word tables (`Schema.lexicalDefinition`), only `table` filled.
@@ -27,7 +27,7 @@ struct StagedTable: Sendable {
         let database = try Database(path: ":memory:", mode: .readWrite)
         try database.execute("PRAGMA journal_mode = OFF")
         try database.execute(Schema.lexicalDefinition)
-        self.table = table
+        name = table
         rowCount = try database.transaction { try write(database) }
         image = try database.serialized()
     }
@@ -89,6 +89,6 @@ struct StagedTable: Sendable {
     func copy(into database: Database) throws {
         try database.attach(image, as: "staged")
         defer { try? database.execute("DETACH staged") }
-        try database.execute("INSERT INTO main.\(table.rawValue) SELECT * FROM staged.\(table.rawValue)")
+        try database.execute("INSERT INTO main.\(name.rawValue) SELECT * FROM staged.\(name.rawValue)")
     }
 }

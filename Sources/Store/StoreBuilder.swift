@@ -167,7 +167,7 @@ public struct StoreBuilder: Sendable {
         for pending in staged {
             let table = try pending.wait().get()
             try table.copy(into: database)
-            if table.table == .expansions { summary.expansions = table.rowCount }
+            if table.name == .expansions { summary.expansions = table.rowCount }
         }
         return summary
     }
