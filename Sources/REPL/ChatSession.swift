@@ -68,7 +68,7 @@ public final class ChatSession {
 
     /// The line shown when the chat opens: corpus, experts, passages, how to get help.
     public func welcome() -> String {
-        renderer.wrap("Panelist — \(corpusName): \(Self.count(retriever.experts.count, "expert")), \(Self.count(retriever.store.passageCount, "passage")); \(modeDescription).")
+        renderer.wrap("Panelist — \(corpusName): \(counted(retriever.experts.count, "expert")), \(counted(retriever.store.passageCount, "passage")); \(modeDescription).")
             + "\nAsk a question, or :help for commands.\n"
     }
 
@@ -166,11 +166,6 @@ public final class ChatSession {
 
     """
 
-    /// "1 passage", "3 passages".
-    static func count(_ n: Int, _ noun: String) -> String {
-        "\(n) \(noun)\(n == 1 ? "" : "s")"
-    }
-
     /// "the top passage", "the top 5 passages".
     static func topPassages(_ k: Int) -> String {
         k == 1 ? "the top passage" : "the top \(k) passages"
@@ -199,14 +194,14 @@ public final class ChatSession {
     func experts() -> String {
         retriever.experts.map { summary in
             let role = summary.expert.role.isEmpty ? "" : " — \(summary.expert.role)"
-            return renderer.wrap("\(summary.expert.name)\(role) (\(Self.count(summary.passages, "passage")))", indent: "    ") + "\n"
+            return renderer.wrap("\(summary.expert.name)\(role) (\(counted(summary.passages, "passage")))", indent: "    ") + "\n"
         }.joined() + unnamed()
     }
 
     /// The passages no expert is named for, which `:experts` and `:topics` count too.
     func unnamed() -> String {
         let count = retriever.store.passageCount - retriever.experts.reduce(0) { $0 + $1.passages }
-        return count > 0 ? "(unnamed source) (\(Self.count(count, "passage")) without an expert)\n" : ""
+        return count > 0 ? "(unnamed source) (\(counted(count, "passage")) without an expert)\n" : ""
     }
 
     func topics() -> String {

@@ -4,6 +4,7 @@ import Corpus
 import Encoder
 import Foundation
 import LLM
+import Rendering
 import Store
 
 extension Panelist {
@@ -91,7 +92,7 @@ extension Panelist {
             }
             let seconds = Date().timeIntervalSince(started)
             let target = name.map { "corpus \($0) (\(path))" } ?? path
-            print("Indexed \(documents) document\(documents == 1 ? "" : "s"): \(summary.experts) experts, \(summary.passages) passages, \(summary.terms) terms, \(summary.expansions) expansions\(withoutEncoder.map { " (no vectors: \($0))" } ?? Self.describe(summary.vectors)) in \(String(format: "%.2f", seconds)) s → \(target)")
+            print("Indexed \(counted(documents, "document")): \(counted(summary.experts, "expert")), \(counted(summary.passages, "passage")), \(counted(summary.terms, "term")), \(counted(summary.expansions, "expansion"))\(withoutEncoder.map { " (no vectors: \($0))" } ?? Self.describe(summary.vectors)) in \(String(format: "%.2f", seconds)) s → \(target)")
         }
 
         /// The vectors asked for: the built-in encoder unless `--semantic off`. With `auto`, a missing
@@ -114,7 +115,7 @@ extension Panelist {
 
         static func describe(_ vectors: SemanticIndexing.Outcome) -> String {
             switch vectors {
-            case .made(let count, _): return ", \(count) vectors"
+            case .made(let count, _): return ", \(counted(count, "vector"))"
             case .skippedAsTooLarge(let passages):
                 return " (no vectors: \(passages) passages is more than --semantic auto embeds, \(SemanticIndexing.automaticLimit); pass --semantic on to embed them)"
             case .notRequested: return ""
