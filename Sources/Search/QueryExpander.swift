@@ -41,6 +41,8 @@ public struct RetrievalSettings: Sendable, Equatable {
 /// - **Lexical expansion**: each of the user's terms, and each pair of adjacent terms ("united
 ///   states"), is looked up in the store's expansion table, which holds only relations that lead to
 ///   terms of this corpus ("frontier" → "border", "America" → "U.S.", "economic" → "economy").
+///   A term of a pair or phrase that has expansions is not expanded on its own: the longer match
+///   says which sense was meant ("let down" → "disappoint", not "let" → "allow").
 /// - **Typo tolerance**: a term that no passage has, that has no expansion and that is no English
 ///   word the lexicon knows (so "bake" is never "corrected" to "back") is matched to the corpus
 ///   terms within a small edit distance ("sanctoins" → "sanction"), the closest and then the most
@@ -89,9 +91,18 @@ public struct QueryExpander {
         if settings.lexicalExpansion {
             // The terms of each related phrase, analysed once a query (each of them is an entry of its own).
             var phraseTerms: [String: [String]] = [:]
-            for (key, weight, word) in keys {
+            let lookedUp = try keys.map { key, weight, word in
+                (key: key, weight: weight, word: word, entries: strongest(try store.expansions(for: key).filter { userWeights[$0.term] == nil }))
+            }
+            // A word of a pair or phrase that has expansions of its own means what the phrase means:
+            // "let" of "let down" (→ "disappoint") is not also "allow".
+            var inPhrases: Set<String> = []
+            for item in lookedUp where !item.entries.isEmpty && item.key.contains(" ") {
+                inPhrases.formUnion(item.key.split(separator: " ").map(String.init))
+            }
+            for (key, weight, word, entries) in lookedUp where !inPhrases.contains(key) {
                 let sources = key.split(separator: " ").map(String.init)
-                for entry in strongest(try store.expansions(for: key).filter { userWeights[$0.term] == nil }) {
+                for entry in entries {
                     // A name the corpus lacks stands only for its true aliases, written out in some passage.
                     if names.contains(key), try !store.contains(term: key), try !nameCheck.isAlias(entry) { continue }
                     let termWeight = weight * entry.weight * settings.expansionWeight

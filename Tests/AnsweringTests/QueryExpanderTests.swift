@@ -84,6 +84,14 @@ import Testing
         #expect(try literal.query(for: "norht America frontier").terms.allSatisfy { $0.origin == .user })
     }
 
+    @Test func aWordOfAnExpandedPhraseIsNotExpandedOnItsOwn() throws {
+        let letDown = try retriever.query(for: "Has Moscow been let down by the American president?")
+        #expect(letDown.terms.contains { $0.term == "disappoint" && $0.sources == ["let", "down"] })
+        #expect(!letDown.terms.contains { $0.origin == .expansion && $0.sources == ["let"] }, "“let” of “let down” is not “allow”")
+        let letAlone = try retriever.query(for: "Will Moscow let Kiev sail under the bridge?")
+        #expect(letAlone.terms.contains { $0.origin == .expansion && $0.sources == ["let"] }, "alone, “let” keeps its expansions")
+    }
+
     @Test func editDistanceCountsTranspositions() {
         #expect(EditDistance.between(Array("norht".utf8), Array("north".utf8), limit: 2) == 1)
         #expect(EditDistance.between(Array("kyiv".utf8), Array("kiev".utf8), limit: 2) == 2)
