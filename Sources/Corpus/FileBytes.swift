@@ -34,13 +34,8 @@ final class FileBytes {
         self.descriptor = descriptor
         self.path = path
         input = .allocate(byteCount: max(bufferSize, 64), alignment: 16)
-        do {
-            try fill()
-        } catch {
-            close(descriptor)
-            input.deallocate()
-            throw error
-        }
+        // Every property is set: when this throws, `deinit` closes the file and frees the buffer.
+        try fill()
         guard Self.startsMember(UnsafeRawBufferPointer(rebasing: input[inputStart..<inputEnd])) else { return }
         let state = UnsafeMutablePointer<inflate_state>.allocate(capacity: 1)
         isal_inflate_init(state)

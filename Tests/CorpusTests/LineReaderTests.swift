@@ -82,6 +82,16 @@ import Testing
         }
     }
 
+    @Test func aPathThatCannotBeReadIsAnErrorNotACrash() throws {
+        let directory = try folder()
+        #expect {
+            _ = try LineReader(path: directory.path)
+        } throws: { error in
+            (error as? CorpusError)?.message.hasPrefix("cannot read \(directory.path): ") == true
+        }
+        #expect(throws: CorpusError.self) { _ = try LineReader(path: directory.appendingPathComponent("absent.jsonl").path) }
+    }
+
     @Test func aFileThatOnlyStartsLikeGzipIsReadAsItIs() throws {
         let file = try folder().appendingPathComponent("odd.jsonl")
         try Data([0x1f, 0x41, 0x0a, 0x42]).write(to: file)
