@@ -43,17 +43,27 @@ import Testing
         #expect(try lines(of: try gzip(file).path) == ["one", "two"])
     }
 
-    @Test func truncatedGzipIsAnError() throws {
+    /// A gzip file of 5,000 JSON lines, to damage.
+    func compressedPassages() throws -> URL {
         let file = try folder().appendingPathComponent("big.jsonl")
         try (0..<5000).map { "{\"text\": \"passage \($0) about wheat and tariffs\"}" }.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
-        let compressed = try gzip(file)
+        return try gzip(file)
+    }
+
+    /// Expects reading `path` to fail with a `CorpusError` whose message holds `words`.
+    func expectReadingFails(_ path: String, saying words: String) {
+        #expect {
+            _ = try lines(of: path)
+        } throws: { error in
+            (error as? CorpusError)?.message.contains(words) == true
+        }
+    }
+
+    @Test func truncatedGzipIsAnError() throws {
+        let compressed = try compressedPassages()
         let data = try Data(contentsOf: compressed)
         try data.prefix(data.count / 2).write(to: compressed)
-        #expect {
-            _ = try lines(of: compressed.path)
-        } throws: { error in
-            (error as? CorpusError)?.message.contains("the compressed file is truncated") == true
-        }
+        expectReadingFails(compressed.path, saying: "the compressed file is truncated")
     }
 
     @Test func concatenatedGzipMembersReadAsOneFile() throws {
@@ -69,27 +79,17 @@ import Testing
     }
 
     @Test func damagedGzipIsAnErrorThatSaysSo() throws {
-        let file = try folder().appendingPathComponent("big.jsonl")
-        try (0..<5000).map { "{\"text\": \"passage \($0) about wheat and tariffs\"}" }.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
-        let compressed = try gzip(file)
+        let compressed = try compressedPassages()
         var data = try Data(contentsOf: compressed)
         for offset in stride(from: data.count / 3, to: data.count / 3 + 64, by: 1) { data[offset] ^= 0x5a }
         try data.write(to: compressed)
-        #expect {
-            _ = try lines(of: compressed.path)
-        } throws: { error in
-            (error as? CorpusError)?.message.contains("damaged compressed data") == true
-        }
+        expectReadingFails(compressed.path, saying: "damaged compressed data")
     }
 
     @Test func aPathThatCannotBeReadIsAnErrorNotACrash() throws {
         let directory = try folder()
-        #expect {
-            _ = try LineReader(path: directory.path)
-        } throws: { error in
-            (error as? CorpusError)?.message.hasPrefix("cannot read \(directory.path): ") == true
-        }
-        #expect(throws: CorpusError.self) { _ = try LineReader(path: directory.appendingPathComponent("absent.jsonl").path) }
+        expectReadingFails(directory.path, saying: "cannot read \(directory.path): ")
+        expectReadingFails(directory.appendingPathComponent("absent.jsonl").path, saying: "check the path")
     }
 
     @Test func aFileThatOnlyStartsLikeGzipIsReadAsItIs() throws {
