@@ -105,9 +105,11 @@ public struct SentenceSelector: Sendable {
                 candidates.append(Candidate(passageRank: rank, position: position, text: sentence, terms: terms, score: score))
             }
         }
+        // Cosines line up with the candidates only when every passage has them.
+        guard similarities.allSatisfy({ $0 != nil }) else { return (candidates, false) }
         let cosines = similarities.flatMap { $0 ?? [] }
-        let bestSimilarity = zip(sentences.joined(), cosines).filter { !Self.isTooShort($0.0) }.map(\.1).max()
-        guard similarities.allSatisfy({ $0 != nil }), let bestSimilarity, let bestByWords = candidates.map(\.score).max(), bestByWords > 0 else {
+        guard let bestSimilarity = zip(sentences.joined(), cosines).filter({ !Self.isTooShort($0.0) }).map(\.1).max(),
+              let bestByWords = candidates.map(\.score).max(), bestByWords > 0 else {
             return (candidates, false)
         }
         for (index, cosine) in cosines.enumerated() where candidates[index].score > 0 {

@@ -19,7 +19,7 @@ struct StagedTable: Sendable {
     let name: Table
     /// How many rows were written.
     let rowCount: Int
-    /// A database file with the word tables (`Schema.lexicalDefinition`), only `table` filled.
+    /// A database file with the word tables (`Schema.lexicalDefinition`), only `name` filled.
     private let image: SerializedDatabase
 
     /// Writes `table`'s rows with `write`, which returns how many it wrote.
