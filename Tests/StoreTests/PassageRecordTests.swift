@@ -34,6 +34,19 @@ func awkwardPassages() -> [Passage] {
         }
     }
 
+    @Test func theDictionaryStillServesAfterALargeRecordMovedTheBuffer() throws {
+        let samples = generatedCorpus(count: 900).passages
+        let dictionary = try #require(Zstd.dictionary(trainedOn: samples.map(PassageRecord.pack), capacity: PassageRecordWriter.dictionaryCapacity))
+        let compressor = PassageRecord.compressor(dictionary: dictionary)
+        let decompressor = Zstd.Decompressor(dictionary: dictionary)
+        // The content goes right after the dictionary's bytes; a record larger than the room there moves both.
+        for (index, passage) in [samples[1], awkwardPassages()[2], samples[1], samples[2]].enumerated() {
+            let stored = compressor.compress(PassageRecord.pack(passage))
+            let readBack = stored.withUnsafeBytes { PassageRecord.passage(in: $0, id: passage.id, expert: passage.expert, using: decompressor) == passage }
+            #expect(readBack, "record \(index) of 4 did not read back")
+        }
+    }
+
     @Test func aDictionaryMakesRecordsSmaller() throws {
         let samples = samples()
         let dictionary = try #require(Zstd.dictionary(trainedOn: samples, capacity: PassageRecordWriter.dictionaryCapacity))
