@@ -1,3 +1,4 @@
+import Foundation
 import Corpus
 import Retrieval
 import Search
@@ -16,7 +17,9 @@ import Search
 ///   late-chunked (made in the passage's own forward pass), so a sentence of the best-matching passage
 ///   is closer than a sentence of an unrelated answer that shares a word ("Kremlin") with the question,
 ///   and a sentence that says what the question asks in other words ("deteriorate" for "get worse") is
-///   closest of all.
+///   closest of all. The fused score is then multiplied by the square root of the sentence's passage
+///   score relative to the best passage's (`passageExponent`), so that a sentence of a weaker answer
+///   by another expert, close to the question only through a shared name ("Moscow"), does not pad the answer.
 /// The best sentence is taken, then up to `maxSentences − 1` more that score at least
 /// `followRatio` of it (`followRatioWithMeaning` with meaning, whose scores lie closer together), are
 /// not near-duplicates of one already taken, and keep the answer short.
@@ -34,6 +37,10 @@ public struct SentenceSelector: Sendable {
     public var lexicalWeight = 0.4
     /// How far below the best sentence's cosine a sentence is left out.
     public var meaningFloor = 0.2
+    /// The power of a sentence's passage score, relative to the best passage's, that its score with
+    /// meaning is multiplied by (0.5: answers quote as many gold sentences on every set, and more of
+    /// their sentences come from the passage that holds the answer; docs/RETRIEVAL.md).
+    public var passageExponent = 0.5
     let analyzer: Analyzer
     let splitter = SentenceSplitter()
 
@@ -112,9 +119,10 @@ public struct SentenceSelector: Sendable {
               let bestByWords = candidates.map(\.score).max(), bestByWords > 0 else {
             return (candidates, false)
         }
+        let passageFactors = passages.map { topScore > 0 ? pow(max($0.score, 0) / topScore, passageExponent) : 1 }
         for (index, cosine) in cosines.enumerated() where candidates[index].score > 0 {
-            candidates[index].score = cosine < bestSimilarity - meaningFloor
-                ? 0 : lexicalWeight * candidates[index].score / bestByWords + (1 - lexicalWeight) * cosine
+            let fused = lexicalWeight * candidates[index].score / bestByWords + (1 - lexicalWeight) * cosine
+            candidates[index].score = cosine < bestSimilarity - meaningFloor ? 0 : passageFactors[candidates[index].passageRank] * fused
         }
         return (candidates, true)
     }

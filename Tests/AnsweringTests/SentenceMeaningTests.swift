@@ -41,6 +41,27 @@ import Testing
         #expect(selector.select(from: [passage], weights: weights).map(\.text) == ["Russia sees no threat from anyone in the region."])
     }
 
+    @Test func aWeakerAnswerThatSharesOnlyANameDoesNotPadTheAnswer() {
+        let analyzer = Analyzer()
+        let terms = analyzer.terms("Moscow Iran")
+        func ranked(_ doc: Int32, _ expert: String, _ text: String, score: Double, cosine: Double) -> RankedPassage {
+            var passage = RankedPassage(doc: doc, passage: Passage(id: "p\(doc)", expert: expert, role: "", question: "", text: text, source: "s", ordinal: 0),
+                                        score: score, contributions: [])
+            passage.sentenceSimilarities = [cosine]
+            return passage
+        }
+        let answer = "Russia and Iran are allies in Syria."
+        let padding = "Russians fear missiles with a short flight time to Moscow."
+        func chosen(weakerScore: Double) -> [String] {
+            let passages = [ranked(0, "A", answer, score: 1, cosine: 0.48), ranked(1, "B", padding, score: weakerScore, cosine: 0.44)]
+            return SentenceSelector(analyzer: analyzer).select(from: passages, weights: [terms[0]: 0.8, terms[1]: 0.5]).map(\.text)
+        }
+        #expect(chosen(weakerScore: 1) == [answer, padding], "passages alike: the name's sentence follows")
+        // The name's sentence is best by words; fused, 0.4 + 0.6 × 0.44 = 0.66, times √0.4: 0.42, below
+        // 0.8 of the answer's 0.59 (without the passage's share it would lead, and the answer follow).
+        #expect(chosen(weakerScore: 0.4) == [answer], "the weaker passage's sentence falls below the follow ratio")
+    }
+
     @Test func similaritiesThatDoNotMatchTheSentencesAreIgnored() {
         #expect(choose([0.7]).count == 2)
     }
