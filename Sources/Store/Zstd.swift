@@ -87,8 +87,8 @@ enum Zstd {
     /// time of reading a passage (measured in docs/PERFORMANCE.md).
     final class Decompressor {
         private let context: OpaquePointer
-        /// The dictionary's bytes, or none.
-        private let dictionaryBytes: [UInt8]
+        /// How many bytes the dictionary has (0: none).
+        private let dictionarySize: Int
         /// The dictionary, referencing the start of `window`; nil without one.
         private var dictionary: OpaquePointer?
         /// The frame being read, with its magic number put back.
@@ -100,8 +100,9 @@ enum Zstd {
         init(dictionary: [UInt8]? = nil) {
             // Only a failed allocation returns nil, and then nothing could be read anyway.
             context = ZSTD_createDCtx()!
-            dictionaryBytes = dictionary ?? []
-            window = .allocate(byteCount: 0, alignment: 1)
+            dictionarySize = dictionary?.count ?? 0
+            window = .allocate(byteCount: dictionarySize, alignment: 16)
+            window.copyBytes(from: dictionary ?? [])
             reserve(16 * 1024)
         }
 
@@ -112,14 +113,15 @@ enum Zstd {
             window.deallocate()
         }
 
-        /// Makes room for `capacity` bytes of content after the dictionary, and references the
-        /// dictionary where it now is.
+        /// Moves the dictionary's bytes to a window with room for `capacity` bytes of content after
+        /// them, and references the dictionary there.
         private func reserve(_ capacity: Int) {
+            let moved = UnsafeMutableRawBufferPointer.allocate(byteCount: dictionarySize + capacity, alignment: 16)
+            moved.copyMemory(from: UnsafeRawBufferPointer(rebasing: window[..<dictionarySize]))
             ZSTD_freeDDict(dictionary)
             window.deallocate()
-            window = .allocate(byteCount: dictionaryBytes.count + capacity, alignment: 16)
-            window.copyBytes(from: dictionaryBytes)
-            dictionary = dictionaryBytes.isEmpty ? nil : ZSTD_createDDict_byReference(window.baseAddress, dictionaryBytes.count)
+            window = moved
+            dictionary = dictionarySize == 0 ? nil : ZSTD_createDDict_byReference(window.baseAddress, dictionarySize)
         }
 
         /// `body` applied to the content of the frame `compressed` (stored without its magic number;
@@ -137,9 +139,8 @@ enum Zstd {
             let declared = ZSTD_getFrameContentSize(input.baseAddress, length)
             guard declared <= UInt64(largestContent) else { return nil }
             let size = Int(declared)
-            let start = dictionaryBytes.count
-            if size > window.count - start { reserve(size) }
-            let output = UnsafeMutableRawBufferPointer(rebasing: window[start..<start + size])
+            if size > window.count - dictionarySize { reserve(size) }
+            let output = UnsafeMutableRawBufferPointer(rebasing: window[dictionarySize..<dictionarySize + size])
             let produced = ZSTD_decompress_usingDDict(context, output.baseAddress, size, input.baseAddress, length, dictionary)
             guard ZSTD_isError(produced) == 0, produced == size else { return nil }
             return body(UnsafeRawBufferPointer(output))
