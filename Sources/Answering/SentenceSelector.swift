@@ -94,8 +94,10 @@ public struct SentenceSelector: Sendable {
         let similarities = zip(passages, sentences).map { ranked, sentences in
             ranked.sentenceSimilarities.flatMap { $0.count == sentences.count ? $0 : nil }
         }
+        // Each passage's score relative to the best passage's, for the words' score and with meaning.
+        let shares = passages.map { topScore > 0 ? $0.score / topScore : 0 }
         var candidates: [Candidate] = []
-        for (rank, ranked) in passages.enumerated() {
+        for rank in sentences.indices {
             for (position, sentence) in sentences[rank].enumerated() {
                 let terms = Set(analyzer.terms(sentence))
                 var matchedTopics: [String: Double] = [:]
@@ -107,8 +109,7 @@ public struct SentenceSelector: Sendable {
                 // sentences with the same topics score the same, and the earlier is chosen.
                 let termWeight = matchedTopics.values.orderIndependentSum()
                 let coverage = totalWeight > 0 ? matchedTopics.values.map { $0 * $0 }.orderIndependentSum() / totalWeight : 0
-                let passageFactor = topScore > 0 ? ranked.score / topScore : 0
-                let score = Self.isTooShort(sentence) ? 0 : termWeight + coverage + 0.5 * passageFactor * (matchedTopics.isEmpty ? 0.2 : 1)
+                let score = Self.isTooShort(sentence) ? 0 : termWeight + coverage + 0.5 * shares[rank] * (matchedTopics.isEmpty ? 0.2 : 1)
                 candidates.append(Candidate(passageRank: rank, position: position, text: sentence, terms: terms, score: score))
             }
         }
@@ -119,7 +120,7 @@ public struct SentenceSelector: Sendable {
               let bestByWords = candidates.map(\.score).max(), bestByWords > 0 else {
             return (candidates, false)
         }
-        let passageFactors = passages.map { topScore > 0 ? pow(max($0.score, 0) / topScore, passageExponent) : 1 }
+        let passageFactors = shares.map { topScore > 0 ? pow(max($0, 0), passageExponent) : 1 }
         for (index, cosine) in cosines.enumerated() where candidates[index].score > 0 {
             let fused = lexicalWeight * candidates[index].score / bestByWords + (1 - lexicalWeight) * cosine
             candidates[index].score = cosine < bestSimilarity - meaningFloor ? 0 : passageFactors[candidates[index].passageRank] * fused
