@@ -5,7 +5,24 @@
 public enum QuestionWords {
     /// The words of `text`, lower-cased, letters only: how a question's intent is read.
     public static func split(_ text: String) -> [String] {
-        text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        }
+        // ASCII, split by its bytes: the same words without breaking the text into characters
+        // (which cost 2 % of a search's instructions at 10k passages).
+        var words: [String] = []
+        var word: [UInt8] = []
+        for byte in text.utf8 {
+            let lower = byte | 0x20
+            if (97...122).contains(lower) {
+                word.append(lower)
+            } else if !word.isEmpty {
+                words.append(String(decoding: word, as: UTF8.self))
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+        return words
     }
 
     /// Whether `words` holds `phrase` as consecutive words.

@@ -9,7 +9,9 @@ extension Sequence where Element == Double {
     /// contributions are the same values (as when each matches a different but equally rare word)
     /// get the same bits and are told apart by their explicit tie-breaker.
     ///
-    /// - Complexity: O(n log n).
+    /// - Complexity: O(n log n). Inlinable, so that callers in other modules get a sort specialised
+    /// for their collection (generic, it cost 11,000 instructions for 15 values).
+    @inlinable
     public func orderIndependentSum() -> Double {
         sorted().reduce(0, +)
     }

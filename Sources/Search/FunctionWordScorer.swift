@@ -14,6 +14,8 @@ final class FunctionWordScorer {
     let words: [(word: String, index: Int, weight: Double)]
     /// The passages that have each of `words`, in the same order.
     let bitmaps: [PassageBitmap]
+    /// The weights of `words`, apart: `score` runs for every passage a search scores.
+    private let weights: [Double]
     let table: FunctionWordTable
     /// The most the stop words can add to a passage.
     let bound: Double
@@ -30,6 +32,7 @@ final class FunctionWordScorer {
         }
         bitmaps = try words.compactMap { try store.passages(withFunctionWord: $0.index) }
         guard bitmaps.count == words.count else { return nil }
+        weights = words.map(\.weight)
         self.table = table
         bound = words.reduce(0) { $0 + $1.weight } * table.weight(length: 0)
     }
@@ -47,21 +50,21 @@ final class FunctionWordScorer {
     /// The stop words' weight in passage `doc`.
     func score(of doc: Int32) -> Double {
         var sum = 0.0
-        for (word, bitmap) in zip(words, bitmaps) where bitmap.contains(doc) { sum += word.weight }
+        for (weight, bitmap) in zip(weights, bitmaps) where bitmap.contains(doc) { sum += weight }
         return sum > 0 ? sum * table.weight(of: doc) : 0
     }
 
-    /// `hit`, scored with its stop words, with their contributions (none for a passage found by
-    /// meaning alone, which the stop words did not score).
-    func explaining(_ hit: Hit) -> Hit {
-        guard hit.score > 0 else { return hit }
+    /// Adds to `hit` the contributions of its stop words (none for a passage found by meaning alone,
+    /// which the stop words did not score), in place: its array is grown, not copied.
+    func explain(_ hit: inout Hit) {
+        guard hit.score > 0 else { return }
         let passageWeight = table.weight(of: hit.passage)
-        var result = hit
+        var added = false
         for (word, bitmap) in zip(words, bitmaps) where bitmap.contains(hit.passage) {
-            result.contributions.append(Contribution(term: word.word, word: word.word, field: .text, origin: .user,
-                                                     queryWeight: word.weight, passageWeight: passageWeight, value: word.weight * passageWeight))
+            hit.contributions.append(Contribution(term: word.word, word: word.word, field: .text, origin: .user,
+                                                  queryWeight: word.weight, passageWeight: passageWeight, value: word.weight * passageWeight))
+            added = true
         }
-        result.contributions.sort { $0.value > $1.value }
-        return result
+        if added { hit.contributions.sort { $0.value > $1.value } }
     }
 }

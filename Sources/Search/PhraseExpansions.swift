@@ -11,15 +11,17 @@ import Retrieval
 enum PhraseExpansions {
     /// Removes from `hit` the contributions of phrases found only in part in a field, and their value from its score.
     static func dropPartialMatches(of query: Query, from hit: inout Hit) {
-        let matched = hit.contributions
-        var score = hit.score
-        hit.contributions.removeAll { contribution in
+        // Most hits lose nothing: they are only read, not copied, until one does.
+        let partial = hit.contributions.indices.filter { index in
+            let contribution = hit.contributions[index]
             guard contribution.origin == .expansion, let phrase = query.phrases[contribution.term] else { return false }
-            let found = matched.filter { $0.field == contribution.field && phrase.contains($0.term) }.count
-            guard found * 2 <= phrase.count else { return false }
-            score -= contribution.value
-            return true
+            let found = hit.contributions.filter { $0.field == contribution.field && phrase.contains($0.term) }.count
+            return found * 2 <= phrase.count
         }
+        guard !partial.isEmpty else { return }
+        var score = hit.score
+        for index in partial { score -= hit.contributions[index].value }
         hit.score = score
+        hit.contributions = hit.contributions.indices.filter { !partial.contains($0) }.map { hit.contributions[$0] }
     }
 }

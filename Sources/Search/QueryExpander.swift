@@ -97,17 +97,19 @@ public struct QueryExpander {
             // A word of a pair or phrase that has expansions of its own means what the phrase means:
             // "let" of "let down" (→ "disappoint") is not also "allow".
             var inPhrases: Set<String> = []
-            for item in lookedUp where !item.entries.isEmpty && item.key.contains(" ") {
+            for item in lookedUp where !item.entries.isEmpty && item.key.utf8.contains(UInt8(ascii: " ")) {
                 inPhrases.formUnion(item.key.split(separator: " ").map(String.init))
             }
-            for (key, weight, word, entries) in lookedUp where !inPhrases.contains(key) {
+            for (key, weight, word, entries) in lookedUp where !entries.isEmpty && !inPhrases.contains(key) {
                 let sources = key.split(separator: " ").map(String.init)
+                var expandsKey = false
+                defer { if expandsKey { expandedSources.formUnion(sources) } }
                 for entry in entries {
                     // A name the corpus lacks stands only for its true aliases, written out in some passage.
                     if names.contains(key), try !store.contains(term: key), try !nameCheck.isAlias(entry) { continue }
                     let termWeight = weight * entry.weight * settings.expansionWeight
                     added.append(QueryTerm(term: entry.term, word: "\(word) → \(entry.word)", weight: termWeight, origin: .expansion, sources: sources))
-                    expandedSources.formUnion(sources)
+                    expandsKey = true
                     // A word of letters alone is one term; only others need analysing to tell a phrase.
                     var phrase: [String] = []
                     if let known = phraseTerms[entry.word] {
@@ -182,14 +184,17 @@ public struct QueryExpander {
     /// and another word ("make up", "make up for"), as keys of the expansion table.
     public func phraseKeys(_ surface: [Token]) -> [(key: String, words: String)] {
         let stopWords = StopWords.english
+        let isStopWord = surface.map { stopWords.contains($0.word) }
         var keys: [(key: String, words: String)] = []
         for start in surface.indices {
-            var run = [surface[start]]
+            var functionWords = isStopWord[start] ? 1 : 0
+            var end = start
             for next in surface.indices.dropFirst(start + 1).prefix(ExpansionTable.longestPhrase - 1) {
-                guard surface[next].position == run[run.count - 1].position + 1 else { break }
-                run.append(surface[next])
-                let functionWords = run.filter { stopWords.contains($0.word) }.count
-                if functionWords > 0, functionWords < run.count {
+                guard surface[next].position == surface[end].position + 1 else { break }
+                end = next
+                functionWords += isStopWord[next] ? 1 : 0
+                if functionWords > 0, functionWords < end - start + 1 {
+                    let run = surface[start...end]
                     keys.append((run.map(\.term).joined(separator: " "), run.map(\.word).joined(separator: " ")))
                 }
             }
@@ -203,9 +208,16 @@ public struct QueryExpander {
     }
 
     /// Whether `word` is letters alone; ASCII is checked by its bytes, as Unicode's letter property
-    /// costs a table lookup a character (measured: 3 % of a default search at 100k passages).
+    /// costs a table lookup a character (measured: 3 % of a default search at 100k passages), and an
+    /// ASCII space, digit or mark settles it ("pull round" is no word).
     static func isLetters(_ word: String) -> Bool {
-        word.utf8.allSatisfy { (97...122).contains($0 | 0x20) } || word.allSatisfy(\.isLetter)
+        var ascii = true
+        for byte in word.utf8 {
+            if (97...122).contains(byte | 0x20) { continue }
+            guard byte >= 0x80 else { return false }
+            ascii = false
+        }
+        return ascii || word.allSatisfy(\.isLetter)
     }
 
     /// Whether `word` is English though the dictionary lacks its term: a function word WordNet has

@@ -207,12 +207,14 @@ public final class Retriever {
             let scored = Set(hits.map(\.passage))
             hits += closest.filter { !scored.contains($0) }.map { Hit(passage: $0, score: 0, contributions: []) }
         }
-        if let functionWords, needsContributions { hits = hits.map(functionWords.explaining) }
+        if let functionWords, needsContributions {
+            for index in hits.indices { functionWords.explain(&hits[index]) }
+        }
         if settings.phraseMatching, !query.phrases.isEmpty {
             for index in hits.indices { PhraseExpansions.dropPartialMatches(of: query, from: &hits[index]) }
         }
         var factors = [Double](repeating: 1, count: hits.count)
-        var read: [Int32: Passage] = [:]
+        var read = [Int32: Passage](minimumCapacity: k)
         func passage(_ doc: Int32) throws -> Passage {
             if let known = read[doc] { return known }
             let fetched = try store.passage(doc)

@@ -24,28 +24,42 @@ public struct TopicCoverage: Sendable {
     /// a search's stop words with their weights (`FunctionWordScorer`), each one more topic: a span
     /// of a passage is told from passages that share its rarer words by its function words too.
     public init(query: Query, textVector: [String: Double], functionWords: [(word: String, weight: Double)] = []) {
-        let informative = query.terms.filter { $0.origin != .expansion && !QuestionWords.nonTopical.contains($0.word) }
-        var standIns: [String: Set<String>] = [:]
-        for term in informative { standIns[term.term, default: []].insert(term.term) }
-        for term in query.terms where term.origin != .user {
-            for source in term.sources where standIns[source] != nil {
-                standIns[source]?.insert(term.term)
+        // Built for every search: one position per topic, each topic's stand-ins in one list, and
+        // dictionaries only where a term is looked up (measured: 9.8 µs a search at 10k passages with
+        // a dictionary of sets per topic).
+        let nonTopical = QuestionWords.nonTopical
+        let informative = query.terms.filter { $0.origin != .expansion && !nonTopical.contains($0.word) }
+        var position = [String: Int](minimumCapacity: informative.count + functionWords.count)
+        var terms: [(term: String, weight: Double)] = []
+        for term in informative {
+            if let at = position[term.term] {
+                terms[at].weight = max(terms[at].weight, term.weight)
+            } else {
+                position[term.term] = terms.count
+                terms.append((term.term, term.weight))
             }
         }
-        let queryWeights = Dictionary(informative.map { ($0.term, $0.weight) }, uniquingKeysWith: max)
-        var weights = Dictionary(uniqueKeysWithValues: standIns.keys.map { term in
-            (term, abs(textVector[term] ?? 0) / max(queryWeights[term] ?? 1, 1e-9))
-        })
-        for (word, weight) in functionWords where !QuestionWords.nonTopical.contains(word) && standIns[word] == nil {
-            standIns[word] = [word]
-            weights[word] = weight
+        // The IDF-only weight: the normalised weight divided by the query weight.
+        for index in terms.indices {
+            terms[index].weight = abs(textVector[terms[index].term] ?? 0) / max(terms[index].weight, 1e-9)
+        }
+        var standIns = terms.indices.map { [terms[$0].term] }
+        for term in query.terms where term.origin != .user {
+            for source in term.sources {
+                if let at = position[source], !standIns[at].contains(term.term) { standIns[at].append(term.term) }
+            }
+        }
+        for (word, weight) in functionWords where !nonTopical.contains(word) && position[word] == nil {
+            position[word] = terms.count
+            terms.append((word, weight))
+            standIns.append([word])
         }
         self.informative = informative.map { ($0.term, $0.word) }
-        let order = standIns.keys.sorted()
-        topics = order.map { ($0, weights[$0] ?? 0) }
-        var credits: [String: [(topic: Int, credit: Double)]] = [:]
-        for (index, term) in order.enumerated() {
-            for standIn in standIns[term] ?? [] { credits[standIn, default: []].append((index, standIn == term ? 1 : Self.expansionCredit)) }
+        let order = terms.indices.sorted { terms[$0].term < terms[$1].term }
+        topics = order.map { terms[$0] }
+        var credits = [String: [(topic: Int, credit: Double)]](minimumCapacity: standIns.reduce(0) { $0 + $1.count })
+        for (index, at) in order.enumerated() {
+            for standIn in standIns[at] { credits[standIn, default: []].append((index, standIn == terms[at].term ? 1 : Self.expansionCredit)) }
         }
         creditsByTerm = credits
         plainTotal = topics.map(\.weight).orderIndependentSum()

@@ -44,15 +44,14 @@ enum PassageRecord {
         decompressor.decompress(stored) { record in
             var offset = 0
             guard let ordinal = Varint.read(record, at: &offset) else { return nil }
-            var fields: [String] = []
-            for _ in 0..<4 {
+            func field() -> String? {
                 guard let count = Varint.read(record, at: &offset), count <= record.count - offset else { return nil }
                 let end = offset + Int(count)
-                fields.append(String(decoding: UnsafeRawBufferPointer(rebasing: record[offset..<end]), as: UTF8.self))
-                offset = end
+                defer { offset = end }
+                return String(decoding: UnsafeRawBufferPointer(rebasing: record[offset..<end]), as: UTF8.self)
             }
-            guard offset == record.count else { return nil }
-            return Passage(id: id, expert: expert, role: fields[0], question: fields[1], text: fields[2], source: fields[3],
+            guard let role = field(), let question = field(), let text = field(), let source = field(), offset == record.count else { return nil }
+            return Passage(id: id, expert: expert, role: role, question: question, text: text, source: source,
                            ordinal: Int(Int64(bitPattern: ordinal)))
         }
     }
