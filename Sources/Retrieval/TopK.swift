@@ -39,25 +39,33 @@ public struct TopK: Sendable {
     }
 
     private mutating func siftUp(_ start: Int) {
-        var child = start
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard Self.isBetter(heap[parent], than: heap[child]) else { return }
-            heap.swapAt(parent, child)
-            child = parent
+        heap.withUnsafeMutableBufferPointer { heap in
+            var child = start
+            let moving = heap[child]
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard Self.isBetter(heap[parent], than: moving) else { break }
+                heap[child] = heap[parent]
+                child = parent
+            }
+            heap[child] = moving
         }
     }
 
+    /// Moves the root down to its place; on the buffer, as it runs for most passages a search keeps.
     private mutating func siftDown(_ start: Int) {
-        var parent = start
-        while true {
-            var worst = parent
-            for child in (2 * parent + 1)...(2 * parent + 2) where child < heap.count && Self.isBetter(heap[worst], than: heap[child]) {
-                worst = child
+        heap.withUnsafeMutableBufferPointer { heap in
+            var parent = start
+            let moving = heap[parent]
+            while true {
+                var worst = 2 * parent + 1
+                guard worst < heap.count else { break }
+                if worst + 1 < heap.count, Self.isBetter(heap[worst], than: heap[worst + 1]) { worst += 1 }
+                guard Self.isBetter(moving, than: heap[worst]) else { break }
+                heap[parent] = heap[worst]
+                parent = worst
             }
-            guard worst != parent else { return }
-            heap.swapAt(parent, worst)
-            parent = worst
+            heap[parent] = moving
         }
     }
 }

@@ -6,6 +6,8 @@ import CSQLite
 public final class Database {
     private(set) var handle: OpaquePointer?
     private var cache: [String: Statement] = [:]
+    /// The statements of `statement(literal:)`, by the address of their SQL.
+    private var literalCache: [UnsafeRawPointer: Statement] = [:]
     /// The file's path.
     public let path: String
 
@@ -40,6 +42,7 @@ public final class Database {
     }()
 
     deinit {
+        literalCache.removeAll()
         cache.removeAll()
         sqlite3_close_v2(handle)
     }
@@ -72,6 +75,22 @@ public final class Database {
         }
         let statement = Statement(raw, database: self, sql: sql)
         cache[sql] = statement
+        return statement
+    }
+
+    /// A prepared statement for the literal `sql`, found by the literal's address rather than by
+    /// hashing its text: a search runs some forty lookups, and hashing their SQL took 1.5 % of its
+    /// instructions at 10k passages.
+    ///
+    /// - Throws: `DatabaseError` when the SQL does not compile.
+    public func statement(literal sql: StaticString) throws -> Statement {
+        let key = UnsafeRawPointer(sql.utf8Start)
+        if let cached = literalCache[key] {
+            cached.reset()
+            return cached
+        }
+        let statement = try statement(sql.description)
+        literalCache[key] = statement
         return statement
     }
 

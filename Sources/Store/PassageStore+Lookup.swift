@@ -11,7 +11,7 @@ extension PassageStore {
     /// - Throws: `DatabaseError` when the store cannot be read.
     public func doc(ofPassageID id: String) throws -> Int32? {
         do {
-            let statement = try database.statement("SELECT doc FROM passages WHERE id = ?")
+            let statement = try database.statement(literal: "SELECT doc FROM passages WHERE id = ?")
             try statement.bind(id)
             return try statement.step() ? Int32(statement.int64(at: 0)) : nil
         } catch let error as DatabaseError {
@@ -24,7 +24,7 @@ extension PassageStore {
     /// - Throws: `DatabaseError` when the store cannot be read.
     public func passageIndex(after doc: Int32, limit: Int) throws -> [PassageIndexEntry] {
         do {
-            let statement = try database.statement("SELECT doc, id, expert FROM passages WHERE doc > ? ORDER BY doc LIMIT ?")
+            let statement = try database.statement(literal: "SELECT doc, id, expert FROM passages WHERE doc > ? ORDER BY doc LIMIT ?")
             try statement.bind(doc, limit)
             var entries: [PassageIndexEntry] = []
             while try statement.step() {

@@ -28,6 +28,9 @@ public final class PassageStore: PostingSource {
     private var functionWordTable: FunctionWordTable??
     /// The stop words' bitmaps read so far, by index in `StopWords.ordered`.
     private var functionWordBitmaps: [Int: PassageBitmap] = [:]
+    /// The filter of the expansion keys of more than one word, once read (`.some(nil)`: the store has
+    /// none, as when it was built without a lexicon).
+    private var phraseFilter: KeyFilter??
 
     /// Opens the store at `path` read-only and checks that it is a store this build can read.
     ///
@@ -95,7 +98,7 @@ public final class PassageStore: PostingSource {
     }
 
     static func tables(_ database: Database) throws -> Set<String> {
-        let statement = try database.statement("SELECT name FROM sqlite_master WHERE type = 'table'")
+        let statement = try database.statement(literal: "SELECT name FROM sqlite_master WHERE type = 'table'")
         var names: Set<String> = []
         while try statement.step() { names.insert(statement.string(at: 0)) }
         return names
@@ -103,19 +106,19 @@ public final class PassageStore: PostingSource {
 
     static func indexedFields(_ database: Database) throws -> Set<Field> {
         try Set(Field.allCases.filter { field in
-            let statement = try database.statement("SELECT 1 FROM terms WHERE field = ? LIMIT 1")
+            let statement = try database.statement(literal: "SELECT 1 FROM terms WHERE field = ? LIMIT 1")
             try statement.bind(field.rawValue)
             return try statement.step()
         })
     }
 
     static func passageDictionary(_ database: Database) throws -> [UInt8]? {
-        let statement = try database.statement("SELECT dictionary FROM passage_dictionary")
+        let statement = try database.statement(literal: "SELECT dictionary FROM passage_dictionary")
         return try statement.step() ? statement.withBlob(at: 0) { Array($0) } : nil
     }
 
     static func meta(_ database: Database) throws -> [String: String] {
-        let statement = try database.statement("SELECT key, value FROM meta")
+        let statement = try database.statement(literal: "SELECT key, value FROM meta")
         var meta: [String: String] = [:]
         while try statement.step() { meta[statement.string(at: 0)] = statement.string(at: 1) }
         return meta
@@ -146,7 +149,7 @@ public final class PassageStore: PostingSource {
     public func postingList(for term: String, in field: Field, ifAtMost limit: Int) throws -> (documentFrequency: Int, list: PostingList?) {
         guard indexedFields.contains(field) else { return (0, nil) }
         return try reading {
-            let statement = try database.statement("SELECT df, max_weight, postings FROM terms WHERE field = ? AND term = ?")
+            let statement = try database.statement(literal: "SELECT df, max_weight, postings FROM terms WHERE field = ? AND term = ?")
             try statement.bind(field.rawValue, term)
             guard try statement.step() else { return (0, nil) }
             let frequency = statement.int(at: 0)
@@ -181,7 +184,7 @@ public final class PassageStore: PostingSource {
     public func documentFrequency(of term: String, in field: Field) throws -> Int {
         guard indexedFields.contains(field) else { return 0 }
         return try reading {
-            let statement = try database.statement("SELECT df FROM terms WHERE field = ? AND term = ?")
+            let statement = try database.statement(literal: "SELECT df FROM terms WHERE field = ? AND term = ?")
             try statement.bind(field.rawValue, term)
             return try statement.step() ? statement.int(at: 0) : 0
         }
@@ -192,7 +195,7 @@ public final class PassageStore: PostingSource {
     /// - Throws: `DatabaseError.corrupt` when no such passage exists or its record is damaged.
     public func passage(_ doc: Int32) throws -> Passage {
         try reading {
-            let row = try database.statement("SELECT id, expert, record FROM passages WHERE doc = ?")
+            let row = try database.statement(literal: "SELECT id, expert, record FROM passages WHERE doc = ?")
             try row.bind(doc)
             guard try row.step() else {
                 throw DatabaseError(.corrupt, message: "\(database.path) is damaged (passage \(doc) is missing); \(rebuild)")
@@ -211,7 +214,7 @@ public final class PassageStore: PostingSource {
     /// - Throws: `DatabaseError.corrupt` when vectors differ in length.
     public func vectors() throws -> VectorTable {
         try reading {
-            let statement = try database.statement("SELECT doc, vector FROM vectors ORDER BY doc")
+            let statement = try database.statement(literal: "SELECT doc, vector FROM vectors ORDER BY doc")
             var docs: [Int32] = []
             var levels: [Int8] = []
             var scales: [Float] = []
@@ -238,7 +241,7 @@ public final class PassageStore: PostingSource {
     public func passages(ofExpert name: String) throws -> Set<Int32> {
         try reading {
             // The index holds only passages with an expert; the second condition lets SQLite use it.
-            let statement = try database.statement("SELECT doc FROM passages WHERE expert = ? AND expert != ''")
+            let statement = try database.statement(literal: "SELECT doc FROM passages WHERE expert = ? AND expert != ''")
             try statement.bind(name)
             var docs: Set<Int32> = []
             while try statement.step() { docs.insert(Int32(statement.int64(at: 0))) }
@@ -249,7 +252,7 @@ public final class PassageStore: PostingSource {
     /// The experts in order of first appearance, with their passage counts and questions.
     public func experts() throws -> [ExpertSummary] {
         try reading {
-            let statement = try database.statement("SELECT name, role, passages, questions FROM experts ORDER BY rank")
+            let statement = try database.statement(literal: "SELECT name, role, passages, questions FROM experts ORDER BY rank")
             var summaries: [ExpertSummary] = []
             while try statement.step() {
                 let questions = statement.string(at: 3).split(separator: "\n").map { String($0).removingControlCharacters() }
@@ -260,11 +263,14 @@ public final class PassageStore: PostingSource {
         }
     }
 
-    /// The query expansions stored for `key` (a stem, or two stems joined by a space), strongest first.
+    /// The query expansions stored for `key` (a stem, or stems joined by spaces), strongest first.
+    ///
+    /// A key of more than one word is looked up only when the store's `KeyFilter` may hold it.
     public func expansions(for key: String) throws -> [ExpansionTable.Entry] {
-        try reading {
+        if key.utf8.contains(UInt8(ascii: " ")), let filter = try phraseKeyFilter(), !filter.mayContain(key) { return [] }
+        return try reading {
             // Sorted here: SQLite would open a sorter for every lookup, most of which find nothing.
-            let statement = try database.statement("SELECT term, weight, kind, word FROM expansions WHERE key = ?")
+            let statement = try database.statement(literal: "SELECT term, weight, kind, word FROM expansions WHERE key = ?")
             try statement.bind(key)
             var entries: [ExpansionTable.Entry] = []
             while try statement.step() {
@@ -275,10 +281,27 @@ public final class PassageStore: PostingSource {
         }
     }
 
+    /// The `KeyFilter` of the expansion keys of more than one word, read on first use.
+    ///
+    /// - Throws: `DatabaseError.corrupt` when its row is not a filter.
+    private func phraseKeyFilter() throws -> KeyFilter? {
+        if let loaded = phraseFilter { return loaded }
+        let filter: KeyFilter? = try reading {
+            let statement = try database.statement(literal: "SELECT filter FROM expansion_phrases")
+            guard try statement.step() else { return nil }
+            guard let filter = statement.withBlob(at: 0, KeyFilter.init(bytes:)) else {
+                throw DatabaseError(.corrupt, message: "\(database.path) is damaged (its filter of expansion phrases is \(statement.withBlob(at: 0) { $0.count }) bytes long); \(rebuild)")
+            }
+            return filter
+        }
+        phraseFilter = .some(filter)
+        return filter
+    }
+
     /// What the lexicon the store was built with knows of `term`: nil for a term it does not know.
     public func dictionaryKind(of term: String) throws -> ExpansionTable.WordKind? {
         try reading {
-            let statement = try database.statement("SELECT name FROM dictionary WHERE term = ?")
+            let statement = try database.statement(literal: "SELECT name FROM dictionary WHERE term = ?")
             try statement.bind(term)
             return try statement.step() ? ExpansionTable.WordKind(rawValue: statement.int(at: 0)) : nil
         }
@@ -292,7 +315,7 @@ public final class PassageStore: PostingSource {
     /// Whether any field of any passage has `term`.
     public func contains(term: String) throws -> Bool {
         try reading {
-            let statement = try database.statement("SELECT 1 FROM vocabulary WHERE term = ?")
+            let statement = try database.statement(literal: "SELECT 1 FROM vocabulary WHERE term = ?")
             try statement.bind(term)
             return try statement.step()
         }
@@ -311,7 +334,7 @@ public final class PassageStore: PostingSource {
     /// - Complexity: a range scan of the vocabulary's primary key.
     public func vocabulary(startingWith prefix: String) throws -> [VocabularyTerm] {
         try reading {
-            let statement = try database.statement("SELECT term, df, name FROM vocabulary WHERE term >= ? AND term < ?")
+            let statement = try database.statement(literal: "SELECT term, df, name FROM vocabulary WHERE term >= ? AND term < ?")
             try statement.bind(prefix, prefix + "\u{10FFFF}")
             var terms: [VocabularyTerm] = []
             while try statement.step() {

@@ -14,6 +14,11 @@ struct StagedTable: Sendable {
     /// Which table.
     enum Table: String, Sendable {
         case vocabulary, expansions, dictionary
+
+        /// The store's tables it fills.
+        var tables: [String] {
+            self == .expansions ? [rawValue, "expansion_phrases"] : [rawValue]
+        }
     }
 
     let name: Table
@@ -47,7 +52,8 @@ struct StagedTable: Sendable {
         }
     }
 
-    /// The lexicon's expansions narrowed to `vocabulary` (`ExpansionTable`), in key order.
+    /// The lexicon's expansions narrowed to `vocabulary` (`ExpansionTable`), in key order, and the
+    /// `KeyFilter` of their keys of more than one word.
     ///
     /// - Throws: `DatabaseError` when SQLite fails (out of memory).
     static func expansions(of lexicon: AnalysedLexicon, narrowedTo vocabulary: [String: Int].Keys) throws -> StagedTable {
@@ -63,6 +69,9 @@ struct StagedTable: Sendable {
                     count += 1
                 }
             }
+            let filter = try database.statement("INSERT INTO expansion_phrases(filter) VALUES (?)")
+            try filter.bind(KeyFilter(keys: expansions.entries.keys.filter { $0.utf8.contains(UInt8(ascii: " ")) }).bytes)
+            try filter.run()
             return count
         }
     }
@@ -82,13 +91,15 @@ struct StagedTable: Sendable {
         }
     }
 
-    /// Copies the table into `database`, whose same table is empty; not within a transaction.
+    /// Copies the tables into `database`, whose same tables are empty; not within a transaction.
     /// Once: the copy takes the bytes.
     ///
     /// - Throws: `DatabaseError` when SQLite fails.
     func copy(into database: Database) throws {
         try database.attach(image, as: "staged")
         defer { try? database.execute("DETACH staged") }
-        try database.execute("INSERT INTO main.\(name.rawValue) SELECT * FROM staged.\(name.rawValue)")
+        for table in name.tables {
+            try database.execute("INSERT INTO main.\(table) SELECT * FROM staged.\(table)")
+        }
     }
 }
