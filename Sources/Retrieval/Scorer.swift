@@ -141,9 +141,12 @@ public struct Scorer: Sendable {
     public struct Bonus {
         public var bound: Double
         public var score: (Int32) -> Double
+        /// How many contributions it may add to a passage when explained: room kept for them.
+        public var contributionCount: Int
 
-        public init(bound: Double, score: @escaping (Int32) -> Double) {
+        public init(bound: Double, contributionCount: Int = 0, score: @escaping (Int32) -> Double) {
             self.bound = bound
+            self.contributionCount = contributionCount
             self.score = score
         }
     }
@@ -176,7 +179,8 @@ public struct Scorer: Sendable {
             top = Self.exhaustive(plan, k: k, allowed: allowed, bonus: bonus)
         }
         let ranked = top.sorted()
-        let contributions = explain ? Self.contributions(of: ranked.map(\.passage), in: plan) : Array(repeating: [], count: ranked.count)
+        let contributions = explain ? Self.contributions(of: ranked.map(\.passage), in: plan, spare: bonus?.contributionCount ?? 0)
+            : Array(repeating: [], count: ranked.count)
         return zip(ranked, contributions).map { Hit(passage: $0.passage, score: $0.score, contributions: $1) }
     }
 
@@ -196,40 +200,44 @@ public struct Scorer: Sendable {
         return top
     }
 
-    /// For each of `passages`, every entry of `plan` that matched it, largest first.
+    /// For each of `passages`, every entry of `plan` that matched it, largest first, in an array with
+    /// room for `spare` more (what a `Bonus` adds).
     ///
     /// The passages are taken in ascending order, each list's posting found by galloping from its last
     /// (a ranked pool of 30 against 40 lists made 1,200 binary searches over whole lists), and a
     /// passage's matches are gathered in one scratch array, then copied into an array of their size:
     /// appended one by one, they took four allocations a passage.
-    public static func contributions(of passages: [Int32], in plan: Plan) -> [[Contribution]] {
+    public static func contributions(of passages: [Int32], in plan: Plan, spare: Int = 0) -> [[Contribution]] {
         let ascending = passages.indices.sorted { passages[$0] < passages[$1] }
-        // Every match in one flat array, with room for all, then each passage's array allocated once
-        // at its size (appended one by one, they took four allocations a passage).
-        var found = [(index: Int, contribution: Contribution)]()
-        found.reserveCapacity(passages.count * plan.entries.count)
-        for entry in plan.entries {
+        // Every match as numbers in one flat array with room for all, then each passage's contributions
+        // made once into an array of their size (appended one by one, they took four allocations a passage).
+        var matches = [(passage: Int, entry: Int, weight: Float)]()
+        matches.reserveCapacity(passages.count * plan.entries.count)
+        var counts = [Int](repeating: 0, count: passages.count)
+        for (at, entry) in plan.entries.enumerated() {
             entry.list.postings.withUnsafeBufferPointer { postings in
                 var cursor = 0
                 for index in ascending {
                     cursor = PostingList.advance(cursor, to: Int64(passages[index]), end: postings.count, in: postings)
                     guard cursor < postings.count else { break }
                     guard postings[cursor].passage == passages[index] else { continue }
-                    let weight = Double(postings[cursor].weight)
-                    found.append((index, Contribution(
-                        term: entry.term.term, word: entry.term.word, field: entry.field, origin: entry.term.origin,
-                        queryWeight: entry.weight, passageWeight: weight, value: entry.weight * weight)))
+                    matches.append((index, at, postings[cursor].weight))
+                    counts[index] += 1
                 }
             }
         }
-        var counts = [Int](repeating: 0, count: passages.count)
-        for match in found { counts[match.index] += 1 }
         var result = counts.map { count in
             var contributions: [Contribution] = []
-            contributions.reserveCapacity(count)
+            contributions.reserveCapacity(count + spare)
             return contributions
         }
-        for match in found { result[match.index].append(match.contribution) }
+        for match in matches {
+            let entry = plan.entries[match.entry]
+            let weight = Double(match.weight)
+            result[match.passage].append(Contribution(
+                term: entry.term.term, word: entry.term.word, field: entry.field, origin: entry.term.origin,
+                queryWeight: entry.weight, passageWeight: weight, value: entry.weight * weight))
+        }
         for index in result.indices { result[index].sort { $0.value > $1.value } }
         return result
     }

@@ -44,7 +44,7 @@ final class FunctionWordScorer {
 
     /// What the stop words add to each passage the other words find, for the scorer to rank by.
     var bonus: Scorer.Bonus {
-        Scorer.Bonus(bound: bound) { self.score(of: $0) }
+        Scorer.Bonus(bound: bound, contributionCount: words.count) { self.score(of: $0) }
     }
 
     /// The stop words' weight in passage `doc`.
