@@ -110,7 +110,7 @@ public final class Retriever {
     ///   `DatabaseError` when the store cannot be read.
     public func query(for question: String, tokens: [Token]? = nil, words: [String]? = nil, functionWords: Bool = false) throws -> Query {
         try Self.checkLength(of: question)
-        let analysis = tokens == nil || functionWords ? analyzer.analysis(question) : nil
+        let analysis = tokens == nil || functionWords ? analyzer.analysis(question, alsoBy: ExpansionTable.phraseAnalyzer) : nil
         let tokens = tokens ?? analysis?.tokens ?? []
         var query = Query(tokens: tokens)
         if functionWords, let analysis { query.functionWords = analysis.functionWords }
@@ -128,7 +128,7 @@ public final class Retriever {
             let shown = question.trimmingWhitespace().isEmpty ? "the question is empty" : "“\(question.trimmingWhitespace())” has only common words"
             throw AnswerError(.emptyQuestion, "\(shown); ask about a topic, for example “What does the Kremlin think about sanctions?”")
         }
-        return try expander.expand(query, tokens: tokens, surface: ExpansionTable.phraseAnalyzer.tokens(question))
+        return try expander.expand(query, tokens: tokens, surface: analysis?.otherTokens ?? ExpansionTable.phraseAnalyzer.tokens(question))
     }
 
     /// Checks that `question` is no longer than Panelist takes, before any work is spent on it.

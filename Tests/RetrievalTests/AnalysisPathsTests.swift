@@ -1,5 +1,5 @@
 import Foundation
-import Retrieval
+@testable import Retrieval
 import Testing
 
 /// The analyser reads ASCII text from its bytes and other text from its Unicode scalars: both ways
@@ -40,6 +40,16 @@ import Testing
                 #expect(analyzer.tokens(straight) == analyzer.tokens("\u{00A0} " + straight), "\(line)")
             }
         }
+    }
+
+    /// One pass reads a question both without and with its stop words, as two passes would.
+    @Test(arguments: trickyASCII + trickyUnicode + ["Has Moscow been let down by the American president?", "What will the US make up for?"])
+    func onePassGivesTheOtherAnalysersTokensToo(_ text: String) {
+        let phrases = ExpansionTable.phraseAnalyzer
+        let both = analyzer.analysis(text, alsoBy: phrases)
+        #expect(both.otherTokens == phrases.tokens(text))
+        #expect(both.tokens == analyzer.tokens(text))
+        #expect(both.functionWords == analyzer.analysis(text).functionWords)
     }
 
     static let bundledCorpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
