@@ -203,14 +203,12 @@ public struct Scorer: Sendable {
     /// For each of `passages`, every entry of `plan` that matched it, largest first, in an array with
     /// room for `spare` more (what a `Bonus` adds).
     ///
-    /// The passages are taken in ascending order, each list's posting found by galloping from its last
-    /// (a ranked pool of 30 against 40 lists made 1,200 binary searches over whole lists), and a
-    /// passage's matches are gathered in one scratch array, then copied into an array of their size:
-    /// appended one by one, they took four allocations a passage.
+    /// Each list is walked once over the passages in ascending order, each posting found by galloping
+    /// from the last (a ranked pool of 30 against 40 lists made 1,200 binary searches over whole lists).
+    /// The matches are noted as numbers and counted first, so that each passage's array is allocated
+    /// once at its size: appended one by one, contributions took four allocations a passage.
     public static func contributions(of passages: [Int32], in plan: Plan, spare: Int = 0) -> [[Contribution]] {
         let ascending = passages.indices.sorted { passages[$0] < passages[$1] }
-        // Every match as numbers in one flat array with room for all, then each passage's contributions
-        // made once into an array of their size (appended one by one, they took four allocations a passage).
         var matches = [(passage: Int, entry: Int, weight: Float)]()
         matches.reserveCapacity(passages.count * plan.entries.count)
         var counts = [Int](repeating: 0, count: passages.count)

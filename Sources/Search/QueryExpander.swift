@@ -103,7 +103,6 @@ public struct QueryExpander {
             for (key, weight, word, entries) in lookedUp where !entries.isEmpty && !inPhrases.contains(key) {
                 let sources = key.split(separator: " ").map(String.init)
                 var expandsKey = false
-                defer { if expandsKey { expandedSources.formUnion(sources) } }
                 for entry in entries {
                     // A name the corpus lacks stands only for its true aliases, written out in some passage.
                     if names.contains(key), try !store.contains(term: key), try !nameCheck.isAlias(entry) { continue }
@@ -124,6 +123,8 @@ public struct QueryExpander {
                         phrases[entry.term] = (termWeight, Set(phrase))
                     }
                 }
+                // Once a key, not once a related word.
+                if expandsKey { expandedSources.formUnion(sources) }
             }
         }
         expanded.phrases = phrases.filter { !standalone.contains($0.key) }.mapValues(\.terms)
