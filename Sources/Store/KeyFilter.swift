@@ -1,13 +1,23 @@
-/// A Bloom filter of the expansion keys of more than one word ("united state", "make up"), kept in
-/// the store's `expansion_phrases` row: a question's adjacent pairs and phrases are looked up only
-/// when the filter may hold them.
+/// A Bloom filter of a set of terms or keys, kept in a row of the store's `key_filters`, so that a
+/// lookup that would almost always find nothing is made only when the filter may hold its key.
 ///
-/// Almost none of them has an expansion (0.5 % of pairs and 0.1 % of phrases at 10k passages), yet
-/// each lookup cost as much as a word's: five of a search's 41 lookups, 3 % of its instructions.
+/// Two are kept (`Kind`): the expansion keys of more than one word ("united state", "make up"), as
+/// almost none of a question's adjacent pairs and phrases has an expansion (0.5 % of pairs and 0.1 %
+/// of phrases at 10k passages), yet each lookup cost as much as a word's, five of a search's 41
+/// lookups; and the dictionary's terms known only as names ("mongolia"), which every word of a
+/// question is checked against (`NameCheck`), four lookups a search that almost always say no.
 /// Ten bits and seven probes a key answer "may hold" for about 1 % of absent keys, and "does not
 /// hold" is always right. The hash is FNV-1a over the key's UTF-8 bytes, mixed by SplitMix64's
 /// finaliser for the second of the double hashing's two values: fixed here, as the bits are stored.
 struct KeyFilter: Sendable, Equatable {
+    /// Which keys a filter holds: its row's name in `key_filters`.
+    enum Kind: String, Sendable, CaseIterable {
+        /// The expansion keys of more than one word.
+        case expansionPhrases = "expansion_phrases"
+        /// The dictionary's terms known only as names (`ExpansionTable.WordKind.name`).
+        case names
+    }
+
     /// The bits, 64 to a word.
     private let words: [UInt64]
     /// How many bits each key sets.

@@ -28,9 +28,8 @@ public final class PassageStore: PostingSource {
     private var functionWordTable: FunctionWordTable??
     /// The stop words' bitmaps read so far, by index in `StopWords.ordered`.
     private var functionWordBitmaps: [Int: PassageBitmap] = [:]
-    /// The filter of the expansion keys of more than one word, once read (`.some(nil)`: the store has
-    /// none, as when it was built without a lexicon).
-    private var phraseFilter: KeyFilter??
+    /// The `KeyFilter`s read so far (nil: the store has none of that kind, as when it was built without a lexicon).
+    private var keyFilters: [KeyFilter.Kind: KeyFilter?] = [:]
 
     /// Opens the store at `path` read-only and checks that it is a store this build can read.
     ///
@@ -267,7 +266,7 @@ public final class PassageStore: PostingSource {
     ///
     /// A key of more than one word is looked up only when the store's `KeyFilter` may hold it.
     public func expansions(for key: String) throws -> [ExpansionTable.Entry] {
-        if key.utf8.contains(UInt8(ascii: " ")), let filter = try phraseKeyFilter(), !filter.mayContain(key) { return [] }
+        if key.utf8.contains(UInt8(ascii: " ")), let filter = try keyFilter(.expansionPhrases), !filter.mayContain(key) { return [] }
         return try reading {
             // Sorted here: SQLite would open a sorter for every lookup, most of which find nothing.
             let statement = try database.statement(literal: "SELECT term, weight, kind, word FROM expansions WHERE key = ?")
@@ -281,20 +280,21 @@ public final class PassageStore: PostingSource {
         }
     }
 
-    /// The `KeyFilter` of the expansion keys of more than one word, read on first use.
+    /// The `KeyFilter` of `kind`, read on first use.
     ///
     /// - Throws: `DatabaseError.corrupt` when its row is not a filter.
-    private func phraseKeyFilter() throws -> KeyFilter? {
-        if let loaded = phraseFilter { return loaded }
+    private func keyFilter(_ kind: KeyFilter.Kind) throws -> KeyFilter? {
+        if let loaded = keyFilters[kind] { return loaded }
         let filter: KeyFilter? = try reading {
-            let statement = try database.statement(literal: "SELECT filter FROM expansion_phrases")
+            let statement = try database.statement(literal: "SELECT filter FROM key_filters WHERE name = ?")
+            try statement.bind(kind.rawValue)
             guard try statement.step() else { return nil }
             guard let filter = statement.withBlob(at: 0, KeyFilter.init(bytes:)) else {
-                throw DatabaseError(.corrupt, message: "\(database.path) is damaged (its filter of expansion phrases is \(statement.withBlob(at: 0) { $0.count }) bytes long); \(rebuild)")
+                throw DatabaseError(.corrupt, message: "\(database.path) is damaged (its filter of \(kind.rawValue.replacingOccurrences(of: "_", with: " ")) is \(statement.withBlob(at: 0) { $0.count }) bytes long); \(rebuild)")
             }
             return filter
         }
-        phraseFilter = .some(filter)
+        keyFilters[kind] = .some(filter)
         return filter
     }
 
@@ -307,9 +307,11 @@ public final class PassageStore: PostingSource {
         }
     }
 
-    /// Whether the lexicon knows `term` only as a name ("mongolia"), not as a common word.
+    /// Whether the lexicon knows `term` only as a name ("mongolia"), not as a common word; the
+    /// dictionary is read only when the store's `KeyFilter` of names may hold the term.
     public func isNameOnly(_ term: String) throws -> Bool {
-        try dictionaryKind(of: term) == .name
+        if let filter = try keyFilter(.names), !filter.mayContain(term) { return false }
+        return try dictionaryKind(of: term) == .name
     }
 
     /// Whether any field of any passage has `term`.

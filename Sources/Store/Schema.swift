@@ -12,12 +12,12 @@ public enum Schema {
     /// which dictionary words are only names; 5: sentence vectors (`sentence_vectors`); 6: each
     /// passage compressed alone against a dictionary (`PassageRecord`), in its `passages` row; 7: each
     /// passage's stop words and text length (`function_words`, `FunctionWordTable`); 8: the stop words
-    /// kept as a bitmap of passages for each, read one by one; 9: a filter of the expansion keys of more
-    /// than one word (`expansion_phrases`, `KeyFilter`).
+    /// kept as a bitmap of passages for each, read one by one; 9: filters of the expansion keys of more
+    /// than one word and of the terms known only as names (`key_filters`, `KeyFilter`).
     public static let currentVersion: Int64 = 9
 
     /// The tables a store of the current version has; a store missing one is damaged.
-    static let tables = ["meta", "passages", "passage_dictionary", "experts", "terms", "vocabulary", "expansions", "expansion_phrases", "dictionary", "vectors", "sentence_vectors", "function_words"]
+    static let tables = ["meta", "passages", "passage_dictionary", "experts", "terms", "vocabulary", "expansions", "dictionary", "key_filters", "vectors", "sentence_vectors", "function_words"]
 
     /// The SQL that makes the tables of the current version.
     ///
@@ -53,9 +53,10 @@ public enum Schema {
         CREATE TABLE function_words(words TEXT NOT NULL, frequencies BLOB NOT NULL, average_length REAL NOT NULL, lengths BLOB NOT NULL, bitmaps BLOB NOT NULL);
         """ + lexicalDefinition
 
-    /// The tables of the corpus's words: the vocabulary, the lexicon's expansions narrowed to it (with
-    /// `expansion_phrases`, one row: the `KeyFilter` of their keys of more than one word) and the
-    /// dictionary of English words; a build writes each apart first (`StagedTable`).
+    /// The tables of the corpus's words: the vocabulary, the lexicon's expansions narrowed to it and the
+    /// dictionary of English words, with `key_filters` (a `KeyFilter` a row, by `KeyFilter.Kind`: of the
+    /// expansion keys of more than one word, and of the dictionary's names); a build writes each apart
+    /// first (`StagedTable`), the expansions and the dictionary each with its filter.
     static let lexicalDefinition = """
         CREATE TABLE vocabulary(term TEXT PRIMARY KEY, df INTEGER NOT NULL, name INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE expansions(
@@ -65,8 +66,8 @@ public enum Schema {
             kind TEXT NOT NULL,
             word TEXT NOT NULL,
             PRIMARY KEY(key, term)) WITHOUT ROWID;
-        CREATE TABLE expansion_phrases(filter BLOB NOT NULL);
         CREATE TABLE dictionary(term TEXT PRIMARY KEY, name INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE key_filters(name TEXT PRIMARY KEY, filter BLOB NOT NULL) WITHOUT ROWID;
         """
 
     /// Makes the tables in `database`, a new empty file, and marks it as a store of this version.

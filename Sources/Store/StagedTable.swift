@@ -15,9 +15,9 @@ struct StagedTable: Sendable {
     enum Table: String, Sendable {
         case vocabulary, expansions, dictionary
 
-        /// The store's tables it fills.
+        /// The store's tables it fills: the expansions and the dictionary each add their `KeyFilter`.
         var tables: [String] {
-            self == .expansions ? [rawValue, "expansion_phrases"] : [rawValue]
+            self == .vocabulary ? [rawValue] : [rawValue, "key_filters"]
         }
     }
 
@@ -69,14 +69,12 @@ struct StagedTable: Sendable {
                     count += 1
                 }
             }
-            let filter = try database.statement("INSERT INTO expansion_phrases(filter) VALUES (?)")
-            try filter.bind(KeyFilter(keys: expansions.entries.keys.filter { $0.utf8.contains(UInt8(ascii: " ")) }).bytes)
-            try filter.run()
+            try write(KeyFilter(keys: expansions.entries.keys.filter { $0.utf8.contains(UInt8(ascii: " ")) }), as: .expansionPhrases, to: database)
             return count
         }
     }
 
-    /// The lexicon's dictionary of English words, in term order.
+    /// The lexicon's dictionary of English words, in term order, and the `KeyFilter` of its names.
     ///
     /// - Throws: `DatabaseError` when SQLite fails (out of memory).
     static func dictionary(of lexicon: AnalysedLexicon) throws -> StagedTable {
@@ -87,8 +85,16 @@ struct StagedTable: Sendable {
                 try insert.bind(term, kind.rawValue)
                 try insert.run()
             }
+            try write(KeyFilter(keys: lexicon.dictionary.filter { $0.value == .name }.keys), as: .names, to: database)
             return lexicon.dictionary.count
         }
+    }
+
+    /// Writes `filter` as the `key_filters` row of `kind`.
+    private static func write(_ filter: KeyFilter, as kind: KeyFilter.Kind, to database: Database) throws {
+        let insert = try database.statement("INSERT INTO key_filters(name, filter) VALUES (?, ?)")
+        try insert.bind(kind.rawValue, filter.bytes)
+        try insert.run()
     }
 
     /// Copies the tables into `database`, whose same tables are empty; not within a transaction.

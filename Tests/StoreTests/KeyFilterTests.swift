@@ -3,8 +3,8 @@ import Foundation
 @testable import Store
 import Testing
 
-/// The filter of multi-word expansion keys never turns away a key it holds, rarely lets an absent
-/// one through, and a store reads its pairs through it (issue 16: fewer lookups per search).
+/// A key filter never turns away a key it holds and rarely lets an absent one through; a store reads
+/// its expansion pairs and its names through its filters (issue 16: fewer lookups per search).
 @Suite struct KeyFilterTests {
     /// Keys shaped like the store's: stems joined by a space.
     static let keys = (0..<2_000).map { "stem\($0) word\($0 * 7 % 1_000)" }
@@ -47,13 +47,38 @@ import Testing
         #expect(try store.expansions(for: "zzzq zzzr").isEmpty)
     }
 
-    @Test func aDamagedFilterIsReportedWithHowToRebuild() throws {
+    @Test func aStoreTellsItsNamesThroughTheFilter() throws {
+        let (path, _) = try seedStore()
+        let store = try PassageStore(path: path)
+        let database = try Database(path: path, mode: .readOnly)
+        let names = try database.statement("SELECT term FROM dictionary WHERE name = 1 ORDER BY term LIMIT 50")
+        var checked = 0
+        while try names.step() {
+            #expect(try store.isNameOnly(names.string(at: 0)))
+            checked += 1
+        }
+        #expect(checked == 50)
+        let words = try database.statement("SELECT term FROM dictionary WHERE name != 1 ORDER BY term LIMIT 50")
+        while try words.step() { #expect(try !store.isNameOnly(words.string(at: 0))) }
+        #expect(try !store.isNameOnly("zzzq"))
+    }
+
+    @Test(arguments: KeyFilter.Kind.allCases)
+    func aDamagedFilterIsReportedWithHowToRebuild(_ kind: KeyFilter.Kind) throws {
         let (path, pair) = try seedStore()
-        try Database(path: path, mode: .readWrite).execute("UPDATE expansion_phrases SET filter = x'0102'")
-        let error = try #require(throws: DatabaseError.self) { try PassageStore(path: path).expansions(for: pair) }
+        let update = try Database(path: path, mode: .readWrite).statement("UPDATE key_filters SET filter = x'0102' WHERE name = ?")
+        try update.bind(kind.rawValue)
+        try update.run()
+        let store = try PassageStore(path: path)
+        let error = try #require(throws: DatabaseError.self) {
+            switch kind {
+            case .expansionPhrases: _ = try store.expansions(for: pair)
+            case .names: _ = try store.isNameOnly("govern")
+            }
+        }
         #expect(error.code == .corrupt)
         #expect(error.message.contains("rebuild it with"))
-        // A word alone does not need the filter.
-        #expect(try PassageStore(path: path).expansions(for: "govern").isEmpty == false)
+        // A word alone does not need the filter of phrases.
+        if kind == .expansionPhrases { #expect(try store.expansions(for: "govern").isEmpty == false) }
     }
 }
