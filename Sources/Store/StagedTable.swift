@@ -97,7 +97,8 @@ struct StagedTable: Sendable {
         try insert.run()
     }
 
-    /// Copies the tables into `database`, whose same tables are empty; not within a transaction.
+    /// Copies the rows into `database`, whose same tables hold none of them (`key_filters` takes one row
+    /// from each of two staged tables); not within a transaction.
     /// Once: the copy takes the bytes.
     ///
     /// - Throws: `DatabaseError` when SQLite fails.
