@@ -75,14 +75,14 @@ public struct AnalysedLexicon: Sendable {
         let words = texts.map { text in
             // `split` counts words as `ExpansionTable.precedes` did; a word without a space is one.
             Word(text: text, terms: analyzer.terms(text).map(number(ofTerm:)),
-                 length: text.utf8.contains(UInt8(ascii: " ")) ? text.split(separator: " ").count : 1)
+                 length: ExpansionTable.isPhrase(text) ? text.split(separator: " ").count : 1)
         }
         var headwords: [Headword] = []
         headwords.reserveCapacity(entries.count)
         var kinds = [ExpansionTable.WordKind?](repeating: nil, count: terms.count)
         for entry in entries {
             let headword = words[Int(entry.headword)]
-            if !headword.text.utf8.contains(UInt8(ascii: " ")) {
+            if !ExpansionTable.isPhrase(headword.text) {
                 Self.count(entry.kind, of: headword, in: &kinds)
             }
             var key = headword.terms

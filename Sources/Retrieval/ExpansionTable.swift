@@ -163,6 +163,12 @@ public struct ExpansionTable: Sendable, Equatable {
     /// The most words a key may have: "make up for" is looked up, longer phrases are not.
     public static let longestPhrase = 3
 
+    /// Whether `text` — a key, a headword or a related word — has more than one word ("united state"):
+    /// words are joined by a space.
+    public static func isPhrase(_ text: String) -> Bool {
+        text.utf8.contains(UInt8(ascii: " "))
+    }
+
     /// The analyser of phrase keys: it keeps function words, so "make up" (= compensate) is not "make".
     public static let phraseAnalyzer = Analyzer(stopWords: [])
 
@@ -199,7 +205,7 @@ public struct ExpansionTable: Sendable, Equatable {
 
         /// The corpus term of the word `word` with a prefix added or removed ("reaction" → "overreact").
         func variant(of word: String) -> String? {
-            guard word.count >= 4, !word.utf8.contains(UInt8(ascii: " ")) else { return nil }
+            guard word.count >= 4, !ExpansionTable.isPhrase(word) else { return nil }
             for prefix in prefixesByStart[word.prefix(3)] ?? [] {
                 let stem = analyzer.stem(prefix + word)
                 if vocabulary.contains(stem) { return stem }

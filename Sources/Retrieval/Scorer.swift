@@ -207,7 +207,7 @@ public struct Scorer: Sendable {
     /// from the last (a ranked pool of 30 against 40 lists made 1,200 binary searches over whole lists).
     /// The matches are noted as numbers and counted first, so that each passage's array is allocated
     /// once at its size: appended one by one, contributions took four allocations a passage.
-    public static func contributions(of passages: [Int32], in plan: Plan, spare: Int = 0) -> [[Contribution]] {
+    public static func contributions(of passages: [Int32], in plan: Plan, spare: Int) -> [[Contribution]] {
         let ascending = passages.indices.sorted { passages[$0] < passages[$1] }
         var matches = [(passage: Int, entry: Int, weight: Float)]()
         matches.reserveCapacity(passages.count * plan.entries.count)

@@ -10,12 +10,13 @@ import Store
 /// MaxScore adds this to each passage its lists find, and the most it can add to every bound, so
 /// the ranking stays exact.
 final class FunctionWordScorer {
-    /// The query's stop words with their weights, in `StopWords.ordered` order.
-    let words: [(word: String, index: Int, weight: Double)]
+    /// The query's stop words with their indices, in `StopWords.ordered` order.
+    let words: [(word: String, index: Int)]
+    /// The weight of each of `words`, in the same order; apart from them, as `score` runs for every
+    /// passage a search scores.
+    let weights: [Double]
     /// The passages that have each of `words`, in the same order.
     let bitmaps: [PassageBitmap]
-    /// The weights of `words`, apart: `score` runs for every passage a search scores.
-    private let weights: [Double]
     let table: FunctionWordTable
     /// The most the stop words can add to a passage.
     let bound: Double
@@ -26,20 +27,19 @@ final class FunctionWordScorer {
     /// - Throws: `DatabaseError` when the store's bitmaps cannot be read.
     init?(query: Query, plan: Scorer.Plan, store: PassageStore, fieldWeight: Double) throws {
         guard !query.functionWords.isEmpty, plan.textNorm > 0, let table = try store.functionWords() else { return nil }
-        words = query.functionWords.indices.map { index in
-            let idf = TFIDF.inverseDocumentFrequency(documentFrequency: table.frequencies[index], passageCount: store.passageCount)
-            return (StopWords.ordered[index], index, fieldWeight * idf / plan.textNorm)
+        words = query.functionWords.indices.map { (StopWords.ordered[$0], $0) }
+        weights = query.functionWords.indices.map { index in
+            fieldWeight * TFIDF.inverseDocumentFrequency(documentFrequency: table.frequencies[index], passageCount: store.passageCount) / plan.textNorm
         }
         bitmaps = try words.compactMap { try store.passages(withFunctionWord: $0.index) }
         guard bitmaps.count == words.count else { return nil }
-        weights = words.map(\.weight)
         self.table = table
-        bound = words.reduce(0) { $0 + $1.weight } * table.weight(length: 0)
+        bound = weights.reduce(0, +) * table.weight(length: 0)
     }
 
     /// The stop words as topics of the query (`TopicCoverage`), with their weights.
     var topics: [(word: String, weight: Double)] {
-        words.map { ($0.word, $0.weight) }
+        zip(words, weights).map { ($0.word, $1) }
     }
 
     /// What the stop words add to each passage the other words find, for the scorer to rank by.
@@ -60,9 +60,10 @@ final class FunctionWordScorer {
         guard hit.score > 0 else { return }
         let passageWeight = table.weight(of: hit.passage)
         var added = false
-        for (word, bitmap) in zip(words, bitmaps) where bitmap.contains(hit.passage) {
-            hit.contributions.append(Contribution(term: word.word, word: word.word, field: .text, origin: .user,
-                                                  queryWeight: word.weight, passageWeight: passageWeight, value: word.weight * passageWeight))
+        for index in words.indices where bitmaps[index].contains(hit.passage) {
+            let (word, weight) = (words[index].word, weights[index])
+            hit.contributions.append(Contribution(term: word, word: word, field: .text, origin: .user,
+                                                  queryWeight: weight, passageWeight: passageWeight, value: weight * passageWeight))
             added = true
         }
         if added { hit.contributions.sort { $0.value > $1.value } }

@@ -97,7 +97,7 @@ public struct QueryExpander {
             // A word of a pair or phrase that has expansions of its own means what the phrase means:
             // "let" of "let down" (→ "disappoint") is not also "allow".
             var inPhrases: Set<String> = []
-            for item in lookedUp where !item.entries.isEmpty && item.key.utf8.contains(UInt8(ascii: " ")) {
+            for item in lookedUp where !item.entries.isEmpty && ExpansionTable.isPhrase(item.key) {
                 inPhrases.formUnion(item.key.split(separator: " ").map(String.init))
             }
             for (key, weight, word, entries) in lookedUp where !entries.isEmpty && !inPhrases.contains(key) {

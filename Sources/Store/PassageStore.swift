@@ -266,7 +266,7 @@ public final class PassageStore: PostingSource {
     ///
     /// A key of more than one word is looked up only when the store's `KeyFilter` may hold it.
     public func expansions(for key: String) throws -> [ExpansionTable.Entry] {
-        if key.utf8.contains(UInt8(ascii: " ")), let filter = try keyFilter(.expansionPhrases), !filter.mayContain(key) { return [] }
+        if ExpansionTable.isPhrase(key), let filter = try keyFilter(.expansionPhrases), !filter.mayContain(key) { return [] }
         return try reading {
             // Sorted here: SQLite would open a sorter for every lookup, most of which find nothing.
             let statement = try database.statement(literal: "SELECT term, weight, kind, word FROM expansions WHERE key = ?")

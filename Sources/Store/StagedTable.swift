@@ -69,7 +69,7 @@ struct StagedTable: Sendable {
                     count += 1
                 }
             }
-            try write(KeyFilter(keys: expansions.entries.keys.filter { $0.utf8.contains(UInt8(ascii: " ")) }), as: .expansionPhrases, to: database)
+            try write(KeyFilter(keys: expansions.entries.keys.filter(ExpansionTable.isPhrase)), as: .expansionPhrases, to: database)
             return count
         }
     }
