@@ -10,6 +10,9 @@ public struct Token: Sendable, Equatable {
     public var position: Int
     /// Whether the word was written with a capital first letter (a name, or a sentence start).
     public var isCapitalized = false
+    /// Whether this is the joined form of a hyphenated compound ("mediumrange" for "medium-range"),
+    /// added beside its parts: a form to match, not a word the user wrote.
+    public var isJoinedCompound = false
 }
 
 /// Turns text into index terms: folding, word rules, stop words and Porter2 stemming.
@@ -73,13 +76,15 @@ public struct Analyzer: Sendable {
         forEachChunk(of: text) { bytes, hasLowercase in
             let text = String(decoding: bytes, as: UTF8.self)
             let chunk = analyse(chunk: text, hasLowercase: hasLowercase)
-            for token in chunk.tokens {
-                tokens.append(Token(term: token.term, word: token.word, position: position + token.position, isCapitalized: token.isCapitalized))
+            for var token in chunk.tokens {
+                token.position += position
+                tokens.append(token)
             }
             if let other {
                 let otherChunk = chunk.hasStopWord ? other.analyse(chunk: text, hasLowercase: hasLowercase) : chunk
-                for token in otherChunk.tokens {
-                    otherTokens.append(Token(term: token.term, word: token.word, position: position + token.position, isCapitalized: token.isCapitalized))
+                for var token in otherChunk.tokens {
+                    token.position += position
+                    otherTokens.append(token)
                 }
             }
             position += chunk.words
@@ -192,7 +197,7 @@ public struct Analyzer: Sendable {
             }
         }
         if parts.count > 1, alphabeticParts > 1 {
-            tokens.append(Token(term: stem(joined), word: joined, position: position))
+            tokens.append(Token(term: stem(joined), word: joined, position: position, isJoinedCompound: true))
         }
         return ChunkTokens(tokens: tokens, words: position, functionWords: functionWords, hasStopWord: hasStopWord)
     }

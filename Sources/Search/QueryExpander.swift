@@ -135,7 +135,10 @@ public struct QueryExpander {
         }
         expanded.phrases = phrases.filter { !standalone.contains($0.key) }.mapValues(\.terms)
         var misspeltCommon: Set<String> = []
-        for term in query.terms where term.origin == .user && !framing.contains(term.word) {
+        // A compound's joined form ("mediumrange") is matched where the corpus has it, and otherwise
+        // left to its parts: it is no name and no misspelling.
+        let joined = Set(tokens.lazy.filter(\.isJoinedCompound).map(\.term))
+        for term in query.terms where term.origin == .user && !framing.contains(term.word) && !joined.contains(term.term) {
             guard try !store.contains(term: term.term) else { continue }
             if names.contains(term.term) {
                 // A name the corpus lacks is matched through a true alias (above) or a spelling variant ("Kyiv" → "Kiev").

@@ -33,6 +33,15 @@ import Testing
         }
     }
 
+    @Test func aCompoundsJoinedFormIsNoNameButANamedPartIs() throws {
+        let missiles = try answerer.answer("Which American administration first said Russia was breaking the medium-range missile pact?")
+        #expect(!missiles.abstained, "“mediumrange”, which the corpus lacks, is “medium” and “range”: \(missiles.notice ?? "")")
+        #expect(missiles.evidence.unknownNames.isEmpty)
+        let talks = try answerer.answer("What did Moscow expect from the Merkel-Putin talks?")
+        #expect(talks.abstained)
+        #expect(talks.evidence.unknownNames.count == 1 && talks.evidence.unknownNames[0].hasPrefix("Merkel"), "\(talks.evidence.unknownNames)")
+    }
+
     @Test func aContainingPlaceIsNoAliasButACapitalStandsForItsCountry() throws {
         let japan = try answerer.retriever.query(for: "What does the Kremlin think about Japan?")
         #expect(!japan.terms.contains { $0.word.contains("→") }, "no “Japan → Asia” or “Japan → Pacific”")
