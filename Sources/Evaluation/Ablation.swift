@@ -24,7 +24,6 @@ public struct Variant: Sendable {
             variant("words only (lexical)") { $0.settings.fusion = .lexical },
             variant("meaning only (dense)") { $0.settings.fusion = .meaning },
             variant("reciprocal-rank fusion") { $0.settings.fusion = .reciprocalRank(k: 60) },
-            variant("words' weight fixed") { $0.settings.wholeWordsWeightFrom = 0 },
             variant("sentences by words only") { $0.settings.sentenceMeaning = false },
             variant("without WordNet expansion") { $0.settings.lexicalExpansion = false },
             variant("every expansion of a word") { $0.settings.expansionsPerKey = .max },

@@ -4,7 +4,7 @@ import Search
 /// A passage as printed by `--json` modes: `{"id", "expert", "role", "question", "text", "score", "source"}`.
 ///
 /// Field names are a public contract (docs/JSON.md). `explanation`, `coverage_factor`, `lexical_score`
-/// `similarity` and `lexical_weight` appear only with `--explain` (the last two only for a store with vectors).
+/// and `similarity` appear only with `--explain` (`similarity` only for a store with vectors).
 public struct PassageOutput: Codable, Sendable, Equatable {
     public var id: String
     public var expert: String
@@ -20,14 +20,11 @@ public struct PassageOutput: Codable, Sendable, Equatable {
     public var lexicalScore: Double?
     /// Only with `--explain` and a store with vectors: the cosine of the question's and the passage's vectors.
     public var similarity: Double?
-    /// Only with `--explain` and a store with vectors: the weight of `lexicalScore` in `score` (see `RankedPassage.lexicalWeight`).
-    public var lexicalWeight: Double?
 
     enum CodingKeys: String, CodingKey {
         case id, expert, role, question, text, score, source, explanation, similarity
         case coverageFactor = "coverage_factor"
         case lexicalScore = "lexical_score"
-        case lexicalWeight = "lexical_weight"
     }
 
     public init(_ ranked: RankedPassage, explained: Bool = false) {
@@ -42,7 +39,6 @@ public struct PassageOutput: Codable, Sendable, Equatable {
         coverageFactor = explained ? Self.rounded(ranked.coverageFactor) : nil
         lexicalScore = explained ? Self.rounded(ranked.lexicalScore) : nil
         similarity = explained ? ranked.similarity.map(Self.rounded) : nil
-        lexicalWeight = explained ? ranked.lexicalWeight.map(Self.rounded) : nil
     }
 
     /// Six decimals: enough to compare, and the same in every run.

@@ -9,19 +9,6 @@ public enum Fusion: Sendable, Equatable {
     /// Reciprocal-rank fusion: `1/(k + lexical rank) + 1/(k + meaning rank)`, scores ignored.
     case reciprocalRank(k: Double)
 
-    /// This fusion with the words' weight times `trust`, clamped to 0…1 (the weighted fusion only):
-    /// how far the words can be believed for this question (`RetrievalSettings.wholeWordsWeightFrom`).
-    public func trustingWords(_ trust: Double) -> Fusion {
-        guard case .weighted(let weight) = self else { return self }
-        return .weighted(lexicalWeight: weight * min(1, max(0, trust)))
-    }
-
-    /// The words' weight of the weighted fusion; nil for the others.
-    public var lexicalWeight: Double? {
-        guard case .weighted(let weight) = self else { return nil }
-        return weight
-    }
-
     /// Whether the words are scored.
     public var usesWords: Bool { self != .meaning }
     /// Whether the vectors are compared.

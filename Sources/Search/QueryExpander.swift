@@ -30,12 +30,6 @@ public struct RetrievalSettings: Sendable, Equatable {
     public var genericWordWeight = 0.5
     /// How the lexical score and the similarity of meaning are combined, when the store has vectors.
     public var fusion = Fusion.weighted(lexicalWeight: 0.3)
-    /// The share of the question's topics the best-covering passage must cover for the words to keep
-    /// their whole weight in `fusion`; below it their weight shrinks in proportion, and meaning
-    /// decides more (0: always whole). A question worded unlike the corpus ("economic punishment"
-    /// for "sanctions") matches few of its words, and those it matches are weak evidence; measured
-    /// in docs/RETRIEVAL.md.
-    public var wholeWordsWeightFrom = 0.5
     /// Choose an answer's sentences by meaning as well as words, when the store has sentence vectors.
     public var sentenceMeaning = true
 

@@ -19,15 +19,12 @@ public struct RankedPassage: Sendable, Equatable {
     public var lexicalScore: Double
     /// The meaning part: the cosine of the question's and the passage's vectors; nil without vectors.
     public var similarity: Double?
-    /// The weight of `lexicalScore` in `score` (`similarity` has the rest), for this question
-    /// (`RetrievalSettings.wholeWordsWeightFrom`); nil unless the two were fused by weights.
-    public var lexicalWeight: Double?
     /// The cosine of the question's vector with each of the passage's sentences (`SentenceSplitter`'s,
     /// in order); nil when the store has no sentence vectors or the question was not embedded.
     public var sentenceSimilarities: [Double]?
 
     public init(doc: Int32, passage: Passage, score: Double, contributions: [Contribution], coverageFactor: Double = 1,
-                lexicalScore: Double? = nil, similarity: Double? = nil, lexicalWeight: Double? = nil) {
+                lexicalScore: Double? = nil, similarity: Double? = nil) {
         self.doc = doc
         self.passage = passage
         self.score = score
@@ -35,17 +32,14 @@ public struct RankedPassage: Sendable, Equatable {
         self.coverageFactor = coverageFactor
         self.lexicalScore = lexicalScore ?? score
         self.similarity = similarity
-        self.lexicalWeight = lexicalWeight
     }
 }
 
 extension RankedPassage {
-    /// The two parts of the score for explanations: "words 0.312, meaning 0.587 (weighed 0.30 and 0.70)".
+    /// The two parts of the score for explanations: "words 0.312, meaning 0.587".
     public var scoreParts: String {
         let words = String(format: "words %.3f", lexicalScore)
-        guard let similarity else { return words }
-        let weights = lexicalWeight.map { String(format: " (weighed %.2f and %.2f)", $0, 1 - $0) } ?? ""
-        return words + String(format: ", meaning %.3f", similarity) + weights
+        return similarity.map { words + String(format: ", meaning %.3f", $0) } ?? words
     }
 }
 
@@ -182,8 +176,7 @@ public final class Retriever {
     ///
     /// By meaning, when the store has vectors (`meaning`): the pool also takes the passages whose
     /// vectors are closest to the question's, their lexical scores are computed exactly, and every
-    /// passage of the pool is ranked by the `Fusion` of both parts. The words weigh less when no
-    /// passage covers `wholeWordsWeightFrom` of the question's topics (`Fusion.trustingWords`).
+    /// passage of the pool is ranked by the `Fusion` of both parts.
     ///
     /// - Parameters:
     ///   - query: The analysed question.
@@ -228,16 +221,11 @@ public final class Retriever {
             read[doc] = fetched
             return fetched
         }
-        var fusion = settings.fusion
-        let weighsWords = dense != nil && settings.wholeWordsWeightFrom > 0 && fusion.lexicalWeight != nil
-        if settings.coordination > 0 || weighsWords {
+        if settings.coordination > 0 {
             let topics = TopicCoverage(query: query, textVector: plan.textVector, functionWords: functionWords?.topics ?? [])
             if !topics.isEmpty {
-                var bestShare = 0.0
                 for index in hits.indices where hits[index].score > 0 {
                     var share = topics.coverage(of: hits[index].contributions, exponent: 1).share
-                    bestShare = max(bestShare, share)
-                    guard settings.coordination > 0 else { continue }
                     if let type = query.answerType {
                         // The expected answer counts as one more topic, as heavy as the average one.
                         let topicCount = Double(topics.topicCount)
@@ -247,16 +235,14 @@ public final class Retriever {
                     factors[index] = 1 - settings.coordination + settings.coordination * share
                     hits[index].score *= factors[index]
                 }
-                if weighsWords { fusion = fusion.trustingWords(bestShare / settings.wholeWordsWeightFrom) }
             }
         }
-        let fused = fusion.scores(lexical: hits.map(\.score), similarities: hits.map { dense?[$0.passage] })
+        let fused = settings.fusion.scores(lexical: hits.map(\.score), similarities: hits.map { dense?[$0.passage] })
         let order = hits.indices.sorted { (fused[$0], hits[$1].passage) > (fused[$1], hits[$0].passage) }.prefix(k)
         var passages = try order.map { index in
             RankedPassage(doc: hits[index].passage, passage: try passage(hits[index].passage), score: fused[index],
                           contributions: needsContributions ? hits[index].contributions : [], coverageFactor: factors[index],
-                          lexicalScore: hits[index].score, similarity: dense?[hits[index].passage],
-                          lexicalWeight: dense == nil ? nil : fusion.lexicalWeight)
+                          lexicalScore: hits[index].score, similarity: dense?[hits[index].passage])
         }
         if let question, settings.sentenceMeaning {
             for index in passages.indices { passages[index].sentenceSimilarities = try store.sentenceSimilarities(of: passages[index].doc, to: question) }

@@ -20,14 +20,6 @@ import Testing
         #expect(!Fusion.lexical.usesMeaning && Fusion.lexical.usesWords && !Fusion.meaning.usesWords)
     }
 
-    @Test func wordsTrustedLessWeighLessAndOnlyInTheWeightedFusion() {
-        #expect(Fusion.weighted(lexicalWeight: 0.3).trustingWords(0.5) == .weighted(lexicalWeight: 0.15))
-        #expect(Fusion.weighted(lexicalWeight: 0.3).trustingWords(1.6) == .weighted(lexicalWeight: 0.3), "never more than the whole weight")
-        #expect(Fusion.weighted(lexicalWeight: 0.3).trustingWords(-1) == .weighted(lexicalWeight: 0))
-        #expect(Fusion.reciprocalRank(k: 60).trustingWords(0.5) == .reciprocalRank(k: 60))
-        #expect(Fusion.lexical.trustingWords(0) == .lexical && Fusion.lexical.lexicalWeight == nil)
-    }
-
     @Test func reciprocalRanksIgnoreScores() {
         let fused = Fusion.reciprocalRank(k: 60).scores(lexical: lexical, similarities: similarities)
         #expect(abs(fused[0] - (1.0 / 61 + 1.0 / 63)) < 1e-12)

@@ -46,22 +46,6 @@ import Testing
         #expect(text.stdout.contains("= words ") && text.stdout.contains(", meaning ") && text.stdout.contains("fused into"))
     }
 
-    @Test func wordsTheCorpusBarelyUsesWeighLessThanMeaning() throws {
-        let binary = try PanelistBinary()
-        let (path, built) = try store(binary, semantic: "on")
-        #expect(built.status == 0, "\(built.stderr)")
-        func weights(_ question: String) throws -> [Double?] {
-            let search = try binary.run(["search", question, "--store", path, "--json", "--explain", "--k", "3"], environment: Self.model(binary))
-            return try PanelistBinary.decode(SearchJSON.self, from: search).passages.map(\.lexical_weight)
-        }
-        #expect(try weights("economic sanctions") == [0.3, 0.3, 0.3], "the corpus's own words: their whole weight")
-        let paraphrase = try weights("economic punishment")
-        #expect(paraphrase.count == 3 && paraphrase.allSatisfy { ($0 ?? 0) > 0 && ($0 ?? 1) < 0.3 }, "\(paraphrase)")
-        #expect(try weights("punishment") == [0, 0, 0], "no passage has the word: meaning alone")
-        let text = try binary.run(["search", "economic punishment", "--store", path, "--explain", "--k", "1"], environment: Self.model(binary))
-        #expect(text.stdout.contains("(weighed 0.25 and 0.75)"), "\(text.stdout)")
-    }
-
     @Test func offBuildsAStoreByWordsAndOnWithoutTheModelIsAnError() throws {
         let binary = try PanelistBinary()
         let (path, built) = try store(binary, semantic: "off")

@@ -15,7 +15,6 @@ struct SearchJSON: Decodable {
         var coverage_factor: Double?
         var lexical_score: Double?
         var similarity: Double?
-        var lexical_weight: Double?
     }
     struct Contribution: Decodable {
         var term: String
