@@ -380,6 +380,24 @@ def build(wn):
                 merged[word] = (kind, weight)
         table[head] = merged
 
+    # A word derived from a name that has no other names of its own ("American" from "America")
+    # stands for the name's other names too ("United States", "U.S."), at the product of the two
+    # weights: a question about Americans is about the United States.
+    named = {head: merged for head, merged in table.items()
+             if any(kind == "alias" for kind, _ in merged.values())}
+    for head, merged in table.items():
+        if head in named:
+            continue
+        inherited = {}
+        for word, (kind, weight) in merged.items():
+            if kind != "der" or word not in named:
+                continue
+            for alias, (alias_kind, alias_weight) in named[word].items():
+                if alias_kind == "alias" and alias != head and alias not in merged:
+                    inherited[alias] = max(inherited.get(alias, 0.0), weight * alias_weight)
+        for alias, weight in inherited.items():
+            merged[alias] = ("der", weight)
+
     # Which headwords to keep (the size budget is ~4 MB): anything tagged in
     # SemCor; otherwise only if some related word is not obscure, and then
     # single words or names with aliases (USA, U.S.A.).  Dropped: untagged

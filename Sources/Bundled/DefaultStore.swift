@@ -35,8 +35,8 @@ public struct DefaultStore: Sendable {
     /// Opens the default store, building or rebuilding it from the bundled corpus when needed.
     ///
     /// The file is rebuilt only when it is missing, empty, or the bundled corpus's own store that
-    /// is stale, of an older format, or without the vectors of `embedder` (so a model fetched after
-    /// the first run is used from then on); anything else there — a store `panelist index` built from
+    /// is stale, of an older format or recipe (`StoreMeta.currentRecipe`), or without the vectors of
+    /// `embedder` (so a model fetched after the first run is used from then on); anything else there — a store `panelist index` built from
     /// other files, a store of a newer Panelist, another file — is never overwritten: it is used
     /// when it can be read, and is an error otherwise.
     ///
@@ -55,7 +55,8 @@ public struct DefaultStore: Sendable {
         case .store(let schema):
             do {
                 let store = try PassageStore(path: path)
-                let current = store.contentHash == hash.hexDigest && (embedder == nil || store.vectorEncoder == embedder?.identifier)
+                let current = store.contentHash == hash.hexDigest && store.recipe == StoreMeta.currentRecipe
+                    && (embedder == nil || store.vectorEncoder == embedder?.identifier)
                 if store.origin != StoreMeta.bundledOrigin || current { return (store, false) }
             } catch {
                 guard schema <= Schema.currentVersion, PassageStore.origin(ofStoreAt: path) == StoreMeta.bundledOrigin else { throw error }

@@ -19,6 +19,8 @@ public final class PassageStore: PostingSource {
     public let origin: String
     /// The `TextEmbedder.identifier` of the store's passage vectors, or nil when it has none.
     public let vectorEncoder: String?
+    /// The `StoreMeta.currentRecipe` of the Panelist that built the store; nil for stores built before recipes.
+    public let recipe: String?
     /// The advice an error about a damaged store ends with: "rebuild it with `panelist index …`".
     let rebuild: String
     /// The fields any passage has a term in: a query's terms are not looked up in the others
@@ -79,6 +81,7 @@ public final class PassageStore: PostingSource {
             contentHash = hash
             origin = meta[StoreMeta.origin] ?? ""
             vectorEncoder = meta[StoreMeta.encoder]
+            recipe = meta[StoreMeta.recipe]
             indexedFields = try Self.indexedFields(database)
             decompressor = Zstd.Decompressor(dictionary: try Self.passageDictionary(database))
         } catch let error as DatabaseError where error.code == .sqlite {

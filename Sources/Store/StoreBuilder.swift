@@ -320,6 +320,7 @@ public struct StoreBuilder: Sendable {
             (StoreMeta.passageCount, String(passageCount)),
             (StoreMeta.contentHash, contentHash),
             (StoreMeta.analyzer, StoreMeta.analyzerVersion),
+            (StoreMeta.recipe, StoreMeta.currentRecipe),
             (StoreMeta.origin, origin),
             (StoreMeta.builtAt, ISO8601DateFormatter().string(from: Date())),
         ] {
@@ -337,6 +338,15 @@ public enum StoreMeta {
     public static let contentHash = "content_hash"
     /// Which text analysis the terms were made with; a store made otherwise must be rebuilt.
     public static let analyzer = "analyzer"
+    /// The `currentRecipe` of the Panelist that built the store.
+    public static let recipe = "recipe"
+    /// Names what, besides the schema, the analysis, the corpus and the encoder, decides what a build
+    /// writes: the bundled lexicon and how passage vectors are pooled. A store of another recipe is
+    /// read as it is, but the default store, built from the bundled corpus, is rebuilt, so that a
+    /// Panelist that brings a new lexicon or pooling answers with them (`DefaultStore.open`). Bumped
+    /// with each such change; `DefaultStoreTests.aChangedLexiconBumpsTheRecipe` fails when the lexicon
+    /// changes without it.
+    public static let currentRecipe = "2"
     public static let builtAt = "built_at"
     /// The `TextEmbedder.identifier` of the vectors in `vectors`; absent when the store has none.
     public static let encoder = "encoder"

@@ -42,6 +42,13 @@ import Testing
         #expect(talks.evidence.unknownNames.count == 1 && talks.evidence.unknownNames[0].hasPrefix("Merkel"), "\(talks.evidence.unknownNames)")
     }
 
+    @Test func americansAreTheUnitedStates() throws {
+        let answer = try answerer.answer("What does the Kremlin think would make Russia look better in the eyes of Americans?")
+        #expect(!answer.abstained)
+        #expect(answer.query.terms.contains { $0.word == "americans → united states" }, "\(answer.query.terms.map(\.word))")
+        #expect(answer.citations.contains { $0.passage.passage.text.contains("enhance Russia’s brand in the United States") })
+    }
+
     @Test func aContainingPlaceIsNoAliasButACapitalStandsForItsCountry() throws {
         let japan = try answerer.retriever.query(for: "What does the Kremlin think about Japan?")
         #expect(!japan.terms.contains { $0.word.contains("→") }, "no “Japan → Asia” or “Japan → Pacific”")

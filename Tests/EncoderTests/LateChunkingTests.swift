@@ -11,20 +11,37 @@ import Testing
         "Sanctions relief is not on the table.",
     ]
 
-    @Test func aTextsVectorIsTheOneOfItsJoinedTextAndEachSentenceGetsAUnitVector() throws {
+    @Test func eachSentenceGetsAUnitVectorPooledInContext() throws {
         let encoder = try RealModel.encoder()
         let text = SentencedText(heading: Self.question, sentences: Self.sentences)
         let embedded = try #require(encoder.embed([text], progress: { _ in }).first)
-        let joined = encoder.embed(Self.question + "\n" + Self.sentences.joined(separator: "  "))
-        #expect(cosine(embedded.vector, joined) > 0.99999)
         #expect(embedded.sentences.count == Self.sentences.count)
-        for vector in embedded.sentences {
+        for vector in embedded.sentences + [embedded.vector] {
             #expect(abs(vector.reduce(0) { $0 + $1 * $1 }.squareRoot() - 1) < 1e-5)
         }
         // Pooled in context, not the sentence alone: the passage's topic is in every sentence's vector.
         let alone = encoder.embed(Self.sentences[2])
         #expect(cosine(embedded.sentences[2], alone) < 0.99)
         #expect(cosine(embedded.sentences[2], encoder.embed(Self.question)) > cosine(alone, encoder.embed(Self.question)))
+    }
+
+    /// A heading on one point does not drown an answer's other points: the text's vector is its
+    /// sentences' tokens', which have seen the heading.
+    @Test func aTextsVectorIsItsAnswersAndWithoutAHeadingItsJoinedTexts() throws {
+        let encoder = try RealModel.encoder()
+        let heading = "Why is Russian President Vladimir Putin still so eager to court U.S. President Donald Trump?"
+        let sentences = [
+            "Trump is actively disrupting the post–Cold War U.S.-led liberal global order, which Putin also vehemently rejects.",
+            "The Kremlin sees Russia’s toxic reputation in the United States as the consequence of U.S. domestic political strife.",
+            "It also believes that stronger economic ties between the two countries would enhance Russia’s brand in the United States.",
+        ]
+        let embedded = try #require(encoder.embed([SentencedText(heading: heading, sentences: sentences)], progress: { _ in }).first)
+        let joined = encoder.embed(heading + "\n" + sentences.joined(separator: " "))
+        let question = encoder.embed("What does the Kremlin think would make Russia look better in the eyes of Americans?")
+        #expect(cosine(embedded.vector, joined) < 0.99)
+        #expect(cosine(question, embedded.vector) > cosine(question, joined) + 0.02, "\(cosine(question, embedded.vector)) \(cosine(question, joined))")
+        let headless = try #require(encoder.embed([SentencedText(heading: "", sentences: sentences)], progress: { _ in }).first)
+        #expect(cosine(headless.vector, encoder.embed(sentences.joined(separator: " "))) > 0.99999)
     }
 
     @Test func aSentenceBeyondTheTokenLimitIsEncodedOnItsOwn() throws {

@@ -18,17 +18,18 @@ import Testing
         let binary = try PanelistBinary()
         let (path, built) = try MeaningTests().store(binary, semantic: "on")
         #expect(built.status == 0, "\(built.stderr)")
-        let question = ["ask", "What worries Russia most about U.S. missiles?", "--store", path, "--no-log"]
+        let question = ["ask", "Does Russia need Washington to finish off the jihadists?", "--store", path, "--no-log"]
         let answer = try binary.run(question, environment: MeaningTests.model(binary))
         #expect(answer.status == 0, "\(answer.stderr)")
-        #expect(answer.stdout.contains("short flight time to Moscow"))
-        #expect(!answer.stdout.contains("bulwark against U.S. pressure"), "\(answer.stdout)")
+        #expect(answer.stdout.contains("sees no need to rely on the United States"))
+        #expect(!answer.stdout.contains("fate of the INF Treaty"), "\(answer.stdout)")
 
-        // Without sentence vectors the store still answers, choosing by words: Syria's sentence is in.
+        // Without sentence vectors the store still answers, choosing by words: the INF Treaty's
+        // sentence, which only shares "Washington", is in.
         try dropSentenceVectors(of: path)
         let byWords = try binary.run(question, environment: MeaningTests.model(binary))
         #expect(byWords.status == 0, "\(byWords.stderr)")
-        #expect(byWords.stdout.contains("short flight time to Moscow") && byWords.stdout.contains("bulwark against U.S. pressure"), "\(byWords.stdout)")
+        #expect(byWords.stdout.contains("sees no need to rely on the United States") && byWords.stdout.contains("fate of the INF Treaty"), "\(byWords.stdout)")
     }
 
     @Test func aFollowUpGoesOnWithItsTopicOnly() throws {

@@ -147,6 +147,14 @@ import Retrieval
         #expect(words("america", .derived).contains("american"))
     }
 
+    @Test func aWordDerivedFromANameStandsForTheNamesOtherNames() {
+        #expect(words("american", .derived).prefix(3) == ["america", "united states", "united states of america"])
+        #expect(words("american", .derived).contains("u.s."))
+        #expect(words("syrian", .derived).contains("syrian arab republic"))
+        #expect(!words("iran", .derived).contains("persian"), "a name with other names of its own inherits none")
+        #expect(words("american", .alias).isEmpty, "inherited as derived forms, not as aliases")
+    }
+
     @Test func functionWordsAreNotExpanded() {
         // WordNet lists "US" (United States), "IN" (Indiana) and "IT"
         // (information technology); lower-cased they are function words.

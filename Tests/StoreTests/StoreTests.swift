@@ -150,6 +150,28 @@ func seedCorpus() throws -> LoadedCorpus {
         #expect(reopened.store.passageCount == 34)
     }
 
+    @Test func rebuildsItsOwnStoreOfAnotherRecipe() throws {
+        let path = try temporaryDirectory().appendingPathComponent("default.sqlite").path
+        let defaultStore = DefaultStore(environment: ["PANELIST_STORE": path])
+        #expect(try defaultStore.open().store.recipe == StoreMeta.currentRecipe)
+        try Database(path: path, mode: .readWrite).execute("UPDATE meta SET value = 'older' WHERE key = 'recipe'")
+        #expect(try defaultStore.open().rebuilt, "a store of another recipe")
+        try Database(path: path, mode: .readWrite).execute("DELETE FROM meta WHERE key = 'recipe'")
+        #expect(try defaultStore.open().rebuilt, "a store built before recipes")
+        #expect(try !defaultStore.open().rebuilt)
+    }
+
+    /// The bundled lexicon when `StoreMeta.currentRecipe` was last bumped: a changed lexicon bumps the
+    /// recipe, so that default stores built with the old one are rebuilt.
+    @Test func aChangedLexiconBumpsTheRecipe() throws {
+        let lexicon = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("store/lexicon.tsv")
+        var hash = ContentHash()
+        hash.update(fileNamed: "lexicon.tsv", contents: Array(try Data(contentsOf: lexicon)))
+        #expect(StoreMeta.currentRecipe == "2" && hash.hexDigest == "d1c09cc29415d9c7",
+                "store/lexicon.tsv changed: bump StoreMeta.currentRecipe, and record it and the lexicon's digest (\(hash.hexDigest)) here")
+    }
+
     @Test func keepsAStoreIndexedFromOtherFiles() throws {
         let folder = try temporaryDirectory()
         let path = folder.appendingPathComponent("default.sqlite").path
