@@ -22,7 +22,8 @@ import Search
 ///   by another expert, close to the question only through a shared name ("Moscow"), does not pad the answer.
 /// The best sentence is taken, then up to `maxSentences − 1` more that score at least
 /// `followRatio` of it (`followRatioWithMeaning` with meaning, whose scores lie closer together), are
-/// not near-duplicates of one already taken, and keep the answer short.
+/// not near-duplicates of one already taken, and keep the answer short. A chosen sentence of the best
+/// passage that opens with a pronoun brings the sentence before it (`antecedents`).
 /// The chosen sentences are put back in reading order: by passage rank, then by position.
 public struct SentenceSelector: Sendable {
     public var maxSentences = 3
@@ -80,7 +81,36 @@ public struct SentenceSelector: Sendable {
             chosen.append(candidate)
             words += Chunker.wordCount(candidate.text)
         }
+        chosen += antecedents(of: chosen, among: candidates, words: words)
         return chosen.sorted { ($0.passageRank, $0.position) < ($1.passageRank, $1.position) }
+    }
+
+    /// The sentences that chosen sentences of the best passage refer back to: one that opens with a
+    /// pronoun ("It sees no need to rely on the United States.") comes with the sentence before it,
+    /// which says what "it" is, when the answer stays within `maxWords` (it may then hold one sentence
+    /// more than `maxSentences`). Sentences of other passages are left as they are: their antecedents
+    /// are further from the question.
+    func antecedents(of chosen: [Candidate], among candidates: [Candidate], words: Int) -> [Candidate] {
+        var words = words
+        var added: [Candidate] = []
+        for sentence in chosen.sorted(by: { ($0.score, -$0.position) > ($1.score, -$1.position) })
+        where sentence.passageRank == 0 && Self.opensWithPronoun(sentence.text) {
+            guard let previous = candidates.first(where: { $0.passageRank == 0 && $0.position == sentence.position - 1 }),
+                  !chosen.contains(previous), !added.contains(previous), !Self.isTooShort(previous.text),
+                  words + Chunker.wordCount(previous.text) <= maxWords else { continue }
+            added.append(previous)
+            words += Chunker.wordCount(previous.text)
+        }
+        return added
+    }
+
+    /// Personal and demonstrative pronouns that, opening a sentence, refer to an earlier one.
+    static let referringOpeners: Set<String> = ["it", "its", "they", "their", "them", "this", "these", "he", "she", "his", "her"]
+
+    /// Whether `sentence`'s first word is one of `referringOpeners`.
+    static func opensWithPronoun(_ sentence: String) -> Bool {
+        let first = sentence.prefix { !$0.isWhitespace }.filter(\.isLetter).lowercased()
+        return referringOpeners.contains(first)
     }
 
     /// Every sentence of `passages` with its score, and whether the score weighs meaning.

@@ -39,6 +39,22 @@ import Testing
         #expect(chosen.map(\.text) == ["First point made here."])
     }
 
+    @Test func aSentenceOpeningWithAPronounComesWithTheOneItRefersTo() {
+        var selector = SentenceSelector(analyzer: Analyzer())
+        selector.maxSentences = 1
+        let best = ranked("Russia has carved out a leading role in Syria. It sees no need to rely on the sanctions regime.", score: 1, doc: 0)
+        #expect(selector.select(from: [best], weights: ["sanction": 0.7, "reli": 0.7]).map(\.text)
+                == ["Russia has carved out a leading role in Syria.", "It sees no need to rely on the sanctions regime."])
+        // Not beyond the answer's word limit, and not for another passage's sentence.
+        selector.maxWords = 12
+        #expect(selector.select(from: [best], weights: ["sanction": 0.7, "reli": 0.7]).map(\.text) == ["It sees no need to rely on the sanctions regime."])
+        selector.maxWords = 110
+        selector.maxSentences = 2
+        let other = ranked("Talks went nowhere this spring. They rely on sanctions relief.", score: 0.9, doc: 1)
+        let chosen = selector.select(from: [ranked("The weather held all week long.", score: 1, doc: 0), other], weights: ["sanction": 0.7, "reli": 0.7])
+        #expect(!chosen.contains { $0.text.hasPrefix("Talks") })
+    }
+
     @Test func aTopicCountsOnceHoweverManyOfItsExpansionsASentenceHolds() {
         var selector = SentenceSelector(analyzer: Analyzer())
         selector.maxSentences = 1
