@@ -110,7 +110,23 @@ public struct AnalysedLexicon: Sendable {
         var dictionary: [String: ExpansionTable.WordKind] = [:]
         dictionary.reserveCapacity(kinds.count)
         for (term, kind) in zip(terms, kinds) { if let kind { dictionary[term] = kind } }
+        for form in Self.combiningForms(of: lexicon) {
+            for term in analyzer.terms(form) where dictionary[term] != .word { dictionary[term] = .combiningForm }
+        }
         self.dictionary = dictionary
+    }
+
+    /// The first parts of the lexicon's hyphenated headwords ("sino" of "sino-tibetan") that are no
+    /// headword of their own and end in English combining forms' "-o" ("Sino-", "Austro-", "Serbo-"),
+    /// of three letters or more; other first parts are mostly names ("Winston" of "Winston-Salem").
+    static func combiningForms(of lexicon: Lexicon) -> Set<String> {
+        var forms: Set<String> = []
+        for (headword, _) in lexicon.entries {
+            guard let hyphen = headword.firstIndex(of: "-"), !headword[..<hyphen].contains(" ") else { continue }
+            let first = String(headword[..<hyphen])
+            if first.count >= 3, first.hasSuffix("o"), first.allSatisfy(\.isLetter), !lexicon.contains(first) { forms.insert(first) }
+        }
+        return forms
     }
 
     /// A lexicon's analysis from its parts (`init?(archive:analyzer:)`), the terms' numbers derived.

@@ -144,6 +144,11 @@ public struct Lexicon: Sendable {
         return Array(relations[range])
     }
 
+    /// Whether `word` is a headword, with relations or without (a word only known to be English).
+    public func contains(_ word: String) -> Bool {
+        index[word.lowercased()] != nil
+    }
+
     /// Every headword with its relations, in no particular order.
     ///
     /// - Complexity: O(n) over the whole table.

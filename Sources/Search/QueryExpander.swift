@@ -135,8 +135,9 @@ public struct QueryExpander {
         for term in query.terms where term.origin == .user && !framing.contains(term.word) && !joined.contains(term.term) {
             guard try !store.contains(term: term.term) else { continue }
             if names.contains(term.term) {
-                // A name the corpus lacks is matched through a true alias (above) or a spelling variant ("Kyiv" → "Kiev").
-                guard !expandedSources.contains(term.term) else { continue }
+                // A name the corpus lacks is matched through a true alias (above) or a spelling variant ("Kyiv" → "Kiev");
+                // the first part of a compound ("Sino" of "Sino-Russian") is no name.
+                guard !expandedSources.contains(term.term), try store.dictionaryKind(of: term.term) != .combiningForm else { continue }
                 if let correction = try correction(of: term, amongNames: true) {
                     added.append(correction)
                 } else {

@@ -7,7 +7,8 @@ import Retrieval
 ///
 /// The file is a header — `magic`, the key, the body's length and checksum — and the body
 /// (`AnalysedLexicon.archived()`). The key is a hash of the lexicon's bytes, the analyser's
-/// version and its stop words, so a changed lexicon or analyser is analysed anew. A file that is
+/// version, the build's recipe (`StoreMeta.currentRecipe`) and the stop words, so a changed lexicon,
+/// analyser or way of deriving the dictionary is analysed anew. A file that is
 /// cut short, changed or of another key is not used. The file is replaced only when it is absent,
 /// empty or starts with `magic` — never another file — through a temporary file, fsync and rename
 /// (`BuildTarget`); a cache that cannot be written fails nothing.
@@ -31,7 +32,7 @@ public struct LexiconCache: Sendable, Equatable {
 
     /// The key of the lexicon whose file holds `bytes`, analysed by `analyzer`.
     package static func key(ofLexicon bytes: UnsafeRawBufferPointer, analyzer: Analyzer) -> String {
-        let analysis = Array("\(StoreMeta.analyzerVersion)\n\(analyzer.stopWords.sorted().joined(separator: " "))".utf8)
+        let analysis = Array("\(StoreMeta.analyzerVersion)\n\(StoreMeta.currentRecipe)\n\(analyzer.stopWords.sorted().joined(separator: " "))".utf8)
         return analysis.withUnsafeBytes { hexDigest(of: bytes, seed: hash(of: $0, seed: 0)) }
     }
 

@@ -341,12 +341,13 @@ public enum StoreMeta {
     /// The `currentRecipe` of the Panelist that built the store.
     public static let recipe = "recipe"
     /// Names what, besides the schema, the analysis, the corpus and the encoder, decides what a build
-    /// writes: the bundled lexicon and how passage vectors are pooled. A store of another recipe is
+    /// writes: the bundled lexicon, what the dictionary derives from it (3: combining forms) and how
+    /// passage vectors are pooled (2: over the answer's tokens). A store of another recipe is
     /// read as it is, but the default store, built from the bundled corpus, is rebuilt, so that a
     /// Panelist that brings a new lexicon or pooling answers with them (`DefaultStore.open`). Bumped
     /// with each such change; `DefaultStoreTests.aChangedLexiconBumpsTheRecipe` fails when the lexicon
     /// changes without it.
-    public static let currentRecipe = "2"
+    public static let currentRecipe = "3"
     public static let builtAt = "built_at"
     /// The `TextEmbedder.identifier` of the vectors in `vectors`; absent when the store has none.
     public static let encoder = "encoder"

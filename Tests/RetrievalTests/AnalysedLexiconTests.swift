@@ -79,6 +79,23 @@ import Testing
         ])
     }
 
+    @Test func aCompoundsFirstPartInOIsACombiningFormUnlessItIsAWord() throws {
+        let lexicon = try Lexicon(text: """
+            sino-tibetan\talias:sino-tibetan language:0.57
+            serbo-croatian\t
+            winston-salem\t
+            bio-assay\t
+            well-being\tsyn:wellbeing:0.9
+            well\tsyn:good:0.5
+            bio\t
+
+            """)
+        let dictionary = AnalysedLexicon(lexicon, analyzer: analyzer).dictionary
+        #expect(dictionary["sino"] == .combiningForm && dictionary["serbo"] == .combiningForm)
+        #expect(dictionary["winston"] != .combiningForm, "a name's first part, not in -o")
+        #expect(dictionary["bio"] == .rare && dictionary["well"] == .word, "headwords of their own")
+    }
+
     /// An archived analysis reads back as one that narrows every corpus as the original does and
     /// has the same dictionary.
     @Test func anArchiveReadsBackAsTheSameAnalysis() throws {
