@@ -129,11 +129,11 @@ public struct QueryExpander {
         }
         expanded.phrases = phrases.filter { !standalone.contains($0.key) }.mapValues(\.terms)
         var misspeltCommon: Set<String> = []
-        // A compound's joined form ("mediumrange") is matched where the corpus has it, and otherwise
-        // left to its parts: it is no name and no misspelling.
-        let joined = Set(tokens.lazy.filter(\.isJoinedCompound).map(\.term))
-        for term in query.terms where term.origin == .user && !framing.contains(term.word) && !joined.contains(term.term) {
+        for term in query.terms where term.origin == .user && !framing.contains(term.word) {
             guard try !store.contains(term: term.term) else { continue }
+            // A compound's joined form ("mediumrange") is matched where the corpus has it, and otherwise
+            // left to its parts: it is no name and no misspelling.
+            guard !tokens.contains(where: { $0.isJoinedCompound && $0.term == term.term }) else { continue }
             if names.contains(term.term) {
                 // A name the corpus lacks is matched through a true alias (above) or a spelling variant ("Kyiv" → "Kiev");
                 // the first part of a compound ("Sino" of "Sino-Russian") is no name.
