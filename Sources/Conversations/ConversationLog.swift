@@ -24,6 +24,9 @@ public final class ConversationLog {
 
     /// How long a writer waits for another process's transaction, in milliseconds.
     static let busyWait: Int32 = 10_000
+    /// How many frames (pages) the write-ahead log may reach before a commit checkpoints and truncates
+    /// it: SQLite's default for its automatic checkpoint, about 4 MB, a hundred turns or so.
+    static let checkpointFrames: Int32 = 1000
     /// `user_version` of the current schema.
     static let schemaVersion: Int64 = 1
 
@@ -46,9 +49,10 @@ public final class ConversationLog {
         database.waitWhenBusy(milliseconds: Self.busyWait)
         // In WAL mode NORMAL syncs at checkpoints, not at every commit: a power cut may lose the last
         // turns but never damages the log. With no checkpoint on close either, logging an `ask` costs
-        // no fsync (it cost 20–45 ms of one on this machine).
+        // no fsync (it cost 20–45 ms of one on this machine), except for the one in about a hundred
+        // that checkpoints and truncates the write-ahead log.
         try database.execute("PRAGMA synchronous = NORMAL")
-        database.skipCheckpointOnClose()
+        database.checkpointOnlyWhenTheLogReaches(frames: Self.checkpointFrames)
         try migrate()
     }
 

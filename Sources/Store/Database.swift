@@ -113,11 +113,16 @@ public final class Database {
         sqlite3_busy_timeout(handle, milliseconds)
     }
 
-    /// Leaves checkpointing a write-ahead log to the connections that stay open (and to SQLite's
-    /// automatic checkpoints) instead of doing it, with an fsync, when this connection closes: a
-    /// short-lived process that appends one row then pays for one write, not for a checkpoint.
-    public func skipCheckpointOnClose() {
+    /// Leaves checkpointing a write-ahead log to later commits instead of doing it, with an fsync,
+    /// when this connection closes: a short-lived process that appends one row then pays for one
+    /// write, not for a checkpoint. The commit that leaves `frames` frames or more in the log
+    /// checkpoints it whole and truncates it: each process that opens the file recovers the log
+    /// (reads it whole and forgets what was checkpointed), so SQLite's own automatic checkpoint never
+    /// restarts it, and it grew by every turn, with each process's opening and commit slower for it
+    /// (measured in docs/PERFORMANCE.md).
+    public func checkpointOnlyWhenTheLogReaches(frames: Int32) {
         _ = panelist_sqlite_no_checkpoint_on_close(handle)
+        panelist_sqlite_truncate_wal_at(handle, frames)
     }
 
     /// The row id of the last row inserted on this connection.

@@ -53,6 +53,19 @@ import Testing
         #expect(try ConversationLog(path: path).recent(limit: 10_000).count == writers * turns)
     }
 
+    /// As `ask` does, a process a turn: each opening recovers the write-ahead log, so SQLite's automatic
+    /// checkpoint never restarts it, and it grew by every turn (and every `ask` with it).
+    @Test func theWriteAheadLogStaysBoundedWhenEachTurnOpensTheLogAnew() throws {
+        let turns = 400
+        for n in 0..<turns {
+            let log = try ConversationLog(path: path)
+            try log.append(turn("question \(n) about sanctions and the Kremlin", answer: String(repeating: "An answer. ", count: 20)), to: nil)
+        }
+        let wal = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? 0
+        #expect(wal < 1_100 * 4_120, "\(wal) bytes of write-ahead log after \(turns) turns")
+        #expect(try ConversationLog(path: path).recent(limit: 1_000).count == turns)
+    }
+
     @Test func refusesALogOfANewerPanelist() throws {
         _ = try ConversationLog(path: path)
         try Database(path: path, mode: .readWrite).execute("PRAGMA user_version = 99")
