@@ -87,9 +87,9 @@ public struct SentenceSelector: Sendable {
 
     /// The sentences that chosen sentences of the best passage refer back to: one that opens with a
     /// pronoun ("It sees no need to rely on the United States.") comes with the sentence before it,
-    /// which says what "it" is, when the answer stays within `maxWords` (it may then hold one sentence
-    /// more than `maxSentences`). Sentences of other passages are left as they are: their antecedents
-    /// are further from the question.
+    /// which says what "it" is, when the answer stays within `maxWords` (it may then hold more sentences
+    /// than `maxSentences`). Sentences of other passages are left as they are: their antecedents are
+    /// further from the question.
     func antecedents(of chosen: [Candidate], among candidates: [Candidate], words: Int) -> [Candidate] {
         var words = words
         var added: [Candidate] = []

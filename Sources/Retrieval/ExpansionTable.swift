@@ -233,7 +233,7 @@ public struct ExpansionTable: Sendable, Equatable {
         /// "chian"), so one may still be a misspelling of a common word; but no name.
         case rare = 2
         /// The first part of hyphenated words that is no word of its own ("sino" of "Sino-Tibetan",
-        /// "afro", "indo"): in a question's compound ("Sino-Russian") it names nothing the corpus lacks.
+        /// "austro", "serbo"): in a question's compound ("Sino-Russian") it names nothing the corpus lacks.
         case combiningForm = 3
     }
 }

@@ -145,7 +145,7 @@ public struct Lexicon: Sendable {
     }
 
     /// Whether `word` is a headword, with relations or without (a word only known to be English).
-    public func contains(_ word: String) -> Bool {
+    package func contains(_ word: String) -> Bool {
         index[word.lowercased()] != nil
     }
 
