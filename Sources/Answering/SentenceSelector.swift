@@ -6,7 +6,8 @@ import Search
 /// Picks the sentences of an extractive answer from the retrieved passages.
 ///
 /// Each sentence of the top passages is scored against the question's topics (a term the user
-/// typed, with the expansions that stand for it, is one topic, counted by its best match):
+/// typed, with the expansions that stand for it, is one topic, counted by its best match; a sentence
+/// that opens with a pronoun has the words of the sentence before it too):
 /// - **term weight**: the summed query weights of the topics it contains;
 /// - **coverage**: the share of the question's (squared) weight those topics make up;
 /// - **passage score**: its passage's score relative to the best passage;
@@ -129,7 +130,10 @@ public struct SentenceSelector: Sendable {
         var candidates: [Candidate] = []
         for rank in sentences.indices {
             for (position, sentence) in sentences[rank].enumerated() {
-                let terms = Set(analyzer.terms(sentence))
+                // A sentence that opens with a pronoun is about what the one before it names ("They see
+                // the U.S. president as …" after "Today, the Kremlin is …"): it has that one's words too.
+                var terms = Set(analyzer.terms(sentence))
+                if position > 0, Self.opensWithPronoun(sentence) { terms.formUnion(analyzer.terms(sentences[rank][position - 1])) }
                 var matchedTopics: [String: Double] = [:]
                 for term in terms {
                     guard let weight = weights[term] else { continue }

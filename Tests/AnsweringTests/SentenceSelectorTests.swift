@@ -55,6 +55,15 @@ import Testing
         #expect(!chosen.contains { $0.text.hasPrefix("Talks") })
     }
 
+    @Test func aSentenceOpeningWithAPronounHasTheWordsOfTheOneBeforeIt() {
+        var selector = SentenceSelector(analyzer: Analyzer())
+        selector.maxSentences = 2
+        let passage = ranked("The Kremlin watches Trump closely. They see him as unpredictable and self-centered. Trump golfed at the weekend in Florida.",
+                             score: 1, doc: 0)
+        let chosen = selector.select(from: [passage], weights: ["kremlin": 0.7, "trump": 0.7]).map(\.text)
+        #expect(chosen == ["The Kremlin watches Trump closely.", "They see him as unpredictable and self-centered."], "\(chosen)")
+    }
+
     @Test func aTopicCountsOnceHoweverManyOfItsExpansionsASentenceHolds() {
         var selector = SentenceSelector(analyzer: Analyzer())
         selector.maxSentences = 1

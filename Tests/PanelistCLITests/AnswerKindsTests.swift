@@ -45,7 +45,7 @@ import Testing
     @Test func moreStaysOnTheTopicAndEndsInsteadOfDrifting() throws {
         let turns = try chat(["What does the Kremlin think of Trump?", "more", "more", "more", "more"])
         #expect(turns[1...2].allSatisfy { $0.citations.map(\.expert).allSatisfy { $0 == "Dmitri Trenin" } }, "the topic's own passages go on")
-        #expect(turns[1...2].contains { $0.answer.contains("self-centered") })
+        #expect(turns[0...2].contains { $0.answer.contains("self-centered") }, "the Kremlin’s view of Trump, in the answer or what follows it")
         let last = try #require(turns.last)
         #expect(last.abstained && last.answer == "That is all the corpus has on “What does the Kremlin think of Trump?”.")
         #expect(!turns.flatMap(\.citations).contains { $0.question == "How does the Kremlin think about China?" }, "no drift to another topic")
