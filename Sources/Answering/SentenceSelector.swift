@@ -129,11 +129,14 @@ public struct SentenceSelector: Sendable {
         let shares = passages.map { topScore > 0 ? $0.score / topScore : 0 }
         var candidates: [Candidate] = []
         for rank in sentences.indices {
+            var previousTerms: [String] = []
             for (position, sentence) in sentences[rank].enumerated() {
                 // A sentence that opens with a pronoun is about what the one before it names ("They see
                 // the U.S. president as …" after "Today, the Kremlin is …"): it has that one's words too.
-                var terms = Set(analyzer.terms(sentence))
-                if position > 0, Self.opensWithPronoun(sentence) { terms.formUnion(analyzer.terms(sentences[rank][position - 1])) }
+                let ownTerms = analyzer.terms(sentence)
+                var terms = Set(ownTerms)
+                if Self.opensWithPronoun(sentence) { terms.formUnion(previousTerms) }
+                previousTerms = ownTerms
                 var matchedTopics: [String: Double] = [:]
                 for term in terms {
                     guard let weight = weights[term] else { continue }
